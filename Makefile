@@ -1,0 +1,84 @@
+# redline: build, demo, tests, evaluation and benchmark.
+#   make            build build/redline
+#   make demo       install missing Debian packages, build, code the bundled examples
+#   make test       install missing packages, run the whole test suite, also under ASan+UBSan
+#   make eval       precision/recall/F1 on the development set (tests/dev)
+#   make bench      throughput, memory and dictionary load time (bench/)
+
+CC      ?= cc
+PKGS    := jansson sqlite3 libutf8proc libxml-2.0
+DEBS    := build-essential pkg-config libjansson-dev libsqlite3-dev libutf8proc-dev \
+           libxml2-dev iso-codes wordnet-base parallel
+CSTD    := -std=c11 -D_GNU_SOURCE
+# snprintf into fixed fields truncates on purpose; gcc cannot see the bounds
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-format-truncation
+OPT     ?= -O2 -g
+DICTDIR := $(CURDIR)/dict
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+ifeq ($(SAN),1)
+  BUILD  := build/san
+  OPT    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+  LDSAN  := -fsanitize=address,undefined
+else
+  BUILD  := build
+  LDSAN  :=
+endif
+
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -DRL_DICT_DIR='"$(DICTDIR)"' $(CFLAGS)
+LIB_SRC := $(wildcard src/*.c)
+CLI_SRC := $(wildcard cli/*.c)
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/src/%.o)
+CLI_OBJ := $(CLI_SRC:cli/%.c=$(BUILD)/obj/cli/%.o)
+HDRS    := $(wildcard src/*.h cli/*.h)
+
+.PHONY: all deps demo test test-fast eval bench fuzz clean
+
+all: $(BUILD)/redline
+
+$(BUILD)/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/libredline.a: $(LIB_OBJ)
+	ar rcs $@ $^
+
+$(BUILD)/redline: $(CLI_OBJ) $(BUILD)/libredline.a
+	$(CC) $(LDSAN) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+
+$(BUILD)/unit: tests/unit.c $(BUILD)/libredline.a $(HDRS)
+	$(CC) $(CFLAGS_ALL) $(LDSAN) -o $@ tests/unit.c $(BUILD)/libredline.a $(PKG_LIBS) $(LDFLAGS)
+
+# Installs the Debian packages redline needs, only when some are missing.
+deps:
+	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+demo: deps
+	$(MAKE) all
+	@echo "== coding examples/*.jsonl and examples/*.txt"
+	./build/redline code examples/stories.jsonl
+	./build/redline code --date 2022-02-24 -o tsv examples/kyiv-scraped.txt
+
+test: deps
+	$(MAKE) all build/unit
+	$(MAKE) SAN=1 all build/san/unit
+	tests/run.sh build
+	tests/run.sh build/san
+
+test-fast: all $(BUILD)/unit
+	tests/run.sh $(BUILD)
+
+eval: all
+	./build/redline eval tests/dev/*.test
+
+bench: all
+	bench/run.sh
+
+clean:
+	rm -rf build

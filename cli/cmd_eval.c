@@ -1,0 +1,135 @@
+/* cmd_eval.c: `redline eval FILE.test...`: precision, recall and F1 against gold. */
+#include "cli.h"
+#include "../src/date.h"
+#include "../src/gold.h"
+#include "../src/story.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const usage_text =
+    "usage: redline eval [-v] [-D DIR] FILE.test...\n"
+    "\n"
+    "Codes each gold sentence (tests/dev/README.md format) and prints precision,\n"
+    "recall and F1 of (source country, target country, CAMEO root) and of full\n"
+    "(source, target, code), and, on the root-level matches, how often the\n"
+    "modality and the event date agree with the gold.\n"
+    "\n"
+    "  -v, --verbose           list every miss and false alarm\n"
+    "  -D, --dict-dir DIR      dictionary folder\n";
+
+typedef struct collect { rl_events *ev; } collect;
+
+static int on_event(const rl_story *s, const rl_event *e, const char *sent, size_t n, void *ctx)
+{
+    (void)s; (void)sent; (void)n;
+    rl_events *ev = ((collect *)ctx)->ev;
+    if (ev->n == ev->cap) {
+        size_t nc = ev->cap ? ev->cap * 2 : 16;
+        rl_event *v = realloc(ev->v, nc * sizeof *v);
+        if (!v)
+            return RL_ENOMEM;
+        ev->v = v;
+        ev->cap = nc;
+    }
+    ev->v[ev->n++] = *e;
+    return 0;
+}
+
+int cmd_eval(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"verbose", no_argument, 0, 'v'}, {"dict-dir", required_argument, 0, 'D'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
+    };
+    int verbose = 0, c;
+    const char *dict_dir = NULL;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "vD:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'v': verbose = 1; break;
+        case 'D': dict_dir = optarg; break;
+        case 'h': fputs(usage_text, stdout); return RL_EXIT_OK;
+        default: fputs(usage_text, stderr); return RL_EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fputs(usage_text, stderr);
+        return RL_EXIT_USAGE;
+    }
+    rl_diag dg = {stderr, 0, 0};
+    rl_goldset gs;
+    rl_goldset_init(&gs);
+    for (int i = optind; i < argc; i++)
+        if (rl_gold_load(&gs, argv[i], &dg) == RL_ENOMEM)
+            return RL_EXIT_FAIL;
+    rl_dict *d = cli_load_dict(dict_dir, &dg, 0);
+    if (!d)
+        return RL_EXIT_FAIL;
+    rl_pipeline *p = rl_pipeline_new(d, &dg);
+    rl_events ev;
+    rl_events_init(&ev);
+    rl_eval tot;
+    memset(&tot, 0, sizeof tot);
+    unsigned long none_total = 0, none_ok = 0;
+    for (size_t i = 0; i < gs.n && p; i++) {
+        const rl_gold *g = &gs.v[i];
+        rl_story s = {g->id, g->date, g->text, strlen(g->text), NULL, NULL, NULL, g->file, g->line};
+        ev.n = 0;
+        collect cx = {&ev};
+        rl_code_story(p, &s, on_event, &cx);
+        int *gh = calloc(g->nev + 1, sizeof *gh), *eh = calloc(ev.n + 1, sizeof *eh);
+        if (!gh || !eh) {
+            free(gh);
+            free(eh);
+            break;
+        }
+        rl_eval_record(&tot, g, ev.v, ev.n, gh, eh);
+        if (g->none) {
+            none_total++;
+            none_ok += ev.n == 0;
+        }
+        if (verbose) {
+            for (size_t k = 0; k < g->nev; k++)
+                if (gh[k] < 0)
+                    printf("%s:%d: %s: missed %s %s %s: %s\n", g->file, g->line, g->id ? g->id : "",
+                           g->ev[k].source, g->ev[k].target, g->ev[k].code, g->text);
+            for (size_t k = 0; k < ev.n; k++) {
+                char ds[11], gd[11] = "";
+                rl_day_format(ev.v[k].date, ds);
+                if (eh[k] < 0) {
+                    printf("%s:%d: %s: false %s %s %s %s (\"%s\"): %s\n", g->file, g->line,
+                           g->id ? g->id : "", ev.v[k].source, ev.v[k].target, ev.v[k].code,
+                           rl_modality_name(ev.v[k].modality), ev.v[k].evidence, g->text);
+                } else {
+                    const rl_gold_event *ge = &g->ev[eh[k]];
+                    rl_day_format(ge->date, gd);
+                    if ((ge->modality >= 0 && ge->modality != ev.v[k].modality) ||
+                        (ge->date != RL_NODATE && ge->date != ev.v[k].date))
+                        printf("%s:%d: %s: %s %s %s: modality %s/%s date %s/%s (coded/gold)\n",
+                               g->file, g->line, g->id ? g->id : "", ev.v[k].source,
+                               ev.v[k].target, ev.v[k].code, rl_modality_name(ev.v[k].modality),
+                               ge->modality >= 0 ? rl_modality_name(ge->modality) : "-", ds, gd);
+                }
+            }
+        }
+        free(gh);
+        free(eh);
+    }
+    printf("sentences %zu (no-event %lu, of which coded nothing: %lu)\n", gs.n, none_total, none_ok);
+    printf("root  (src country, tgt country, root): P %.3f  R %.3f  F1 %.3f  (tp %lu fp %lu fn %lu)\n",
+           rl_score_p(&tot.root), rl_score_r(&tot.root), rl_score_f1(&tot.root), tot.root.tp,
+           tot.root.fp, tot.root.fn);
+    printf("full  (source, target, code):           P %.3f  R %.3f  F1 %.3f  (tp %lu fp %lu fn %lu)\n",
+           rl_score_p(&tot.full), rl_score_r(&tot.full), rl_score_f1(&tot.full), tot.full.tp,
+           tot.full.fp, tot.full.fn);
+    printf("on root matches: modality %lu/%lu (%.3f), event date %lu/%lu (%.3f)\n", tot.modality_ok,
+           tot.modality_given, tot.modality_given ? (double)tot.modality_ok / (double)tot.modality_given : 0,
+           tot.date_ok, tot.date_given, tot.date_given ? (double)tot.date_ok / (double)tot.date_given : 0);
+    rl_events_release(&ev);
+    rl_pipeline_free(p);
+    rl_dict_free(d);
+    rl_goldset_release(&gs);
+    return RL_EXIT_OK;
+}

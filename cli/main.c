@@ -1,0 +1,37 @@
+/* main.c: the redline binary: looks up the subcommand in a table and runs it. */
+#include "cli.h"
+
+#include <string.h>
+
+static const rl_cmd commands[] = {
+    {"code", cmd_code, "code news stories into events (JSONL or TSV)"},
+    {"explain", cmd_explain, "show how a sentence is read and why events were coded"},
+    {"eval", cmd_eval, "score the coder on gold-annotated sentences"},
+    {"dict", cmd_dict, "check dictionaries and print their statistics"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: redline <command> [options] [args]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\n'redline <command> --help' describes a command.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return RL_EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return RL_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(argv[1], commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "redline: '%s' is not a redline command\n", argv[1]);
+    usage(stderr);
+    return RL_EXIT_USAGE;
+}

@@ -1,0 +1,784 @@
+/* code.c: events from a sentence reading.
+ *
+ * For each verb pattern match: the source is the pattern's '$' slot, the agent
+ * of a passive ("was attacked by X"), or the subject: the nearest chunk to the
+ * left in the same clause that is not inside a prepositional phrase; a verb
+ * coordinated with an earlier one ("attacked X and killed Y") shares its
+ * subject. The target is the '+' slot, else the first non-locative chunk to the
+ * right in the clause. Modal constructions found before the verb change the
+ * code and the modality; the nearest date expression in the clause dates it. */
+#include "code.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const MODALITY[RL_MOD_COUNT] = {
+    "realized", "scheduled", "threatened", "demanded", "hypothetical", "negated",
+};
+
+const char *rl_modality_name(int m) { return (m >= 0 && m < RL_MOD_COUNT) ? MODALITY[m] : "?"; }
+
+int rl_modality_parse(const char *s)
+{
+    for (int i = 0; i < RL_MOD_COUNT; i++)
+        if (strcmp(s, MODALITY[i]) == 0)
+            return i;
+    return -1;
+}
+
+void rl_events_init(rl_events *e) { e->v = NULL; e->n = e->cap = 0; }
+void rl_events_release(rl_events *e) { free(e->v); rl_events_init(e); }
+
+#define MAXCODES 8
+
+struct rl_coder {
+    const rl_dict *d;
+    rl_reading r;
+    rl_day story;
+    rl_day prev;                   /* latest resolved date in the story */
+    char group[MAXCODES][24];      /* last compound group seen (for "they") */
+    int ngroup;
+    char person[24];               /* last person seen (for "he", "she") */
+    int32_t *vsource;              /* resolved source chunk per verb match */
+    int8_t *vinherit;              /* source came from an anaphor */
+    size_t vcap;
+};
+
+rl_coder *rl_coder_new(const rl_dict *d)
+{
+    rl_coder *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->d = d;
+    rl_reading_init(&c->r, d);
+    c->story = c->prev = RL_NODATE;
+    return c;
+}
+
+void rl_coder_free(rl_coder *c)
+{
+    if (!c)
+        return;
+    rl_reading_release(&c->r);
+    free(c->vsource);
+    free(c->vinherit);
+    free(c);
+}
+
+void rl_coder_begin_story(rl_coder *c, rl_day story_date)
+{
+    c->story = c->prev = story_date;
+    c->ngroup = 0;
+    c->person[0] = '\0';
+}
+
+/* ---- helpers over the reading ---- */
+
+static int is_word(const rl_reading *r, uint32_t i, const char *w) { return rl_match_is_word(r, i, w); }
+
+static int any_word(const rl_reading *r, uint32_t i, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (is_word(r, i, list[k]))
+            return 1;
+    return 0;
+}
+
+static void span_text(const rl_reading *r, uint32_t a, uint32_t b, char *out, size_t cap)
+{
+    if (!cap)
+        return;
+    out[0] = '\0';
+    if (a >= b || b > r->n)
+        return;
+    size_t s = r->tok[a].off, e = r->tok[b - 1].off + r->tok[b - 1].len;
+    size_t n = e - s < cap - 1 ? e - s : cap - 1;
+    /* do not cut a UTF-8 sequence */
+    while (n > 0 && n < e - s && ((unsigned char)r->text[s + n] & 0xC0) == 0x80)
+        n--;
+    memcpy(out, r->text + s, n);
+    out[n] = '\0';
+}
+
+static int verb_at(const rl_reading *r, uint32_t k)
+{
+    for (size_t v = 0; v < r->nverb; v++)
+        if (r->verb[v].start <= k && k < r->verb[v].end &&
+            (r->verb[v].target < 0 || k < r->chunk[r->verb[v].target].start))
+            return (int)v;
+    return -1;
+}
+
+static int chunk_is_target_of_earlier(const rl_reading *r, int32_t ch, size_t upto)
+{
+    int32_t g = r->chunk[ch].group;
+    for (size_t v = 0; v < upto; v++) {
+        int32_t t = r->verb[v].target;
+        if (t >= 0 && r->chunk[t].group == g)
+            return 1;
+    }
+    return 0;
+}
+
+static const char *const ADVERBS[] = {"also", "already", "reportedly", "then", "later", "again",
+                                      "repeatedly", "allegedly", "apparently", "previously",
+                                      "recently", "once", "still", "now", "jointly", "formally",
+                                      "officially", "finally", "immediately", "quickly",
+                                      "briefly", "separately", "subsequently", "further",
+                                      "not", "n't", "never", "has", "have", "had", "was",
+                                      "were", "is", "are", "be", "been", "being", "will",
+                                      "would", "could", "should", "may", "might", "must",
+                                      "can", "did", "does", "do", NULL};
+
+/* Subject of the verb match v: nearest free chunk to the left in its clause. */
+static int32_t find_subject(rl_coder *c, size_t v, uint32_t from)
+{
+    const rl_reading *r = &c->r;
+    uint32_t head = from;
+    uint16_t cl = head < r->n ? r->clause[head] : 0;
+    int32_t k = (int32_t)head - 1;
+    int between = 0; /* tokens passed that are not adverbs or conjunctions */
+    while (k >= 0) {
+        if (r->clause[k] != cl) {
+            /* relative clause: "Biden, who met Putin" */
+            uint32_t first = (uint32_t)k + 1;
+            if (first < r->n && (is_word(r, first, "who") || is_word(r, first, "which")) &&
+                k >= 0 && is_word(r, (uint32_t)k, ",") && k >= 1 && r->chunk_of[k - 1] >= 0)
+                return r->chunk_of[k - 1];
+            return -1;
+        }
+        int vv = verb_at(r, (uint32_t)k);
+        if (vv >= 0 && (size_t)vv < v && between <= 2) {
+            /* coordinated verbs share the subject */
+            return c->vsource[vv] >= 0 ? c->vsource[vv] : -2;
+        }
+        int32_t ch = r->chunk_of[k];
+        if (ch >= 0) {
+            const rl_chunk *x = &r->chunk[ch];
+            int skip = (x->prep >= 0 && !x->possessive) || x->hyphen ||
+                       chunk_is_target_of_earlier(r, ch, v);
+            if (!skip)
+                return r->group[x->group].first;
+            k = (int32_t)r->group[x->group].first;
+            k = (int32_t)r->chunk[k].start - 1;
+            between++;
+            continue;
+        }
+        if (!is_word(r, (uint32_t)k, "and") && !is_word(r, (uint32_t)k, ",") &&
+            !any_word(r, (uint32_t)k, ADVERBS))
+            between++;
+        k--;
+    }
+    return -1;
+}
+
+/* First chunk right of the match, in the clause, not locative. */
+static int32_t find_object(const rl_reading *r, size_t v)
+{
+    const rl_pmatch *m = &r->verb[v];
+    uint16_t cl = r->clause[m->head];
+    for (uint32_t k = m->end; k < r->n; k++) {
+        if (r->clause[k] != cl)
+            return -1;
+        for (size_t w = v + 1; w < r->nverb; w++)
+            if (r->verb[w].start == k)
+                return -1;
+        int32_t ch = r->chunk_of[k];
+        if (ch >= 0 && r->chunk[ch].start == k) {
+            const rl_chunk *x = &r->chunk[ch];
+            if (x->group >= 0 && r->group[x->group].first != (uint32_t)ch)
+                continue;
+            if (rl_match_is_locative(r, x->prep) || x->hyphen || x->possessive)
+                continue;
+            if (x->prep >= 0 && (is_word(r, (uint32_t)x->prep, "by") || is_word(r, (uint32_t)x->prep, "of")))
+                continue;
+            return ch;
+        }
+        if (k > m->end + 12)
+            return -1;
+    }
+    return -1;
+}
+
+/* Codes of the chunk's group; anaphors resolved from the story. */
+static int group_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24])
+{
+    const rl_reading *r = &c->r;
+    if (ch < 0)
+        return 0;
+    const rl_chunk *x = &r->chunk[ch];
+    if (x->anaphor == RL_CH_PLURAL_ANAPHOR) {
+        for (int i = 0; i < c->ngroup; i++)
+            memcpy(out[i], c->group[i], 24);
+        return c->ngroup;
+    }
+    if (x->anaphor == RL_CH_PRONOUN) {
+        if (!c->person[0])
+            return 0;
+        memcpy(out[0], c->person, 24);
+        return 1;
+    }
+    const rl_group *g = &r->group[x->group];
+    int n = 0;
+    for (uint32_t i = g->first; i < g->first + g->n && n < MAXCODES; i++) {
+        const rl_chunk *y = &r->chunk[i];
+        if (y->code[0]) {
+            snprintf(out[n++], 24, "%s", y->code);
+        } else if (y->suffix[0]) {
+            /* agent without a country: take the country of a place in the sentence */
+            for (size_t j = 0; j < r->nchunk; j++) {
+                const rl_chunk *p = &r->chunk[j];
+                if (p->code[0] && rl_match_is_locative(r, p->prep) && strlen(p->code) >= 3 &&
+                    isupper((unsigned char)p->code[0]) && strncmp(p->code, "IGO", 3) != 0) {
+                    snprintf(out[n++], 24, "%.3s%s", p->code, y->suffix);
+                    break;
+                }
+            }
+        }
+    }
+    return n;
+}
+
+static void cpy24(char *dst, const char *src)
+{
+    size_t n = strnlen(src, 23);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+static int root_of(const char *code) { return (code[0] - '0') * 10 + (code[1] - '0'); }
+
+static int quad_of(int root)
+{
+    if (root <= 5) return 1;
+    if (root <= 8) return 2;
+    if (root <= 13) return 3;
+    return 4;
+}
+
+typedef struct modal_set {
+    int32_t idx[RL_M_COUNT];  /* modal match index per class, -1 none */
+} modal_set;
+
+static int in_if_clause(const rl_reading *r, uint32_t head)
+{
+    uint16_t cl = r->clause[head];
+    for (int32_t k = (int32_t)head; k >= 0 && r->clause[k] == cl; k--)
+        if (is_word(r, (uint32_t)k, "if") || is_word(r, (uint32_t)k, "unless"))
+            return 1;
+    return 0;
+}
+
+static int sentence_has_if(const rl_reading *r)
+{
+    for (uint32_t k = 0; k < r->n; k++)
+        if (is_word(r, k, "if") || is_word(r, k, "unless"))
+            return 1;
+    return 0;
+}
+
+static void collect_modals(const rl_reading *r, size_t v, modal_set *ms)
+{
+    const rl_pmatch *m = &r->verb[v];
+    for (int i = 0; i < RL_M_COUNT; i++)
+        ms->idx[i] = -1;
+    for (size_t i = 0; i < r->nmodal; i++) {
+        const rl_pmatch *x = &r->modal[i];
+        const rl_pattern *p = rl_dict_pattern(r->dict, x->pat);
+        if (x->start >= m->head || x->end > m->head + 1)
+            continue;
+        uint32_t dist = m->head > x->end ? m->head - x->end : 0;
+        uint32_t lim = 4;
+        switch (p->modal) {
+        case RL_M_NEGATE: lim = 3; break;
+        case RL_M_DEMAND: case RL_M_APPEAL: lim = 9; break;
+        case RL_M_THREAT: case RL_M_INTENT: lim = 5; break;
+        case RL_M_REPORT: continue;
+        default: lim = 4;
+        }
+        if (dist > lim)
+            continue;
+        /* no other verb in between */
+        int blocked = 0;
+        for (size_t w = 0; w < r->nverb; w++)
+            if (w != v && r->verb[w].head >= x->end && r->verb[w].head < m->head)
+                blocked = 1;
+        /* clause boundaries block all but demands ("demand that ...") */
+        if (r->clause[x->start] != r->clause[m->head] && p->modal != RL_M_DEMAND &&
+            p->modal != RL_M_APPEAL)
+            blocked = 1;
+        if (!blocked)
+            ms->idx[p->modal] = (int32_t)i;
+    }
+}
+
+static int is_passive(const rl_reading *r, const rl_pmatch *m)
+{
+    static const char *const BE[] = {"is", "are", "was", "were", "been", "being", "be", "got",
+                                     "get", "gets", NULL};
+    const rl_token *h = &r->tok[m->head];
+    if (h->len > 3 && strncasecmp(r->text + h->off + h->len - 3, "ing", 3) == 0)
+        return 0;
+    for (int32_t k = (int32_t)m->head - 1, steps = 0; k >= 0 && steps < 3; k--, steps++) {
+        if (any_word(r, (uint32_t)k, BE))
+            return 1;
+        if (!any_word(r, (uint32_t)k, ADVERBS))
+            return 0;
+    }
+    return 0;
+}
+
+static int32_t by_agent(const rl_reading *r, const rl_pmatch *m)
+{
+    for (uint32_t k = m->head + 1; k < r->n && k <= m->end + 3; k++) {
+        if (is_word(r, k, "by")) {
+            for (uint32_t j = k + 1; j < r->n && j <= k + 3; j++)
+                if (r->chunk_of[j] >= 0)
+                    return r->chunk_of[j];
+            return -1;
+        }
+    }
+    return -1;
+}
+
+static double parse_number(const char *s, size_t n)
+{
+    double v = 0;
+    int dec = 0;
+    double scale = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (isdigit((unsigned char)s[i])) {
+            if (dec) { scale /= 10; v += (s[i] - '0') * scale; }
+            else v = v * 10 + (s[i] - '0');
+        } else if (s[i] == '.') {
+            dec = 1;
+        } else if (s[i] != ',') {
+            break;
+        }
+    }
+    return v;
+}
+
+static void find_quantity(const rl_reading *r, const rl_pmatch *m, rl_event *e)
+{
+    static const char *const UNITS[] = {"troops", "soldiers", "people", "civilians", "dead",
+                                        "refugees", "prisoners", "migrants", "fighters",
+                                        "militants", "police", "protesters", "demonstrators",
+                                        "tanks", "missiles", "rockets", "drones", "aircraft",
+                                        "warplanes", "ships", "personnel", "servicemen",
+                                        "hostages", "detainees", "journalists", "diplomats",
+                                        "children", "residents", "members", "killed", "wounded",
+                                        "injured", "arrested", "dollars", "euros", "tonnes",
+                                        "tons", NULL};
+    uint16_t cl = r->clause[m->head];
+    for (uint32_t k = m->head; k < r->n && k < m->end + 6 && r->clause[k] == cl; k++) {
+        if (!(r->tok[k].flags & RL_T_NUM))
+            continue;
+        const char *s = r->text + r->tok[k].off;
+        if (r->tok[k].len == 4 && (s[0] == '1' || s[0] == '2') && s[1] >= '0' && s[1] <= '9' &&
+            !memchr(s, ',', 4))
+            continue; /* a year */
+        double v = parse_number(s, r->tok[k].len);
+        uint32_t j = k + 1;
+        if (j < r->n && (is_word(r, j, "million") || is_word(r, j, "thousand"))) {
+            v *= is_word(r, j, "million") ? 1e6 : 1e3;
+            j++;
+        }
+        for (uint32_t u = j; u < r->n && u <= j + 2; u++) {
+            if (any_word(r, u, UNITS)) {
+                e->quantity = v;
+                span_text(r, u, u + 1, e->quantity_unit, sizeof e->quantity_unit);
+                return;
+            }
+        }
+    }
+}
+
+/* Date for the event at match m: nearest expression in the clause. */
+static void assign_date(rl_coder *c, const rl_pmatch *m, rl_event *e, int tense, rl_buf *trace)
+{
+    const rl_reading *r = &c->r;
+    int best = -1;
+    long bestd = 0;
+    uint16_t cl = r->clause[m->head];
+    for (size_t i = 0; i < r->ndates; i++) {
+        const rl_datex *x = &r->dates[i];
+        long d;
+        if (x->start >= m->end)
+            d = (long)(x->start - m->end);
+        else if (x->end <= m->start)
+            d = (long)(m->start - x->end) + 1;
+        else
+            d = 0;
+        int same = r->clause[x->start] == cl;
+        /* an expression closer to another verb belongs to that verb */
+        for (size_t w = 0; w < r->nverb; w++) {
+            const rl_pmatch *o = &r->verb[w];
+            if (o == m)
+                continue;
+            long od = x->start >= o->end ? (long)(x->start - o->end)
+                      : x->end <= o->start ? (long)(o->start - x->end) + 1 : 0;
+            if (od < d && (r->clause[x->start] == r->clause[o->head]))
+                d += 100;
+        }
+        if (!same)
+            d += 50;
+        if (d < 60 && (best < 0 || d < bestd)) {
+            best = (int)i;
+            bestd = d;
+        }
+    }
+    e->date = c->story;
+    e->date_expr[0] = '\0';
+    if (best >= 0) {
+        rl_day day = rl_date_resolve(&r->dates[best], c->story, c->prev, tense);
+        if (day != RL_NODATE) {
+            e->date = day;
+            rl_date_span(r->text, r->tok, &r->dates[best], e->date_expr, sizeof e->date_expr);
+        } else if (trace) {
+            rl_buf_printf(trace, "  date expression could not be resolved; story date used\n");
+        }
+    }
+}
+
+static int push_event(rl_events *out, size_t first, const rl_event *e)
+{
+    for (size_t i = first; i < out->n; i++) {
+        const rl_event *o = &out->v[i];
+        if (strcmp(o->source, e->source) == 0 &&
+            strcmp(o->target, e->target) == 0 && strcmp(o->code, e->code) == 0 &&
+            o->pattern != e->pattern)
+            return RL_OK; /* same event found by two patterns */
+    }
+    if (out->n == out->cap) {
+        size_t nc = out->cap ? out->cap * 2 : 16;
+        rl_event *v = realloc(out->v, nc * sizeof *v);
+        if (!v)
+            return RL_ENOMEM;
+        out->v = v;
+        out->cap = nc;
+    }
+    out->v[out->n++] = *e;
+    return RL_OK;
+}
+
+static void set_code(const rl_dict *d, rl_event *e, const char *code)
+{
+    snprintf(e->code, sizeof e->code, "%s", code);
+    const rl_cameo *cm = rl_dict_cameo(d, code);
+    char pre[8];
+    snprintf(pre, sizeof pre, "%s", code);
+    for (size_t l = strlen(pre); !cm && l > 2; l--) {
+        pre[l - 1] = '\0';
+        cm = rl_dict_cameo(d, pre);
+    }
+    e->root[0] = code[0];
+    e->root[1] = code[1];
+    e->root[2] = '\0';
+    e->quad = quad_of(root_of(code));
+    e->goldstein = cm ? cm->goldstein : 0;
+    e->plover = cm ? cm->plover : "";
+    e->name = cm ? cm->name : "";
+}
+
+static const char *modal_or(const rl_dict *d, const char *code, int which, const char *dflt)
+{
+    const char *x = rl_dict_modal_code(d, code, which);
+    return x ? x : dflt;
+}
+
+static void trace_reading(const rl_coder *c, rl_buf *tr)
+{
+    const rl_reading *r = &c->r;
+    rl_buf_printf(tr, "tokens:");
+    for (size_t i = 0; i < r->n; i++)
+        rl_buf_printf(tr, " %.*s%s", (int)r->tok[i].len, r->text + r->tok[i].off,
+                      r->tok[i].word ? "" : "?");
+    rl_buf_printf(tr, "\n  (words marked ? are in no dictionary)\n");
+    for (size_t i = 0; i < r->nment; i++) {
+        const rl_pattern *p = rl_dict_pattern(r->dict, r->ment[i].pat);
+        rl_buf_printf(tr, "mention: \"%s\" %s %s (%s:%d)\n", p->text,
+                      p->kind == RL_P_AGENT ? "agent" : "actor",
+                      p->kind == RL_P_AGENT ? p->code : rl_dict_actor(r->dict, p->actor)->name,
+                      p->file, p->line);
+    }
+    for (size_t i = 0; i < r->nchunk; i++) {
+        const rl_chunk *x = &r->chunk[i];
+        char t[96];
+        span_text(r, x->start, x->end, t, sizeof t);
+        rl_buf_printf(tr, "actor: \"%s\" -> %s%s%s%s%s%s group %d\n", t,
+                      x->anaphor ? "(pronoun: resolved from earlier sentences)" : x->code[0] ? x->code : "(agent only)",
+                      x->role ? " [" : "", x->role ? x->role : "", x->role ? "]" : "",
+                      x->prep >= 0 ? " after a preposition" : "", x->hyphen ? " (modifier)" : "",
+                      (int)x->group);
+    }
+    for (size_t i = 0; i < r->nmodal; i++) {
+        const rl_pattern *p = rl_dict_pattern(r->dict, r->modal[i].pat);
+        rl_buf_printf(tr, "modal: \"%s\" class %s (%s:%d)\n", p->text, rl_modal_name(p->modal),
+                      p->file, p->line);
+    }
+    for (size_t i = 0; i < r->ndates; i++) {
+        char s[64];
+        rl_date_span(r->text, r->tok, &r->dates[i], s, sizeof s);
+        rl_buf_printf(tr, "date expression: \"%s\"\n", s);
+    }
+    for (size_t i = 0; i < r->nverb; i++) {
+        const rl_pattern *p = rl_dict_pattern(r->dict, r->verb[i].pat);
+        rl_buf_printf(tr, "verb pattern: \"%s\" -> %s%s%s (%s:%d)\n", p->text, p->code,
+                      r->verb[i].partial ? " (without its slot)" : "",
+                      p->flags & RL_PF_SYM ? " [sym]" : "", p->file, p->line);
+    }
+    if (!r->nverb)
+        rl_buf_printf(tr, "no verb pattern matched: no event\n");
+}
+
+int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_events *out,
+                      rl_buf *trace)
+{
+    rl_reading *r = &c->r;
+    int rc = rl_match_sentence(r, text, t, n, c->story);
+    if (rc)
+        return rc;
+    if (r->nverb > c->vcap) {
+        size_t nc = r->nverb + 16;
+        int32_t *vs = realloc(c->vsource, nc * sizeof *vs);
+        if (!vs)
+            return RL_ENOMEM;
+        c->vsource = vs;
+        int8_t *vi = realloc(c->vinherit, nc);
+        if (!vi)
+            return RL_ENOMEM;
+        c->vinherit = vi;
+        c->vcap = nc;
+    }
+    if (trace)
+        trace_reading(c, trace);
+    int has_if = sentence_has_if(r);
+    size_t first = out->n;
+    for (size_t v = 0; v < r->nverb; v++) {
+        rl_pmatch *m = &r->verb[v];
+        const rl_pattern *p = rl_dict_pattern(r->dict, m->pat);
+        modal_set ms;
+        collect_modals(r, v, &ms);
+        int passive = !(p->flags & RL_PF_NOUN) && is_passive(r, m);
+        int32_t src = -1, tgt = m->target;
+        if (m->source >= 0) {
+            src = m->source;
+        } else if (passive) {
+            src = by_agent(r, m);
+            tgt = find_subject(c, v, m->head);
+            if (tgt < 0)
+                tgt = -1;
+        } else if (p->flags & RL_PF_NOUN) {
+            /* noun patterns: "Russia's ultimatum", "US sanctions on Russia" */
+            if (m->start > 0 && r->chunk_of[m->start - 1] >= 0)
+                src = r->chunk_of[m->start - 1];
+            else if (m->start > 1 && is_word(r, m->start - 1, "'s") && r->chunk_of[m->start - 2] >= 0)
+                src = r->chunk_of[m->start - 2];
+            else if (m->start > 2 && r->chunk_of[m->start - 2] >= 0 &&
+                     !(r->tok[m->start - 1].flags & RL_T_PUNCT) &&
+                     !any_word(r, m->start - 1, (const char *const[]){"and", "or", "of", "in", "to", "with", "on", NULL}))
+                src = r->chunk_of[m->start - 2]; /* one modifier: "Russia's latest ultimatum" */
+            if (src >= 0)
+                src = (int32_t)r->group[r->chunk[src].group].first;
+        } else {
+            uint32_t from = m->head;
+            src = find_subject(c, v, from);
+        }
+        if (src == -2)
+            src = -1;
+        c->vsource[v] = src;
+        if (tgt < 0 && !passive && !(p->flags & RL_PF_NOUN))
+            tgt = find_object(r, v);
+        /* demands and appeals: the speaker is the subject of the modal, the
+         * target the subject of the embedded clause */
+        int32_t speaker = -1, addressee = -1;
+        int which = -1;
+        if (ms.idx[RL_M_DEMAND] >= 0 || ms.idx[RL_M_APPEAL] >= 0) {
+            which = ms.idx[RL_M_DEMAND] >= 0 ? RL_M_DEMAND : RL_M_APPEAL;
+            const rl_pmatch *x = &r->modal[ms.idx[which]];
+            speaker = find_subject(c, v, x->start);
+            if (speaker == -2)
+                speaker = -1;
+            addressee = x->target >= 0 ? x->target
+                        : (src >= 0 && r->chunk[src].start >= x->end) ? src : tgt;
+        } else if (ms.idx[RL_M_THREAT] >= 0 || ms.idx[RL_M_INTENT] >= 0) {
+            const rl_pmatch *x = &r->modal[ms.idx[RL_M_THREAT] >= 0 ? RL_M_THREAT : RL_M_INTENT];
+            if (src < 0 || r->chunk[src].start >= x->start) {
+                int32_t s2 = find_subject(c, v, x->start);
+                if (s2 >= 0)
+                    src = s2;
+            }
+        }
+        if (speaker >= 0) {
+            src = speaker;
+            tgt = addressee;
+        }
+        /* fallback target: the addressee of a reporting verb ("told Putin that") */
+        if (tgt < 0) {
+            for (size_t i = 0; i < r->nmodal; i++) {
+                const rl_pattern *mp = rl_dict_pattern(r->dict, r->modal[i].pat);
+                if (mp->modal == RL_M_REPORT && r->modal[i].target >= 0 && r->modal[i].end <= m->head)
+                    tgt = r->modal[i].target;
+            }
+        }
+        char srcs[MAXCODES][24], tgts[MAXCODES][24];
+        int ns = group_codes(c, src, srcs), nt = group_codes(c, tgt, tgts);
+        int sym = (p->flags & RL_PF_SYM) != 0;
+        if (sym && which < 0) {
+            if (ns >= 2 && (nt == 0 || src == tgt || !(p->flags & RL_PF_NOUN))) {
+                /* "A and B held talks": pairs within the subject */
+                nt = 0;
+            } else if (ns == 0 && nt >= 2) {
+                memcpy(srcs, tgts, sizeof srcs);
+                ns = nt;
+            }
+        }
+        if (ns == 0 || (nt == 0 && !(sym && ns >= 2))) {
+            if (trace)
+                rl_buf_printf(trace, "no event from \"%s\": %s\n", p->text,
+                              ns == 0 ? "no source actor found" : "no target actor found");
+            continue;
+        }
+        /* code and modality */
+        rl_event e;
+        memset(&e, 0, sizeof e);
+        e.pattern = m->pat;
+        const char *code = p->code;
+        int mod = RL_MOD_REALIZED;
+        int root = root_of(code);
+        int conflict = root >= 14 || (root >= 10 && root <= 13);
+        if (which == RL_M_DEMAND) {
+            code = modal_or(r->dict, code, RL_MC_DEMAND, "100");
+            mod = RL_MOD_DEMANDED;
+        } else if (which == RL_M_APPEAL) {
+            code = modal_or(r->dict, code, RL_MC_APPEAL, "020");
+            mod = RL_MOD_DEMANDED;
+        } else if (ms.idx[RL_M_THREAT] >= 0) {
+            const char *tc = rl_dict_modal_code(r->dict, code, RL_MC_THREAT);
+            if (tc) {
+                code = tc;
+                mod = RL_MOD_THREATENED;
+            } else if (root <= 8) {
+                code = modal_or(r->dict, code, RL_MC_INTENT, code);
+                mod = RL_MOD_SCHEDULED;
+            } else {
+                mod = RL_MOD_THREATENED;
+            }
+        } else if (ms.idx[RL_M_INTENT] >= 0) {
+            if (root <= 8 && root != 3)
+                code = modal_or(r->dict, code, RL_MC_INTENT, code);
+            mod = RL_MOD_SCHEDULED;
+        }
+        int future = ms.idx[RL_M_FUTURE] >= 0;
+        int would = ms.idx[RL_M_HYPO] >= 0 && is_word(r, r->modal[ms.idx[RL_M_HYPO]].start, "would");
+        if (ms.idx[RL_M_NEGATE] >= 0) {
+            mod = RL_MOD_NEGATED;
+        } else if (in_if_clause(r, m->head)) {
+            mod = RL_MOD_HYPOTHETICAL;
+        } else if (has_if && (future || would) && mod == RL_MOD_REALIZED) {
+            const char *tc = conflict ? rl_dict_modal_code(r->dict, code, RL_MC_THREAT) : NULL;
+            if (tc) {
+                code = tc;
+                mod = RL_MOD_THREATENED;
+            } else {
+                mod = RL_MOD_HYPOTHETICAL;
+            }
+        } else if (ms.idx[RL_M_HYPO] >= 0 && !would && mod == RL_MOD_REALIZED) {
+            mod = RL_MOD_HYPOTHETICAL;
+        } else if ((future || would) && mod == RL_MOD_REALIZED) {
+            mod = RL_MOD_SCHEDULED;
+            if (root >= 4 && root <= 8)
+                code = modal_or(r->dict, code, RL_MC_INTENT, code);
+        }
+        int tense = mod == RL_MOD_SCHEDULED ? 1 : mod == RL_MOD_REALIZED ? 0 : -1;
+        set_code(r->dict, &e, code);
+        e.modality = mod;
+        assign_date(c, m, &e, tense, trace);
+        if (e.modality == RL_MOD_REALIZED && e.date != RL_NODATE && c->story != RL_NODATE &&
+            e.date > c->story) {
+            /* a realized verb dated after the story is a plan */
+            e.modality = RL_MOD_SCHEDULED;
+            if (root >= 4 && root <= 8) {
+                const char *ic = rl_dict_modal_code(r->dict, e.code, RL_MC_INTENT);
+                if (ic)
+                    set_code(r->dict, &e, ic);
+            }
+        }
+        find_quantity(r, m, &e);
+        /* evidence: modal words then pattern words */
+        size_t el = 0;
+        for (int k = 0; k < RL_M_COUNT; k++) {
+            if (ms.idx[k] < 0 || k == RL_M_REPORT)
+                continue;
+            const rl_pmatch *x = &r->modal[ms.idx[k]];
+            for (uint8_t j = 0; j < x->nevid && el + 40 < sizeof e.evidence; j++)
+                el += (size_t)snprintf(e.evidence + el, sizeof e.evidence - el, "%s%.*s", el ? " " : "",
+                                       (int)r->tok[x->evid[j]].len, r->text + r->tok[x->evid[j]].off);
+        }
+        for (uint8_t j = 0; j < m->nevid && el + 40 < sizeof e.evidence; j++)
+            el += (size_t)snprintf(e.evidence + el, sizeof e.evidence - el, "%s%.*s", el ? " " : "",
+                                   (int)r->tok[m->evid[j]].len, r->text + r->tok[m->evid[j]].off);
+        if (src >= 0)
+            span_text(r, r->chunk[src].start,
+                      r->chunk[r->group[r->chunk[src].group].first + r->group[r->chunk[src].group].n - 1].end,
+                      e.source_text, sizeof e.source_text);
+        if (tgt >= 0)
+            span_text(r, r->chunk[tgt].start,
+                      r->chunk[r->group[r->chunk[tgt].group].first + r->group[r->chunk[tgt].group].n - 1].end,
+                      e.target_text, sizeof e.target_text);
+        if (nt == 0) {
+            /* symmetric event within one group */
+            for (int a = 0; a < ns; a++)
+                for (int b = 0; b < ns; b++) {
+                    if (a == b || strcmp(srcs[a], srcs[b]) == 0)
+                        continue;
+                    cpy24(e.source, srcs[a]);
+                    cpy24(e.target, srcs[b]);
+                    if ((rc = push_event(out, first, &e)))
+                        return rc;
+                }
+        } else {
+            for (int a = 0; a < ns; a++)
+                for (int b = 0; b < nt; b++) {
+                    if (strcmp(srcs[a], tgts[b]) == 0)
+                        continue;
+                    cpy24(e.source, srcs[a]);
+                    cpy24(e.target, tgts[b]);
+                    if ((rc = push_event(out, first, &e)))
+                        return rc;
+                    if (sym && which < 0) {
+                        cpy24(e.source, tgts[b]);
+                        cpy24(e.target, srcs[a]);
+                        if ((rc = push_event(out, first, &e)))
+                            return rc;
+                    }
+                }
+        }
+        if (e.date != RL_NODATE && e.date_expr[0])
+            c->prev = e.date;
+        if (trace)
+            rl_buf_printf(trace, "event: %s %s -> %s (%s) %s, %s%s%s\n", e.code, srcs[0],
+                          nt ? tgts[0] : (ns > 1 ? srcs[1] : "?"), e.name, rl_modality_name(e.modality),
+                          e.date_expr[0] ? "dated by \"" : "story date", e.date_expr,
+                          e.date_expr[0] ? "\"" : "");
+    }
+    /* remember actors for pronouns in later sentences */
+    for (size_t g = 0; g < r->ngroup; g++) {
+        const rl_group *gr = &r->group[g];
+        if (gr->n >= 2) {
+            char codes[MAXCODES][24];
+            int k = group_codes(c, (int32_t)gr->first, codes);
+            if (k >= 2) {
+                memcpy(c->group, codes, sizeof codes);
+                c->ngroup = k;
+            }
+        }
+    }
+    for (size_t i = 0; i < r->nchunk; i++)
+        if (r->chunk[i].person && r->chunk[i].code[0])
+            snprintf(c->person, sizeof c->person, "%s", r->chunk[i].code);
+    return RL_OK;
+}

@@ -1,0 +1,404 @@
+/* date.c: civil-date arithmetic (days since 1970-01-01, proleptic Gregorian)
+ * and a small recognizer for the date expressions wire news uses. */
+#include "date.h"
+#include "dict.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Howard Hinnant's days_from_civil / civil_from_days algorithms. */
+rl_day rl_day_from_ymd(int y, int m, int d)
+{
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (int)doe - 719468;
+}
+
+void rl_day_to_ymd(rl_day z, int *y, int *m, int *d)
+{
+    z += 719468;
+    int era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int yy = (int)yoe + era * 400;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yy + (*m <= 2);
+}
+
+int rl_day_weekday(rl_day day)
+{
+    /* 1970-01-01 was a Thursday (3 with Monday = 0) */
+    int w = (int)((day + 3) % 7);
+    return w < 0 ? w + 7 : w;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return dm[m - 1];
+}
+
+void rl_day_format(rl_day day, char out[11])
+{
+    if (day == RL_NODATE) {
+        out[0] = '\0';
+        return;
+    }
+    int y, m, d;
+    rl_day_to_ymd(day, &y, &m, &d);
+    if (y < 0 || y > 9999) {
+        out[0] = '\0';
+        return;
+    }
+    unsigned uy = (unsigned)y, um = (unsigned)m, ud = (unsigned)d;
+    out[0] = (char)('0' + uy / 1000 % 10);
+    out[1] = (char)('0' + uy / 100 % 10);
+    out[2] = (char)('0' + uy / 10 % 10);
+    out[3] = (char)('0' + uy % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + um / 10 % 10);
+    out[6] = (char)('0' + um % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + ud / 10 % 10);
+    out[9] = (char)('0' + ud % 10);
+    out[10] = '\0';
+}
+
+rl_day rl_date_parse_iso(const char *s, size_t n, int end)
+{
+    int y = 0, m = 0, d = 0;
+    if (n == 4 || n == 7 || n == 10) {
+        for (size_t i = 0; i < n; i++) {
+            if (i == 4 || i == 7) {
+                if (s[i] != '-')
+                    return RL_NODATE;
+            } else if (!isdigit((unsigned char)s[i])) {
+                return RL_NODATE;
+            }
+        }
+        y = atoi(s);
+        m = n >= 7 ? atoi(s + 5) : (end ? 12 : 1);
+        if (m < 1 || m > 12 || y < 1 || y > 9999)
+            return RL_NODATE;
+        d = n == 10 ? atoi(s + 8) : (end ? days_in_month(y, m) : 1);
+        if (d < 1 || d > days_in_month(y, m))
+            return RL_NODATE;
+        return rl_day_from_ymd(y, m, d);
+    }
+    return RL_NODATE;
+}
+
+rl_day rl_day_parse(const char *s)
+{
+    return s ? rl_date_parse_iso(s, strlen(s), 0) : RL_NODATE;
+}
+
+/* ---- word classes ---- */
+
+static int tok_eq(const char *text, const rl_token *t, const char *w)
+{
+    size_t m = strlen(w);
+    return t->len == m && strncasecmp(text + t->off, w, m) == 0;
+}
+
+static int month_of(const char *text, const rl_token *t)
+{
+    static const char *const full[] = {"january", "february", "march", "april", "may", "june",
+                                       "july", "august", "september", "october", "november", "december"};
+    static const char *const abbr[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.", "aug.",
+                                       "sep.", "oct.", "nov.", "dec."};
+    if (!(t->flags & RL_T_CAP))
+        return 0; /* "may", "march" as words: months are capitalised */
+    for (int i = 0; i < 12; i++)
+        if (tok_eq(text, t, full[i]) || tok_eq(text, t, abbr[i]))
+            return i + 1;
+    if (tok_eq(text, t, "sept."))
+        return 9;
+    return 0;
+}
+
+static int weekday_of(const char *text, const rl_token *t)
+{
+    static const char *const w[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                    "saturday", "sunday"};
+    for (int i = 0; i < 7; i++)
+        if (tok_eq(text, t, w[i]))
+            return i + 1;
+    return 0;
+}
+
+/* 1..31 from "7", "7th", "21st"; 0 otherwise */
+static int mday_of(const char *text, const rl_token *t)
+{
+    const char *s = text + t->off;
+    size_t n = t->len;
+    if (!(t->flags & RL_T_NUM) || n > 4)
+        return 0;
+    int v = 0;
+    size_t i = 0;
+    while (i < n && isdigit((unsigned char)s[i]))
+        v = v * 10 + (s[i++] - '0');
+    if (i == 0 || i > 2)
+        return 0;
+    if (i < n) {
+        if (n - i != 2)
+            return 0;
+        if (strncasecmp(s + i, "st", 2) && strncasecmp(s + i, "nd", 2) &&
+            strncasecmp(s + i, "rd", 2) && strncasecmp(s + i, "th", 2))
+            return 0;
+    }
+    return v >= 1 && v <= 31 ? v : 0;
+}
+
+static int year_of(const char *text, const rl_token *t)
+{
+    if (!(t->flags & RL_T_NUM) || t->len != 4)
+        return 0;
+    int v = atoi(text + t->off);
+    return v >= 1900 && v <= 2100 ? v : 0;
+}
+
+/* small numbers in words or digits: "three", "3", "a" */
+static int count_of(const char *text, const rl_token *t)
+{
+    static const char *const w[] = {"zero", "one", "two", "three", "four", "five", "six", "seven",
+                                    "eight", "nine", "ten", "eleven", "twelve"};
+    for (int i = 1; i < 13; i++)
+        if (tok_eq(text, t, w[i]))
+            return i;
+    if (tok_eq(text, t, "a") || tok_eq(text, t, "an"))
+        return 1;
+    if (tok_eq(text, t, "several") || tok_eq(text, t, "few"))
+        return 3;
+    if ((t->flags & RL_T_NUM) && t->len <= 3) {
+        int v = atoi(text + t->off);
+        return v > 0 && v < 400 ? v : 0;
+    }
+    return 0;
+}
+
+/* days per unit: day(s) 1, week(s) 7, month(s) 30, year(s) 365 */
+static int unit_of(const char *text, const rl_token *t)
+{
+    if (tok_eq(text, t, "day") || tok_eq(text, t, "days"))
+        return 1;
+    if (tok_eq(text, t, "week") || tok_eq(text, t, "weeks"))
+        return 7;
+    if (tok_eq(text, t, "month") || tok_eq(text, t, "months"))
+        return 30;
+    if (tok_eq(text, t, "year") || tok_eq(text, t, "years"))
+        return 365;
+    if (tok_eq(text, t, "fortnight"))
+        return 14;
+    return 0;
+}
+
+size_t rl_date_find(const char *text, const rl_token *t, size_t n, rl_datex *out, size_t max)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < max; i++) {
+        rl_datex x;
+        memset(&x, 0, sizeof x);
+        x.start = (uint32_t)i;
+        int mo, wd, dd, yy, c, u;
+        if ((mo = month_of(text, &t[i]))) {
+            /* Month D[, YYYY] | Month YYYY | mid-Month | (in) Month */
+            size_t j = i + 1;
+            x.month = (int8_t)mo;
+            if (i > 0 && (tok_eq(text, &t[i - 1], "mid") || tok_eq(text, &t[i - 1], "early") ||
+                          tok_eq(text, &t[i - 1], "late") || tok_eq(text, &t[i - 1], "end"))) {
+                x.start = (uint32_t)(i - 1);
+                x.mday = tok_eq(text, &t[i - 1], "mid") ? 15 : tok_eq(text, &t[i - 1], "early") ? 5 : 25;
+            }
+            if (j < n && (dd = mday_of(text, &t[j]))) {
+                x.mday = (int8_t)dd;
+                j++;
+                if (j + 1 < n && tok_eq(text, &t[j], ",") && (yy = year_of(text, &t[j + 1]))) {
+                    x.year = (int16_t)yy;
+                    j += 2;
+                } else if (j < n && (yy = year_of(text, &t[j]))) {
+                    x.year = (int16_t)yy;
+                    j++;
+                }
+                x.kind = x.year ? RL_DX_ABSOLUTE : RL_DX_MONTHDAY;
+            } else if (j < n && (yy = year_of(text, &t[j]))) {
+                x.year = (int16_t)yy;
+                if (!x.mday)
+                    x.mday = 1;
+                x.kind = RL_DX_ABSOLUTE;
+                j++;
+            } else {
+                if (!x.mday)
+                    x.mday = 1;
+                x.kind = RL_DX_MONTH;
+            }
+            x.end = (uint32_t)j;
+            out[k++] = x;
+            i = j - 1;
+        } else if ((dd = mday_of(text, &t[i])) && i + 1 < n && (mo = month_of(text, &t[i + 1]))) {
+            /* D Month [YYYY] */
+            size_t j = i + 2;
+            x.mday = (int8_t)dd;
+            x.month = (int8_t)mo;
+            if (j < n && (yy = year_of(text, &t[j]))) {
+                x.year = (int16_t)yy;
+                j++;
+            }
+            x.kind = x.year ? RL_DX_ABSOLUTE : RL_DX_MONTHDAY;
+            x.end = (uint32_t)j;
+            out[k++] = x;
+            i = j - 1;
+        } else if ((wd = weekday_of(text, &t[i]))) {
+            x.kind = RL_DX_WEEKDAY;
+            x.weekday = (int8_t)(wd - 1);
+            if (i > 0 && (tok_eq(text, &t[i - 1], "last") || tok_eq(text, &t[i - 1], "next") ||
+                          tok_eq(text, &t[i - 1], "this"))) {
+                x.start = (uint32_t)(i - 1);
+                x.dir = tok_eq(text, &t[i - 1], "last") ? -1 : tok_eq(text, &t[i - 1], "next") ? 1 : 0;
+            }
+            x.end = (uint32_t)(i + 1);
+            out[k++] = x;
+        } else if (tok_eq(text, &t[i], "yesterday") || tok_eq(text, &t[i], "today") ||
+                   tok_eq(text, &t[i], "tomorrow") || tok_eq(text, &t[i], "tonight")) {
+            x.kind = RL_DX_STORY;
+            x.offset = tok_eq(text, &t[i], "yesterday") ? -1 : tok_eq(text, &t[i], "tomorrow") ? 1 : 0;
+            x.end = (uint32_t)(i + 1);
+            out[k++] = x;
+        } else if ((tok_eq(text, &t[i], "last") || tok_eq(text, &t[i], "next") ||
+                    tok_eq(text, &t[i], "this")) && i + 1 < n && (u = unit_of(text, &t[i + 1])) &&
+                   !tok_eq(text, &t[i + 1], "days")) {
+            x.kind = RL_DX_STORY;
+            int sign = tok_eq(text, &t[i], "last") ? -1 : tok_eq(text, &t[i], "next") ? 1 : 0;
+            x.offset = sign * u;
+            x.end = (uint32_t)(i + 2);
+            out[k++] = x;
+            i++;
+        } else if ((c = count_of(text, &t[i])) && i + 2 < n && (u = unit_of(text, &t[i + 1])) &&
+                   (tok_eq(text, &t[i + 2], "ago") || tok_eq(text, &t[i + 2], "later") ||
+                    tok_eq(text, &t[i + 2], "earlier") || tok_eq(text, &t[i + 2], "before") ||
+                    tok_eq(text, &t[i + 2], "after"))) {
+            int ago = tok_eq(text, &t[i + 2], "ago");
+            int back = ago || tok_eq(text, &t[i + 2], "earlier") || tok_eq(text, &t[i + 2], "before");
+            x.kind = ago ? RL_DX_STORY : RL_DX_PREV;
+            x.offset = (back ? -1 : 1) * c * u;
+            x.end = (uint32_t)(i + 3);
+            /* "in two days" style is handled below; "after" as a preposition
+             * ("two days after the vote") keeps the previous-date reading */
+            out[k++] = x;
+            i += 2;
+        } else if (tok_eq(text, &t[i], "in") && i + 2 < n && (c = count_of(text, &t[i + 1])) &&
+                   (u = unit_of(text, &t[i + 2])) && !tok_eq(text, &t[i + 1], "a")) {
+            x.kind = RL_DX_STORY; /* "in two weeks" */
+            x.offset = c * u;
+            x.end = (uint32_t)(i + 3);
+            out[k++] = x;
+            i += 2;
+        } else if ((tok_eq(text, &t[i], "the") && i + 2 < n &&
+                    (tok_eq(text, &t[i + 1], "following") || tok_eq(text, &t[i + 1], "next") ||
+                     tok_eq(text, &t[i + 1], "previous")) &&
+                    tok_eq(text, &t[i + 2], "day"))) {
+            x.kind = RL_DX_PREV;
+            x.offset = tok_eq(text, &t[i + 1], "previous") ? -1 : 1;
+            x.end = (uint32_t)(i + 3);
+            out[k++] = x;
+            i += 2;
+        } else if ((t[i].flags & RL_T_NUM) && t[i].len == 10 && text[t[i].off + 4] == '-') {
+            rl_day dd2 = rl_date_parse_iso(text + t[i].off, 10, 0);
+            if (dd2 != RL_NODATE) {
+                int y, m, d;
+                rl_day_to_ymd(dd2, &y, &m, &d);
+                x.kind = RL_DX_ABSOLUTE;
+                x.year = (int16_t)y;
+                x.month = (int8_t)m;
+                x.mday = (int8_t)d;
+                x.end = (uint32_t)(i + 1);
+                out[k++] = x;
+            }
+        }
+    }
+    return k;
+}
+
+static rl_day clamp_ymd(int y, int m, int d)
+{
+    int dm = days_in_month(y, m);
+    return rl_day_from_ymd(y, m, d > dm ? dm : d);
+}
+
+rl_day rl_date_resolve(const rl_datex *x, rl_day story, rl_day prev, int tense)
+{
+    if (x->kind == RL_DX_ABSOLUTE)
+        return clamp_ymd(x->year, x->month, x->mday);
+    if (story == RL_NODATE)
+        return RL_NODATE;
+    if (prev == RL_NODATE)
+        prev = story;
+    int sy, sm, sd;
+    rl_day_to_ymd(story, &sy, &sm, &sd);
+    switch (x->kind) {
+    case RL_DX_MONTHDAY:
+    case RL_DX_MONTH: {
+        rl_day best = RL_NODATE;
+        for (int y = sy - 1; y <= sy + 1; y++) {
+            rl_day c = clamp_ymd(y, x->month, x->mday ? x->mday : 1);
+            if (tense > 0 && c < story && x->kind == RL_DX_MONTHDAY)
+                continue;
+            if (tense > 0 && x->kind == RL_DX_MONTH && (y < sy || (y == sy && x->month < sm)))
+                continue;
+            if (tense < 0 && c > story && x->kind == RL_DX_MONTHDAY)
+                continue;
+            if (tense < 0 && x->kind == RL_DX_MONTH && (y > sy || (y == sy && x->month > sm)))
+                continue;
+            if (best == RL_NODATE || abs(c - story) < abs(best - story))
+                best = c;
+        }
+        return best;
+    }
+    case RL_DX_WEEKDAY: {
+        int w = rl_day_weekday(story);
+        int dir = x->dir ? x->dir : (tense > 0 ? 1 : -1);
+        if (dir < 0) {
+            int back = (w - x->weekday + 7) % 7;
+            if (x->dir < 0 && back == 0)
+                back = 7;
+            return story - back;
+        }
+        int fwd = (x->weekday - w + 7) % 7;
+        if (fwd == 0)
+            fwd = 7;
+        return story + fwd;
+    }
+    case RL_DX_STORY:
+        if (x->offset == 30 || x->offset == -30 || x->offset == 365 || x->offset == -365) {
+            /* calendar months and years, not 30-day spans */
+            int months = x->offset == 30 ? 1 : x->offset == -30 ? -1 : x->offset == 365 ? 12 : -12;
+            int m0 = sy * 12 + (sm - 1) + months;
+            return clamp_ymd(m0 / 12, m0 % 12 + 1, sd);
+        }
+        return story + x->offset;
+    case RL_DX_PREV:
+        return prev + x->offset;
+    default:
+        return RL_NODATE;
+    }
+}
+
+void rl_date_span(const char *text, const rl_token *t, const rl_datex *x, char *out, size_t cap)
+{
+    if (!cap)
+        return;
+    size_t b = t[x->start].off, e = t[x->end - 1].off + t[x->end - 1].len;
+    size_t n = e - b < cap - 1 ? e - b : cap - 1;
+    memcpy(out, text + b, n);
+    out[n] = '\0';
+}

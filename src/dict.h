@@ -1,0 +1,118 @@
+/* dict.h: redline's dictionaries in memory: actors (with dated roles), agents,
+ * verb patterns, modal constructions, the modal code table and the CAMEO table,
+ * loaded from the plain-text files of dict/ (format: docs/dictionaries.md) and
+ * from Debian's iso-codes. After rl_dict_finish the dictionary is read-only.
+ * rl_dict_new/rl_dict_free own everything; pointers returned are borrowed. */
+#ifndef RL_DICT_H
+#define RL_DICT_H
+
+#include "lex.h"
+#include "morph.h"
+
+enum rl_item_type { RL_I_WORD, RL_I_GAP, RL_I_TARGET, RL_I_SOURCE };
+
+typedef struct rl_item {
+    uint8_t type;
+    uint8_t exact;     /* word must be all capitals in the text (US, UN) */
+    uint16_t nalt;
+    uint32_t *alt;     /* word ids (any one matches) */
+} rl_item;
+
+enum rl_pat_kind { RL_P_ACTOR, RL_P_AGENT, RL_P_VERB, RL_P_MODAL };
+enum { RL_PF_SYM = 1, RL_PF_NOUN = 2 };
+enum rl_modal {
+    RL_M_NONE, RL_M_DEMAND, RL_M_APPEAL, RL_M_THREAT, RL_M_INTENT, RL_M_FUTURE,
+    RL_M_NEGATE, RL_M_HYPO, RL_M_REPORT, RL_M_COUNT
+};
+
+typedef struct rl_pattern {
+    uint8_t kind;
+    uint8_t modal;     /* enum rl_modal, for RL_P_MODAL */
+    uint16_t flags;
+    uint16_t nitems;
+    char code[16];     /* CAMEO event code (verbs), suffix (agents), actor code (actors) */
+    uint32_t actor;    /* index into actors, for RL_P_ACTOR */
+    rl_item *items;
+    char *text;        /* as written, for explain */
+    const char *file;
+    int line;
+} rl_pattern;
+
+typedef struct rl_role {
+    char code[16];
+    rl_day from, to;   /* inclusive; RL_NODATE = open */
+    char *desc;
+} rl_role;
+
+typedef struct rl_actor {
+    char code[16];     /* simple entries; persons use roles */
+    int person;
+    rl_role *roles;
+    uint32_t nroles;
+    char *name;
+} rl_actor;
+
+typedef struct rl_cameo {
+    char code[8];
+    float goldstein;
+    char plover[16];
+    char *name;
+} rl_cameo;
+
+typedef struct rl_modal_row { char code[8]; char to[4][8]; } rl_modal_row;
+enum { RL_MC_APPEAL, RL_MC_INTENT, RL_MC_DEMAND, RL_MC_THREAT };
+
+typedef struct rl_dict rl_dict;
+
+rl_dict *rl_dict_new(void);
+void rl_dict_free(rl_dict *d);
+
+/* Loads every dictionary of a dict/ folder (actors/ *.txt, agents.txt, verbs.txt,
+ * modals.txt, modal-codes.txt, cameo.tsv) and the ISO 3166 names. Bad lines are
+ * reported to dg and skipped. Returns RL_OK, RL_ENOMEM, or RL_EIO when a
+ * required file is missing. Calls rl_dict_finish. */
+int rl_dict_load_dir(rl_dict *d, const char *dir, rl_diag *dg);
+/* Loaders for single files; kind is chosen by the caller. */
+int rl_dict_load_actors(rl_dict *d, const char *path, rl_diag *dg);
+int rl_dict_load_agents(rl_dict *d, const char *path, rl_diag *dg);
+int rl_dict_load_verbs(rl_dict *d, const char *path, rl_diag *dg);
+int rl_dict_load_modals(rl_dict *d, const char *path, rl_diag *dg);
+int rl_dict_load_modal_codes(rl_dict *d, const char *path, rl_diag *dg);
+int rl_dict_load_cameo(rl_dict *d, const char *path, rl_diag *dg);
+int rl_dict_load_iso(rl_dict *d, const char *path, rl_diag *dg);
+/* Builds the lookup indexes; needed after loading and before matching. */
+int rl_dict_finish(rl_dict *d);
+
+/* Adds one pattern (used by loaders and by the PETRARCH reader). text is the
+ * pattern in the syntax of docs/dictionaries.md. Returns RL_OK or RL_EPARSE. */
+int rl_dict_add_pattern(rl_dict *d, int kind, const char *code, int modal, uint32_t actor,
+                        const char *text, const char *file, int line, rl_diag *dg);
+/* Adds an actor and returns its index via *idx. */
+int rl_dict_add_actor(rl_dict *d, const char *code, int person, const char *name, uint32_t *idx);
+int rl_dict_add_role(rl_dict *d, uint32_t idx, const char *code, rl_day from, rl_day to,
+                     const char *desc);
+
+/* queries */
+const rl_lex *rl_dict_lex(const rl_dict *d);
+const rl_pattern *rl_dict_pattern(const rl_dict *d, uint32_t i);
+uint32_t rl_dict_npatterns(const rl_dict *d);
+/* Patterns of a kind class whose first item can be word id w: phrases
+ * (actors, agents) when verbs == 0, verbs and modals otherwise. */
+const uint32_t *rl_dict_starting(const rl_dict *d, int verbs, uint32_t w, uint32_t *n);
+const rl_actor *rl_dict_actor(const rl_dict *d, uint32_t i);
+/* Code of an actor on a date (persons: the role in force). */
+const char *rl_dict_actor_code(const rl_dict *d, uint32_t i, rl_day when, const char **role);
+const rl_cameo *rl_dict_cameo(const rl_dict *d, const char *code);
+/* Code for an appeal/intent/demand/threat (RL_MC_*) about an action code;
+ * NULL when the table has none. */
+const char *rl_dict_modal_code(const rl_dict *d, const char *action, int which);
+const char *rl_modal_name(int m);
+/* Counts for reporting. */
+void rl_dict_counts(const rl_dict *d, uint32_t *actors, uint32_t *persons, uint32_t *agents,
+                    uint32_t *verbs, uint32_t *modals);
+
+/* Date helpers (date.c) used by loaders: parses YYYY, YYYY-MM or YYYY-MM-DD;
+ * end = 1 gives the last day of a year or month. RL_NODATE on error. */
+rl_day rl_date_parse_iso(const char *s, size_t n, int end);
+
+#endif

@@ -1,0 +1,530 @@
+/* match.c: finds actor/agent mentions (longest phrase wins), builds noun-phrase
+ * chunks and compound groups, marks clause boundaries, and matches verb and
+ * modal patterns with their target/source slots. No events are made here. */
+#include "match.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define GROWV(v, n, c)                                                     \
+    do {                                                                   \
+        if ((n) == (c)) {                                                  \
+            size_t nc_ = (c) ? (c) * 2 : 32;                               \
+            void *p_ = realloc((v), nc_ * sizeof *(v));                    \
+            if (!p_)                                                       \
+                return RL_ENOMEM;                                          \
+            (v) = p_;                                                      \
+            (c) = nc_;                                                     \
+        }                                                                  \
+    } while (0)
+
+void rl_reading_init(rl_reading *r, const rl_dict *d)
+{
+    memset(r, 0, sizeof *r);
+    r->dict = d;
+}
+
+void rl_reading_release(rl_reading *r)
+{
+    free(r->chunk_of);
+    free(r->clause);
+    free(r->ment);
+    free(r->chunk);
+    free(r->group);
+    free(r->verb);
+    free(r->modal);
+    memset(r, 0, sizeof *r);
+}
+
+static int word_is(const char *text, const rl_token *t, const char *w)
+{
+    size_t m = strlen(w);
+    return t->len == m && strncasecmp(text + t->off, w, m) == 0;
+}
+
+int rl_match_is_word(const rl_reading *r, uint32_t i, const char *w)
+{
+    return i < r->n && word_is(r->text, &r->tok[i], w);
+}
+
+static int in_list(const char *text, const rl_token *t, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (word_is(text, t, list[i]))
+            return 1;
+    return 0;
+}
+
+static const char *const DETS[] = {"the", "a", "an", "its", "their", "his", "her", "our", "this",
+                                   "that", "these", "those", "some", "several", "two", "three",
+                                   "both", "all", "other", "many", "dozens", "hundreds", "thousands",
+                                   "of", "fellow", "top", "senior", "former", "new", "then", NULL};
+static const char *const PREPS[] = {"in", "at", "near", "from", "of", "to", "with", "by", "on",
+                                    "for", "against", "over", "between", "into", "across", "along",
+                                    "inside", "outside", "around", "throughout", "within", "about",
+                                    "toward", "towards", "among", "under", "via", "through",
+                                    "without", "like", "than", "including", "amid", "despite",
+                                    "beyond", "behind", "after", "before", "during", "since", NULL};
+static const char *const LOCATIVE[] = {"in", "at", "near", "from", "across", "along", "inside",
+                                       "outside", "around", "throughout", "within", "through",
+                                       "via", "over", "into", "behind", "beyond", "amid", "during",
+                                       "under", "of", "about", "than", "like", "including",
+                                       "among", "since", NULL};
+static const char *const BOUNDARY[] = {"when", "while", "whereas", "because", "although", "though",
+                                       "but", "if", "unless", "which", "who", "whom", "whose",
+                                       "where", "after", "before", "until", "once", "since",
+                                       "however", "whether", NULL};
+static const char *const STOP[] = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at",
+                                   "for", "with", "by", "from", "is", "are", "was", "were", "be",
+                                   "has", "have", "had", "will", "would", "that", "who", "which",
+                                   "said", "says", "not", "as", NULL};
+
+int rl_match_is_locative(const rl_reading *r, int32_t prep)
+{
+    return prep >= 0 && in_list(r->text, &r->tok[prep], LOCATIVE);
+}
+
+/* Does pattern item it accept token k? */
+static int item_accepts(const rl_reading *r, const rl_item *it, uint32_t k)
+{
+    const rl_token *t = &r->tok[k];
+    if (!t->word)
+        return 0;
+    if (it->exact && !(t->flags & RL_T_ALLCAP))
+        return 0;
+    for (uint16_t a = 0; a < it->nalt; a++)
+        if (it->alt[a] == t->word)
+            return 1;
+    return 0;
+}
+
+static void assign_words(rl_reading *r)
+{
+    const rl_lex *lx = rl_dict_lex(r->dict);
+    char tmp[128];
+    for (size_t i = 0; i < r->n; i++) {
+        rl_token *t = &r->tok[i];
+        t->word = 0;
+        if (t->flags & RL_T_NUM)
+            continue;
+        size_t m = rl_fold(r->text + t->off, t->len, tmp, sizeof tmp);
+        if (m)
+            t->word = rl_lex_find(lx, tmp, m);
+    }
+}
+
+/* Longest phrase (actor or agent) starting at i; returns its length, 0 none. */
+static uint32_t best_phrase(const rl_reading *r, uint32_t i, uint32_t *pat)
+{
+    uint32_t nc;
+    const uint32_t *cand = rl_dict_starting(r->dict, 0, r->tok[i].word, &nc);
+    uint32_t best = 0;
+    for (uint32_t c = 0; c < nc; c++) {
+        const rl_pattern *p = rl_dict_pattern(r->dict, cand[c]);
+        if (i + p->nitems > r->n || p->nitems <= best)
+            continue;
+        uint16_t k = 0;
+        while (k < p->nitems && item_accepts(r, &p->items[k], i + k))
+            k++;
+        /* prefer actors over agents for the same span */
+        if (k == p->nitems &&
+            (k > best || (k == best && p->kind == RL_P_ACTOR))) {
+            best = k;
+            *pat = cand[c];
+        }
+    }
+    return best;
+}
+
+static int find_mentions(rl_reading *r)
+{
+    r->nment = 0;
+    for (uint32_t i = 0; i < r->n;) {
+        uint32_t pat = 0, len = r->tok[i].word ? best_phrase(r, i, &pat) : 0;
+        if (len) {
+            GROWV(r->ment, r->nment, r->cment);
+            r->ment[r->nment++] = (rl_mention){i, i + len, pat};
+            i += len;
+        } else {
+            i++;
+        }
+    }
+    return RL_OK;
+}
+
+/* "the two leaders", "both sides", "they": plural anaphors; "he", "she": singular */
+static uint32_t anaphor_at(const rl_reading *r, uint32_t i, int *kind)
+{
+    const char *x = r->text;
+    const rl_token *t = r->tok;
+    if (word_is(x, &t[i], "they")) { *kind = RL_CH_PLURAL_ANAPHOR; return 1; }
+    if (word_is(x, &t[i], "he") || word_is(x, &t[i], "she")) { *kind = RL_CH_PRONOUN; return 1; }
+    static const char *const heads[] = {"leaders", "sides", "countries", "governments",
+                                        "presidents", "nations", "parties", "men", "delegations",
+                                        "ministers", NULL};
+    if (i + 2 < r->n && word_is(x, &t[i], "the") && word_is(x, &t[i + 1], "two") &&
+        in_list(x, &t[i + 2], heads)) { *kind = RL_CH_PLURAL_ANAPHOR; return 3; }
+    if (i + 1 < r->n && word_is(x, &t[i], "both") && in_list(x, &t[i + 1], heads)) {
+        *kind = RL_CH_PLURAL_ANAPHOR;
+        return 2;
+    }
+    return 0;
+}
+
+static int verb_start_word(const rl_reading *r, uint32_t i)
+{
+    uint32_t nc;
+    rl_dict_starting(r->dict, 1, r->tok[i].word, &nc);
+    return nc > 0;
+}
+
+/* Builds chunks from adjacent mentions: country/organisation + agents + person. */
+static int build_chunks(rl_reading *r)
+{
+    r->nchunk = 0;
+    for (size_t i = 0; i < r->n; i++)
+        r->chunk_of[i] = -1;
+    size_t m = 0;
+    uint32_t i = 0;
+    while (i < r->n) {
+        int kind = 0;
+        uint32_t alen = 0;
+        if (m < r->nment && r->ment[m].start == i) {
+            rl_chunk ch;
+            memset(&ch, 0, sizeof ch);
+            ch.start = i;
+            ch.prep = -1;
+            ch.group = -1;
+            char country[24] = "", full[24] = "", suffix[4] = "";
+            const char *role = NULL;
+            uint32_t end = i;
+            while (m < r->nment) {
+                uint32_t s = r->ment[m].start;
+                if (s != end) {
+                    /* allow "'s" or one modifier word between mentions:
+                     * "Russia's foreign minister", "Syrian government forces" */
+                    int ok = 0;
+                    if (s == end + 1) {
+                        const rl_token *g = &r->tok[end];
+                        const rl_pattern *np = rl_dict_pattern(r->dict, r->ment[m].pat);
+                        if (word_is(r->text, g, "'s") && (np->kind == RL_P_AGENT ||
+                            rl_dict_actor(r->dict, np->actor)->person))
+                            ok = 1;
+                        else if ((g->flags & RL_T_WORD) && !(g->flags & RL_T_CAP) &&
+                                 np->kind == RL_P_AGENT && !in_list(r->text, g, STOP) &&
+                                 !verb_start_word(r, end) && (country[0] || full[0]))
+                            ok = 1;
+                    }
+                    if (!ok)
+                        break;
+                }
+                const rl_pattern *p = rl_dict_pattern(r->dict, r->ment[m].pat);
+                if (p->kind == RL_P_AGENT) {
+                    snprintf(suffix, sizeof suffix, "%s", p->code);
+                } else {
+                    const char *rrole = NULL;
+                    const char *code = rl_dict_actor_code(r->dict, p->actor, r->story, &rrole);
+                    const rl_actor *a = rl_dict_actor(r->dict, p->actor);
+                    if (a->person) {
+                        ch.person = 1;
+                        role = rrole;
+                        snprintf(full, sizeof full, "%s", code);
+                    } else if (strlen(code) == 3 && !full[0]) {
+                        if (!country[0])
+                            snprintf(country, sizeof country, "%s", code);
+                    } else if (!full[0]) {
+                        snprintf(full, sizeof full, "%s", code);
+                    }
+                }
+                end = r->ment[m].end;
+                m++;
+                /* absorb "(NATO)" after a name */
+                if (end + 2 < r->n && r->text[r->tok[end].off] == '(' && m < r->nment &&
+                    r->ment[m].start == end + 1 && r->ment[m].end < r->n &&
+                    r->text[r->tok[r->ment[m].end].off] == ')') {
+                    end = r->ment[m].end + 1;
+                    m++;
+                }
+            }
+            if (full[0])
+                snprintf(ch.code, sizeof ch.code, "%s", full);
+            else if (country[0])
+                snprintf(ch.code, sizeof ch.code, "%s%s", country, suffix);
+            ch.country = ch.code[0] != 0;
+            snprintf(ch.suffix, sizeof ch.suffix, "%s", suffix);
+            ch.role = role;
+            ch.end = end;
+            i = end;
+            GROWV(r->chunk, r->nchunk, r->cchunk);
+            r->chunk[r->nchunk++] = ch;
+        } else if ((alen = anaphor_at(r, i, &kind))) {
+            rl_chunk ch;
+            memset(&ch, 0, sizeof ch);
+            ch.start = i;
+            ch.end = i + alen;
+            ch.anaphor = (int8_t)kind;
+            ch.prep = -1;
+            ch.group = -1;
+            GROWV(r->chunk, r->nchunk, r->cchunk);
+            r->chunk[r->nchunk++] = ch;
+            i += alen;
+        } else {
+            i++;
+        }
+    }
+    /* prepositions, possessives, hyphen modifiers */
+    for (size_t c = 0; c < r->nchunk; c++) {
+        rl_chunk *ch = &r->chunk[c];
+        for (uint32_t k = ch->start; k < ch->end; k++)
+            r->chunk_of[k] = (int32_t)c;
+        int32_t j = (int32_t)ch->start - 1;
+        int skipped = 0;
+        while (j >= 0 && skipped < 3 && in_list(r->text, &r->tok[j], DETS) &&
+               !word_is(r->text, &r->tok[j], "of")) {
+            j--;
+            skipped++;
+        }
+        if (j >= 0 && in_list(r->text, &r->tok[j], PREPS))
+            ch->prep = j;
+        if (ch->end < r->n && word_is(r->text, &r->tok[ch->end], "'s"))
+            ch->possessive = 1;
+        if ((ch->end < r->n && (r->tok[ch->end].flags & RL_T_HYPH)) ||
+            (r->tok[ch->start].flags & RL_T_HYPH))
+            ch->hyphen = 1;
+    }
+    return RL_OK;
+}
+
+/* Joins chunks separated only by ",", "and", "the" (at most 3 tokens) into groups,
+ * and lends a trailing agent to bare countries: "Russian and US officials". */
+static int build_groups(rl_reading *r)
+{
+    r->ngroup = 0;
+    for (size_t c = 0; c < r->nchunk;) {
+        size_t e = c + 1;
+        while (e < r->nchunk) {
+            uint32_t a = r->chunk[e - 1].end, b = r->chunk[e].start;
+            if (b - a == 0 || b - a > 4 || r->chunk[e].anaphor || r->chunk[e - 1].anaphor)
+                break;
+            int ok = 1, conj = 0;
+            for (uint32_t k = a; k < b; k++) {
+                const rl_token *t = &r->tok[k];
+                if (word_is(r->text, t, "and") || word_is(r->text, t, ","))
+                    conj = 1;
+                else if (!word_is(r->text, t, "the") && !word_is(r->text, t, "as") &&
+                         !word_is(r->text, t, "well"))
+                    ok = 0;
+            }
+            if (!ok || !conj)
+                break;
+            e++;
+        }
+        GROWV(r->group, r->ngroup, r->cgroup);
+        r->group[r->ngroup] = (rl_group){(uint32_t)c, (uint32_t)(e - c)};
+        rl_chunk *last = &r->chunk[e - 1];
+        for (size_t k = c; k < e; k++) {
+            r->chunk[k].group = (int32_t)r->ngroup;
+            rl_chunk *ch = &r->chunk[k];
+            if (k + 1 < e && last->suffix[0] && !ch->suffix[0] && !ch->person &&
+                strlen(ch->code) == 3) {
+                snprintf(ch->suffix, sizeof ch->suffix, "%s", last->suffix);
+                strncat(ch->code, last->suffix, sizeof ch->code - strlen(ch->code) - 1);
+            }
+            /* a group's members share the first member's preposition */
+            if (k > c)
+                ch->prep = r->chunk[c].prep;
+        }
+        r->ngroup++;
+        c = e;
+    }
+    return RL_OK;
+}
+
+static void mark_clauses(rl_reading *r)
+{
+    uint16_t cl = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const rl_token *t = &r->tok[i];
+        if (((t->flags & RL_T_PUNCT) && (r->text[t->off] == ';' || r->text[t->off] == ':')) ||
+            ((t->flags & RL_T_WORD) && in_list(r->text, t, BOUNDARY) && r->chunk_of[i] < 0))
+            cl++;
+        r->clause[i] = cl;
+    }
+}
+
+/* ---- pattern matching with slots ---- */
+
+static int is_hard_punct(const rl_reading *r, uint32_t k)
+{
+    const rl_token *t = &r->tok[k];
+    if (!(t->flags & RL_T_PUNCT))
+        return 0;
+    char c = r->text[t->off];
+    return c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '(' || c == ')';
+}
+
+/* A slot: skip up to 3 determiner/adjective words, then a chunk must start. */
+static int32_t slot_chunk(const rl_reading *r, uint32_t k, uint32_t *after)
+{
+    uint32_t skipped = 0;
+    while (k < r->n && r->chunk_of[k] < 0 && skipped < 3) {
+        const rl_token *t = &r->tok[k];
+        if (!(t->flags & (RL_T_WORD | RL_T_NUM)) || is_hard_punct(r, k))
+            return -1;
+        if (!in_list(r->text, t, DETS) && ((t->flags & RL_T_CAP) || in_list(r->text, t, STOP) ||
+                                            verb_start_word(r, k)))
+            return -1;
+        k++;
+        skipped++;
+    }
+    if (k >= r->n || r->chunk_of[k] < 0 || r->chunk[r->chunk_of[k]].start != k)
+        return -1;
+    int32_t c = r->chunk_of[k];
+    /* the slot takes the whole group */
+    const rl_group *g = &r->group[r->chunk[c].group];
+    *after = r->chunk[g->first + g->n - 1].end;
+    return c;
+}
+
+typedef struct mstate {
+    rl_pmatch m;
+    uint32_t k;
+} mstate;
+
+static int match_items(const rl_reading *r, const rl_pattern *p, uint16_t it, uint32_t k,
+                       rl_pmatch *m, int allow_partial)
+{
+    if (it == p->nitems) {
+        m->end = k;
+        return 1;
+    }
+    const rl_item *item = &p->items[it];
+    switch (item->type) {
+    case RL_I_WORD:
+        if (k < r->n && item_accepts(r, item, k) && r->chunk_of[k] < 0) {
+            if (m->nevid < RL_MAX_EVID)
+                m->evid[m->nevid++] = k;
+            if (match_items(r, p, (uint16_t)(it + 1), k + 1, m, allow_partial))
+                return 1;
+            m->nevid--;
+        }
+        return 0;
+    case RL_I_GAP:
+        for (uint32_t g = 0; g <= 4 && k + g < r->n; g++) {
+            if (g > 0 && (is_hard_punct(r, k + g - 1) || word_is(r->text, &r->tok[k + g - 1], ",")))
+                break;
+            uint8_t ne = m->nevid;
+            if (match_items(r, p, (uint16_t)(it + 1), k + g, m, allow_partial))
+                return 1;
+            m->nevid = ne;
+        }
+        return 0;
+    case RL_I_TARGET:
+    case RL_I_SOURCE: {
+        uint32_t after = k;
+        int32_t c = slot_chunk(r, k, &after);
+        if (c < 0) {
+            if (allow_partial && it + 1 == p->nitems) {
+                m->partial = 1;
+                m->end = k;
+                return 1;
+            }
+            return 0;
+        }
+        if (item->type == RL_I_TARGET)
+            m->target = c;
+        else
+            m->source = c;
+        if (match_items(r, p, (uint16_t)(it + 1), after, m, allow_partial))
+            return 1;
+        if (item->type == RL_I_TARGET)
+            m->target = -1;
+        else
+            m->source = -1;
+        return 0;
+    }
+    }
+    return 0;
+}
+
+/* score: full matches beat partial ones, then longer spans */
+static long match_score(const rl_pmatch *m)
+{
+    return (m->partial ? 0 : 1000) + (long)(m->end - m->start) * 2 + m->nevid;
+}
+
+static int match_patterns(rl_reading *r)
+{
+    r->nverb = r->nmodal = 0;
+    uint32_t verb_until = 0;
+    for (uint32_t i = 0; i < r->n; i++) {
+        if (!r->tok[i].word || r->chunk_of[i] >= 0)
+            continue;
+        uint32_t nc;
+        const uint32_t *cand = rl_dict_starting(r->dict, 1, r->tok[i].word, &nc);
+        rl_pmatch bestv, bestm;
+        long sv = -1, sm = -1;
+        for (uint32_t c = 0; c < nc; c++) {
+            const rl_pattern *p = rl_dict_pattern(r->dict, cand[c]);
+            rl_pmatch m;
+            memset(&m, 0, sizeof m);
+            m.pat = cand[c];
+            m.start = m.head = i;
+            m.target = m.source = -1;
+            if (!match_items(r, p, 0, i, &m, 1))
+                continue;
+            long s = match_score(&m);
+            if (p->kind == RL_P_MODAL) {
+                if (s > sm) { sm = s; bestm = m; }
+            } else if (s > sv) {
+                sv = s;
+                bestv = m;
+            }
+        }
+        if (sm >= 0) {
+            GROWV(r->modal, r->nmodal, r->cmodal);
+            r->modal[r->nmodal++] = bestm;
+        }
+        if (sv >= 0 && i >= verb_until) {
+            GROWV(r->verb, r->nverb, r->cverb);
+            r->verb[r->nverb++] = bestv;
+            /* words inside the match (not its target) start no other verb */
+            uint32_t stop = bestv.end;
+            if (bestv.target >= 0)
+                stop = r->chunk[bestv.target].start;
+            verb_until = stop;
+        }
+    }
+    return RL_OK;
+}
+
+int rl_match_sentence(rl_reading *r, const char *text, rl_token *t, size_t n, rl_day story)
+{
+    r->text = text;
+    r->tok = t;
+    r->n = n;
+    r->story = story;
+    if (n > r->tcap) {
+        size_t nc = n + 64;
+        int32_t *co = realloc(r->chunk_of, nc * sizeof *co);
+        if (!co)
+            return RL_ENOMEM;
+        r->chunk_of = co;
+        uint16_t *cl = realloc(r->clause, nc * sizeof *cl);
+        if (!cl)
+            return RL_ENOMEM;
+        r->clause = cl;
+        r->tcap = nc;
+    }
+    assign_words(r);
+    int rc;
+    if ((rc = find_mentions(r)) || (rc = build_chunks(r)) || (rc = build_groups(r)))
+        return rc;
+    mark_clauses(r);
+    if ((rc = match_patterns(r)))
+        return rc;
+    r->ndates = rl_date_find(text, t, n, r->dates, sizeof r->dates / sizeof r->dates[0]);
+    return RL_OK;
+}
