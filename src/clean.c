@@ -117,8 +117,18 @@ int rl_clean_chars(const char *in, size_t n, rl_buf *out, rl_clean_stats *st)
                 break;
         } else if (utf8proc_category(cp) == UTF8PROC_CATEGORY_CC) {
             /* C1 control characters: drop */
-        } else if ((rc = rl_buf_add(&run, in + i, (size_t)k))) {
-            break;
+        } else {
+            /* a combining mark composes with the ASCII letter before it */
+            if (!run.len && out->len && ((unsigned char)out->data[out->len - 1]) < 0x80 &&
+                isalpha((unsigned char)out->data[out->len - 1]) &&
+                utf8proc_category(cp) == UTF8PROC_CATEGORY_MN) {
+                char prev = out->data[--out->len];
+                out->data[out->len] = '\0';
+                if ((rc = rl_buf_addc(&run, prev)))
+                    break;
+            }
+            if ((rc = rl_buf_add(&run, in + i, (size_t)k)))
+                break;
         }
         i += (size_t)k;
     }
@@ -225,8 +235,10 @@ static size_t strip_email_protection(char *s, size_t n)
         size_t m = strlen(pats[k]);
         for (size_t i = 0; i + m <= n;) {
             if (strncasecmp(s + i, pats[k], m) == 0) {
-                memmove(s + i, s + i + m, n - i - m);
-                n -= m;
+                /* take one neighbouring space with it */
+                size_t cut = m + (i + m < n && s[i + m] == ' ' ? 1 : 0);
+                memmove(s + i, s + i + cut, n - i - cut);
+                n -= cut;
             } else {
                 i++;
             }

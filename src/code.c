@@ -405,11 +405,12 @@ static void assign_date(rl_coder *c, const rl_pmatch *m, rl_event *e, int tense,
     uint16_t cl = r->clause[m->head];
     for (size_t i = 0; i < r->ndates; i++) {
         const rl_datex *x = &r->dates[i];
+        /* dates usually follow the verb they date: one before it counts triple */
         long d;
         if (x->start >= m->end)
             d = (long)(x->start - m->end);
         else if (x->end <= m->start)
-            d = (long)(m->start - x->end) + 1;
+            d = 3 * (long)(m->start - x->end) + 1;
         else
             d = 0;
         int same = r->clause[x->start] == cl;
@@ -419,7 +420,7 @@ static void assign_date(rl_coder *c, const rl_pmatch *m, rl_event *e, int tense,
             if (o == m)
                 continue;
             long od = x->start >= o->end ? (long)(x->start - o->end)
-                      : x->end <= o->start ? (long)(o->start - x->end) + 1 : 0;
+                      : x->end <= o->start ? 3 * (long)(o->start - x->end) + 1 : 0;
             if (od < d && (r->clause[x->start] == r->clause[o->head]))
                 d += 100;
         }
@@ -447,10 +448,9 @@ static int push_event(rl_events *out, size_t first, const rl_event *e)
 {
     for (size_t i = first; i < out->n; i++) {
         const rl_event *o = &out->v[i];
-        if (strcmp(o->source, e->source) == 0 &&
-            strcmp(o->target, e->target) == 0 && strcmp(o->code, e->code) == 0 &&
-            o->pattern != e->pattern)
-            return RL_OK; /* same event found by two patterns */
+        if (strcmp(o->source, e->source) == 0 && strcmp(o->target, e->target) == 0 &&
+            strcmp(o->code, e->code) == 0)
+            return RL_OK; /* the same event read twice */
     }
     if (out->n == out->cap) {
         size_t nc = out->cap ? out->cap * 2 : 16;

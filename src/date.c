@@ -312,7 +312,11 @@ size_t rl_date_find(const char *text, const rl_token *t, size_t n, rl_datex *out
             x.end = (uint32_t)(i + 3);
             out[k++] = x;
             i += 2;
-        } else if ((t[i].flags & RL_T_NUM) && t[i].len == 10 && text[t[i].off + 4] == '-') {
+        } else if ((t[i].flags & RL_T_NUM) && t[i].len == 4 && i + 2 < n &&
+                   (t[i + 1].flags & RL_T_HYPH) && (t[i + 2].flags & RL_T_HYPH) &&
+                   t[i + 1].len == 2 && t[i + 2].len == 2 &&
+                   t[i + 2].off + 2 - t[i].off == 10) {
+            /* ISO 2022-05-01 (the tokenizer split it at the hyphens) */
             rl_day dd2 = rl_date_parse_iso(text + t[i].off, 10, 0);
             if (dd2 != RL_NODATE) {
                 int y, m, d;
@@ -321,8 +325,9 @@ size_t rl_date_find(const char *text, const rl_token *t, size_t n, rl_datex *out
                 x.year = (int16_t)y;
                 x.month = (int8_t)m;
                 x.mday = (int8_t)d;
-                x.end = (uint32_t)(i + 1);
+                x.end = (uint32_t)(i + 3);
                 out[k++] = x;
+                i += 2;
             }
         }
     }

@@ -201,6 +201,12 @@ static int parse_piece(rl_dict *d, const char *p, size_t n, items *out, const ch
         return items_push(out, it);
     }
     int alt = memchr(p, '|', n) != NULL;
+    int capital = 0; /* "=West": must be capitalised in the text */
+    if (n > 1 && *p == '=' && !alt) {
+        capital = 1;
+        p++;
+        n--;
+    }
     if (!alt && !memchr(p, '~', n)) {
         /* plain word(s): tokenize like news text */
         rl_toks t;
@@ -215,7 +221,9 @@ static int parse_piece(rl_dict *d, const char *p, size_t n, items *out, const ch
             const char *w = p + t.v[k].off;
             rc = intern_word(d, w, t.v[k].len, &a);
             if (!rc)
-                rc = items_push(out, (rl_item){RL_I_WORD, (uint8_t)needs_exact(w, t.v[k].len), a.n, a.v});
+                rc = items_push(out, (rl_item){RL_I_WORD,
+                                               (uint8_t)(capital && k == 0 ? 2 : needs_exact(w, t.v[k].len)),
+                                               a.n, a.v});
             else
                 free(a.v);
         }

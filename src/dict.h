@@ -13,7 +13,7 @@ enum rl_item_type { RL_I_WORD, RL_I_GAP, RL_I_TARGET, RL_I_SOURCE };
 
 typedef struct rl_item {
     uint8_t type;
-    uint8_t exact;     /* word must be all capitals in the text (US, UN) */
+    uint8_t exact;     /* 1: all capitals in the text (US, UN); 2: capitalised (=West) */
     uint16_t nalt;
     uint32_t *alt;     /* word ids (any one matches) */
 } rl_item;

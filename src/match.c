@@ -92,7 +92,9 @@ static int item_accepts(const rl_reading *r, const rl_item *it, uint32_t k)
     const rl_token *t = &r->tok[k];
     if (!t->word)
         return 0;
-    if (it->exact && !(t->flags & RL_T_ALLCAP))
+    if (it->exact == 1 && !(t->flags & RL_T_ALLCAP))
+        return 0;
+    if (it->exact == 2 && !(t->flags & RL_T_CAP))
         return 0;
     for (uint16_t a = 0; a < it->nalt; a++)
         if (it->alt[a] == t->word)
@@ -303,24 +305,38 @@ static int build_groups(rl_reading *r)
 {
     r->ngroup = 0;
     for (size_t c = 0; c < r->nchunk;) {
-        size_t e = c + 1;
+        size_t e = c + 1, last_and = c + 1;
         while (e < r->nchunk) {
             uint32_t a = r->chunk[e - 1].end, b = r->chunk[e].start;
-            if (b - a == 0 || b - a > 4 || r->chunk[e].anaphor || r->chunk[e - 1].anaphor)
+            if (b - a == 0 || b - a > 6 || r->chunk[e].anaphor || r->chunk[e - 1].anaphor)
                 break;
-            int ok = 1, conj = 0;
+            int ok = 1, conj = 0, and = 0, members = 0;
             for (uint32_t k = a; k < b; k++) {
                 const rl_token *t = &r->tok[k];
-                if (word_is(r->text, t, "and") || word_is(r->text, t, ","))
+                if (word_is(r->text, t, "and")) {
+                    conj = and = 1;
+                } else if (word_is(r->text, t, ",")) {
                     conj = 1;
-                else if (!word_is(r->text, t, "the") && !word_is(r->text, t, "as") &&
-                         !word_is(r->text, t, "well"))
+                } else if (word_is(r->text, t, "members") || word_is(r->text, t, "member")) {
+                    members = 1;
+                } else if (!word_is(r->text, t, "the") && !word_is(r->text, t, "as") &&
+                           !word_is(r->text, t, "well") && !word_is(r->text, t, "other") &&
+                           !word_is(r->text, t, "of")) {
                     ok = 0;
+                }
             }
+            /* "of" and "other" only in "and other members of" */
+            for (uint32_t k = a; k < b && !members; k++)
+                if (word_is(r->text, &r->tok[k], "of") || word_is(r->text, &r->tok[k], "other"))
+                    ok = 0;
             if (!ok || !conj)
                 break;
             e++;
+            if (and)
+                last_and = e;
         }
+        /* a list joined by commas must close with "and": "A, B and C" */
+        e = last_and;
         GROWV(r->group, r->ngroup, r->cgroup);
         r->group[r->ngroup] = (rl_group){(uint32_t)c, (uint32_t)(e - c)};
         rl_chunk *last = &r->chunk[e - 1];
@@ -342,14 +358,26 @@ static int build_groups(rl_reading *r)
     return RL_OK;
 }
 
+/* Clause numbers: a new clause starts at ; : and at subordinators (when, if,
+ * which ...); a subordinate clause ends at the next comma ("If Russia
+ * intervenes, the West will ..."). */
 static void mark_clauses(rl_reading *r)
 {
     uint16_t cl = 0;
+    int pending = 0;
     for (size_t i = 0; i < r->n; i++) {
         const rl_token *t = &r->tok[i];
-        if (((t->flags & RL_T_PUNCT) && (r->text[t->off] == ';' || r->text[t->off] == ':')) ||
-            ((t->flags & RL_T_WORD) && in_list(r->text, t, BOUNDARY) && r->chunk_of[i] < 0))
+        if ((t->flags & RL_T_PUNCT) && (r->text[t->off] == ';' || r->text[t->off] == ':')) {
             cl++;
+            pending = 0;
+        } else if ((t->flags & RL_T_WORD) && in_list(r->text, t, BOUNDARY) && r->chunk_of[i] < 0) {
+            cl++;
+            pending = 1;
+        } else if (pending && (t->flags & RL_T_PUNCT) && r->text[t->off] == ',') {
+            r->clause[i] = cl++;
+            pending = 0;
+            continue;
+        }
         r->clause[i] = cl;
     }
 }
@@ -403,7 +431,9 @@ static int match_items(const rl_reading *r, const rl_pattern *p, uint16_t it, ui
     const rl_item *item = &p->items[it];
     switch (item->type) {
     case RL_I_WORD:
-        if (k < r->n && item_accepts(r, item, k) && r->chunk_of[k] < 0) {
+        /* the first word never sits inside an actor; later ones may
+         * ("withdraw * troops" with "troops" an agent) */
+        if (k < r->n && item_accepts(r, item, k) && (it > 0 || r->chunk_of[k] < 0)) {
             if (m->nevid < RL_MAX_EVID)
                 m->evid[m->nevid++] = k;
             if (match_items(r, p, (uint16_t)(it + 1), k + 1, m, allow_partial))

@@ -121,6 +121,10 @@ static void mark_sentences(const char *text, rl_toks *t, size_t max_sent, unsign
                     end = 0;
             }
         }
+        /* "with Russia. , the United States": a stray dot before a comma */
+        if (end && last + 1 < t->n && (t->v[last + 1].flags & RL_T_PUNCT) &&
+            (text[t->v[last + 1].off] == ',' || text[t->v[last + 1].off] == ';'))
+            end = 0;
         if (end) {
             t->v[last].sent_end = 1;
             i = last;
