@@ -39,10 +39,11 @@ all: $(BUILD)/redline
 
 $(BUILD)/obj/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+	@echo "  CC $<"
+	@$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 $(BUILD)/libredline.a: $(LIB_OBJ)
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(BUILD)/redline: $(CLI_OBJ) $(BUILD)/libredline.a
 	$(CC) $(LDSAN) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)

@@ -17,6 +17,9 @@ static const char *const usage_text =
     "modality and the event date agree with the gold.\n"
     "\n"
     "  -v, --verbose           list every miss and false alarm\n"
+    "  -s, --strict            test mode: a record passes only when the events are\n"
+    "                          exactly the gold ones (code, modality, date); prints\n"
+    "                          each failure and 'N passed, N failed'; exit 1 on failure\n"
     "  -D, --dict-dir DIR      dictionary folder\n";
 
 typedef struct collect { rl_events *ev; } collect;
@@ -40,15 +43,17 @@ static int on_event(const rl_story *s, const rl_event *e, const char *sent, size
 int cmd_eval(int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"verbose", no_argument, 0, 'v'}, {"dict-dir", required_argument, 0, 'D'},
+        {"verbose", no_argument, 0, 'v'}, {"strict", no_argument, 0, 's'}, {"dict-dir", required_argument, 0, 'D'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
-    int verbose = 0, c;
+    int verbose = 0, strict = 0, c;
+    unsigned long rec_pass = 0, rec_fail = 0;
     const char *dict_dir = NULL;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "vD:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "vsD:h", opts, NULL)) != -1) {
         switch (c) {
         case 'v': verbose = 1; break;
+        case 's': strict = 1; break;
         case 'D': dict_dir = optarg; break;
         case 'h': fputs(usage_text, stdout); return RL_EXIT_OK;
         default: fputs(usage_text, stderr); return RL_EXIT_USAGE;
@@ -86,6 +91,39 @@ int cmd_eval(int argc, char **argv)
             break;
         }
         rl_eval_record(&tot, g, ev.v, ev.n, gh, eh);
+        if (strict) {
+            int ok = ev.n == g->nev;
+            for (size_t k = 0; k < g->nev && ok; k++) {
+                int hit = 0;
+                for (size_t j = 0; j < ev.n && !hit; j++) {
+                    const rl_event *x = &ev.v[j];
+                    const rl_gold_event *ge = &g->ev[k];
+                    hit = !strcmp(ge->source, x->source) && !strcmp(ge->target, x->target) &&
+                          !strcmp(ge->code, x->code) &&
+                          (ge->modality < 0 || ge->modality == x->modality) &&
+                          (ge->date == RL_NODATE || ge->date == x->date);
+                }
+                ok = hit;
+            }
+            if (ok) {
+                rec_pass++;
+            } else {
+                rec_fail++;
+                printf("FAIL %s:%d: %s\n  text: %s\n", g->file, g->line, g->id ? g->id : "", g->text);
+                for (size_t k = 0; k < g->nev; k++) {
+                    char gd[11];
+                    rl_day_format(g->ev[k].date, gd);
+                    printf("  want: %s %s %s %s %s\n", g->ev[k].source, g->ev[k].target, g->ev[k].code,
+                           g->ev[k].modality >= 0 ? rl_modality_name(g->ev[k].modality) : "-", gd);
+                }
+                for (size_t j = 0; j < ev.n; j++) {
+                    char ds[11];
+                    rl_day_format(ev.v[j].date, ds);
+                    printf("  got:  %s %s %s %s %s\n", ev.v[j].source, ev.v[j].target, ev.v[j].code,
+                           rl_modality_name(ev.v[j].modality), ds);
+                }
+            }
+        }
         if (g->none) {
             none_total++;
             none_ok += ev.n == 0;
@@ -127,9 +165,11 @@ int cmd_eval(int argc, char **argv)
     printf("on root matches: modality %lu/%lu (%.3f), event date %lu/%lu (%.3f)\n", tot.modality_ok,
            tot.modality_given, tot.modality_given ? (double)tot.modality_ok / (double)tot.modality_given : 0,
            tot.date_ok, tot.date_given, tot.date_given ? (double)tot.date_ok / (double)tot.date_given : 0);
+    if (strict)
+        printf("cases: %lu passed, %lu failed\n", rec_pass, rec_fail);
     rl_events_release(&ev);
     rl_pipeline_free(p);
     rl_dict_free(d);
     rl_goldset_release(&gs);
-    return RL_EXIT_OK;
+    return strict && rec_fail ? RL_EXIT_FAIL : RL_EXIT_OK;
 }

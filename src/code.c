@@ -605,7 +605,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             addressee = x->target >= 0 ? x->target
                         : (src >= 0 && r->chunk[src].start >= x->end) ? src : tgt;
         } else if (ms.idx[RL_M_THREAT] >= 0 || ms.idx[RL_M_INTENT] >= 0) {
-            const rl_pmatch *x = &r->modal[ms.idx[RL_M_THREAT] >= 0 ? RL_M_THREAT : RL_M_INTENT];
+            const rl_pmatch *x = &r->modal[ms.idx[ms.idx[RL_M_THREAT] >= 0 ? RL_M_THREAT : RL_M_INTENT]];
             if (src < 0 || r->chunk[src].start >= x->start) {
                 int32_t s2 = find_subject(c, v, x->start);
                 if (s2 >= 0)
@@ -628,12 +628,15 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         int ns = group_codes(c, src, srcs), nt = group_codes(c, tgt, tgts);
         int sym = (p->flags & RL_PF_SYM) != 0;
         if (sym && which < 0) {
-            if (ns >= 2 && (nt == 0 || src == tgt || !(p->flags & RL_PF_NOUN))) {
-                /* "A and B held talks": pairs within the subject */
-                nt = 0;
-            } else if (ns == 0 && nt >= 2) {
+            if (ns == 0 && nt >= 2) {
+                /* "talks between A and B": pairs within the slot's group */
                 memcpy(srcs, tgts, sizeof srcs);
                 ns = nt;
+                nt = 0;
+            } else if (m->target < 0 && ns >= 2) {
+                /* "A and B held talks", "A and B discussed Ukraine": pairs within
+                 * the subject; an object outside a slot is a topic */
+                nt = 0;
             }
         }
         if (ns == 0 || (nt == 0 && !(sym && ns >= 2))) {

@@ -490,7 +490,8 @@ static int match_patterns(rl_reading *r)
     r->nverb = r->nmodal = 0;
     uint32_t verb_until = 0;
     for (uint32_t i = 0; i < r->n; i++) {
-        if (!r->tok[i].word || r->chunk_of[i] >= 0)
+        /* "counter-attack": the second part of a compound starts no pattern */
+        if (!r->tok[i].word || r->chunk_of[i] >= 0 || (r->tok[i].flags & RL_T_HYPH))
             continue;
         uint32_t nc;
         const uint32_t *cand = rl_dict_starting(r->dict, 1, r->tok[i].word, &nc);

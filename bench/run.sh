@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# bench/run.sh: throughput of `redline code` on one core, peak memory and
+# dictionary load time. Builds a corpus of at least 100,000 sentences from our
+# examples and development sentences (plus the shared news samples when
+# ../shared is present), codes it with one process, and reports
+# sentences/s per core, events, peak RSS (from /proc via getrusage in GNU time
+# format) and dictionary load time. Not a test: nothing here asserts on timing.
+set -eu
+cd "$(dirname "$0")/.."
+RL=${RL:-build/redline}
+N=${N:-100000}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+python3 bench/corpus.py "$N" ../shared >"$tmp/corpus.jsonl"
+sents=$(python3 -c "import json,sys; print(sum(int(json.loads(l)['n']) for l in open(sys.argv[1])))" "$tmp/corpus.jsonl")
+# dictionary load time: best of 5
+load=$(for i in 1 2 3 4 5; do "$RL" dict check 2>/dev/null | sed -n 's/.*loaded in \([0-9.]*\) ms.*/\1/p'; done | sort -n | head -1)
+read -r secs rss < <(python3 - "$RL" "$tmp/corpus.jsonl" <<'PY'
+import resource, subprocess, sys, time
+cmd = [sys.argv[1], "code", "-q", sys.argv[2]]
+try:
+    subprocess.run(["taskset", "-c", "0", "true"], check=True)
+    cmd = ["taskset", "-c", "0"] + cmd     # one core
+except (OSError, subprocess.CalledProcessError):
+    pass
+t0 = time.monotonic()
+subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+print(f"{time.monotonic() - t0:.3f}", resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+PY
+)
+events=$("$RL" code -q "$tmp/corpus.jsonl" | wc -l)
+rate=$(python3 -c "print(int($sents / $secs))")
+echo "corpus:            $sents sentences ($(wc -l <"$tmp/corpus.jsonl") stories)"
+echo "events:            $events"
+echo "time (1 core):     $secs s"
+echo "sentences/s/core:  $rate"
+echo "peak RSS:          $rss MB"
+echo "dictionary load:   $load ms"

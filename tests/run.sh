@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# run.sh BUILD: the whole test suite against the binaries in BUILD (build or
+# build/san). Unit tests, coder mechanics cases, command-line behaviour on bad
+# input, the seed article (skipped when ../shared is absent), a scale-out run
+# under GNU parallel, and the development-set floor. Ends with "N passed, N failed".
+set -u
+BUILD=${1:-build}
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+RL="$BUILD/redline"
+SHARED="$here/../shared"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+skip=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+check() { # check "description" command...
+    local d=$1; shift
+    if "$@" >/dev/null 2>&1; then ok; else bad "$d"; fi
+}
+counts() { # adds "N passed, N failed" from a line of output
+    local line
+    line=$(grep -Eo '[0-9]+ passed, [0-9]+ failed' <<<"$1" | tail -1)
+    if [ -z "$line" ]; then bad "$2: no result line"; return; fi
+    local p f
+    p=${line%% passed*}
+    f=${line#*, }
+    f=${f%% failed*}
+    pass=$((pass + p))
+    fail=$((fail + f))
+    [ "$f" = 0 ] || echo "$1" | grep -E '^(FAIL|  )' | head -60
+}
+
+echo "== unit tests ($BUILD)"
+out=$("$BUILD/unit" 2>&1)
+counts "$out" "unit"
+
+echo "== coder mechanics (tests/cases)"
+out=$("$RL" eval --strict tests/cases/*.test 2>&1)
+counts "$out" "cases"
+
+echo "== command line"
+check "redline --help" "$RL" --help
+for c in code explain eval dict; do check "$c --help" "$RL" $c --help; done
+"$RL" frobnicate >/dev/null 2>&1; [ $? = 2 ] && ok || bad "unknown command exits 2"
+"$RL" code --date 2022-13-45 x >/dev/null 2>"$tmp/err"; [ $? = 2 ] && grep -q "bad date" "$tmp/err" && ok || bad "bad --date is a usage error"
+check "dictionaries load without errors" "$RL" dict check
+
+# bad JSONL records: reported with file:line, the rest still coded, exit 0
+{
+  echo '{"id":"a","date":"2022-02-24","text":"Russian forces attacked Ukraine on Thursday."}'
+  echo '{"id":"b","date":"2022-02-24","text":"Russian forces att'
+  echo '{"id":"c","date":"2022-02-24"}'
+  echo '[1,2,3]'
+  printf '{"id":"d","date":"2022-02-24","text":"Invalid \xff\xfe bytes: Russian forces attacked Ukraine."}\n'
+  echo '{"id":"e","date":"not a date","text":"NATO condemned Russia."}'
+  echo '{"date":"2022-02-24","text":"NATO condemned Russia."}'
+  echo '{"id":"f","date":"2022-02-24","text":"Russian forces attacked Ukraine."}'
+} >"$tmp/bad.jsonl"
+"$RL" code -q "$tmp/bad.jsonl" >"$tmp/out.jsonl" 2>"$tmp/err"
+rc=$?
+[ $rc = 0 ] && ok || bad "bad records do not fail the run (exit $rc)"
+grep -q "bad.jsonl:2: error: invalid JSON" "$tmp/err" && grep -q "truncated" "$tmp/err" && ok || bad "truncated record named with file:line"
+grep -q 'bad.jsonl:3: error: record has no "text"' "$tmp/err" && ok || bad "missing text named"
+grep -q "bad.jsonl:4: error: record is not a JSON object" "$tmp/err" && ok || bad "non-object named"
+grep -q "bad.jsonl:5: warning: story 'd': 1 invalid UTF-8" "$tmp/err" && ok || bad "invalid UTF-8 reported"
+grep -q "bad.jsonl:6: warning: story 'e': bad date" "$tmp/err" && ok || bad "bad date reported"
+grep -q 'bad.jsonl:7: warning: record has no "id"' "$tmp/err" && ok || bad "missing id reported"
+for id in a d f; do
+  grep -q "\"story_id\":\"$id\"" "$tmp/out.jsonl" && ok || bad "story $id still coded after bad records"
+done
+python3 - "$tmp/out.jsonl" <<'PY' && ok || bad "output lines are valid JSON with the required fields"
+import json, sys
+need = {"story_id","sentence","source","target","cameo","root","quad_class","goldstein","plover","date","modality","evidence","text"}
+n = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    o = json.loads(line); n += 1
+    assert need <= set(o), set(o)
+    assert o["quad_class"] in (1,2,3,4) and o["cameo"].startswith(o["root"])
+assert n >= 3
+PY
+
+# a 10 MB line and a 10 MB text story: coded, bounded sentences, no crash
+python3 -c "
+import json
+t = 'Russian forces attacked Ukraine and ' * 300000
+print(json.dumps({'id':'huge','date':'2022-02-24','text':t}))
+print(json.dumps({'id':'after','date':'2022-02-24','text':'NATO condemned Russia.'}))" >"$tmp/huge.jsonl"
+"$RL" code -q "$tmp/huge.jsonl" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ $rc = 0 ] && grep -q '"story_id":"after"' "$tmp/out" && ok || bad "10 MB line coded and the next story too (exit $rc)"
+grep -q "over-long sentence" "$tmp/err" && ok || bad "over-long sentence reported"
+
+# empty and binary files
+: >"$tmp/empty.txt"
+"$RL" code -q --date 2022-01-01 "$tmp/empty.txt" >/dev/null 2>"$tmp/err"
+rc=$?
+[ $rc = 0 ] && grep -q "empty.txt: warning: empty story" "$tmp/err" && ok || bad "empty file: warning, exit 0 (got $rc)"
+head -c 4096 /dev/urandom >"$tmp/blob.bin"; printf '\0\0' >>"$tmp/blob.bin"
+echo "NATO condemned Russia." >"$tmp/good.txt"
+"$RL" code -q --date 2022-01-01 "$tmp/blob.bin" "$tmp/good.txt" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ $rc = 1 ] && grep -q "blob.bin: error: binary data" "$tmp/err" && ok || bad "binary file: error, exit 1 (got $rc)"
+grep -q '"story_id":"good.txt"' "$tmp/out" && ok || bad "file after a binary file still coded"
+"$RL" code -q "$tmp/missing.txt" >/dev/null 2>"$tmp/err"; [ $? = 1 ] && grep -q "cannot open" "$tmp/err" && ok || bad "missing file: exit 1"
+echo "NATO condemned Russia on Tuesday." >"$tmp/nodate.txt"
+"$RL" code -q "$tmp/nodate.txt" >"$tmp/out" 2>"$tmp/err"
+grep -q "no story date" "$tmp/err" && grep -q '"date":null' "$tmp/out" && ok || bad "text without date: warning and null event date"
+printf 'MOSCOW, December 31, 2021 (Wire) - NATO condemned Russia.\n' >"$tmp/dateline.txt"
+"$RL" code -q "$tmp/dateline.txt" | grep -q '"story_date":"2021-12-31"' && ok || bad "dateline gives the story date"
+
+# stdin, TSV, PETRARCH XML
+echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q | grep -q '"cameo":"1' && ok || bad "JSONL on stdin"
+echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q -o tsv >"$tmp/out.tsv"
+[ "$(head -1 "$tmp/out.tsv" | cut -f1)" = story_id ] && [ "$(awk -F'\t' 'NR==2{print NF}' "$tmp/out.tsv")" = 16 ] && ok || bad "TSV header and 16 columns"
+cat >"$tmp/petr.xml" <<'XML'
+<Sentences>
+<Sentence date="20220224" id="X_1" source="T"><Text>NATO condemned Russia.</Text></Sentence>
+<Sentence id="X_2"><Text>No date here.</Text></Sentence>
+<Sentence date="20220224" id="X_3"><Text>Russian forces attacked Ukraine.
+XML
+"$RL" code -q "$tmp/petr.xml" >"$tmp/out" 2>"$tmp/err"
+grep -q '"story_id":"X_1"' "$tmp/out" && grep -q "X_2.*bad date" "$tmp/err" && ok || bad "PETRARCH XML read, bad record reported"
+grep -q "malformed XML" "$tmp/err" && ok || bad "unclosed XML reported"
+
+# explain says why
+"$RL" explain --date 2022-02-24 "Russian forces attacked Ukraine on Thursday." >"$tmp/out"
+grep -q "verb pattern" "$tmp/out" && grep -q "RUSMIL -> UKR" "$tmp/out" && ok || bad "explain shows the pattern and the event"
+"$RL" explain --date 2022-02-24 "The weather was fine." | grep -q "no verb pattern matched" && ok || bad "explain says why no event"
+
+echo "== seed article"
+seed="$SHARED/data/articles/us-russia-talks-2021-12.txt"
+if [ -f "$seed" ]; then
+  "$RL" code -q --date 2021-12-31 -o tsv "$seed" >"$tmp/seed.tsv"
+  want() { # want "description" awk-condition
+    if awk -F'\t' "NR>1 && ($2) {f=1} END {exit !f}" "$tmp/seed.tsv"; then ok; else bad "seed: $1"; fi
+  }
+  want "Biden-Putin talks of December 7" '$3=="2021-12-07" && $5 ~ /^USA/ && $6 ~ /^RUS/ && $8=="04"'
+  want "Biden-Putin meeting of December 30" '$3=="2021-12-30" && $5 ~ /^RUS/ && $6 ~ /^USA/ && $8=="04"'
+  want "Geneva meeting scheduled for January 10" '$3=="2022-01-10" && $7=="036" && $12=="scheduled" && $5 ~ /^(USA|RUS)/ && $6 ~ /^(USA|RUS)/'
+  want "NATO-Russia talks on January 12" '$3=="2022-01-12" && $7=="036" && ($5=="IGOWSTNAT" || $6=="IGOWSTNAT")'
+  want "OSCE meeting on January 13" '$3=="2022-01-13" && $7=="036" && $12=="scheduled"'
+  want "sanctions threat" '$7=="1312" && $12=="threatened" && $6 ~ /^RUS/'
+  want "demand that Russia withdraw" '$8=="10" && $12=="demanded" && $5 ~ /^USA/ && $6 ~ /^RUS/'
+  want "10,000 troops withdrawn" '$7=="0874" && $5 ~ /^RUS/ && $14=="10000 troops"'
+  if awk -F'\t' 'NR>1 && ($16 ~ /Villa la Grange|special vehicle|Comments are closed|contribute/) {f=1} END {exit f}' "$tmp/seed.tsv"; then ok; else bad "seed: event from a caption or boilerplate"; fi
+else
+  echo "skip: $seed not found (../shared absent)"
+  skip=$((skip + 1))
+fi
+
+echo "== scale-out under GNU parallel"
+if command -v parallel >/dev/null; then
+  for i in $(seq 1 40); do cat examples/stories.jsonl; done | awk '{sub(/"id": "/, "\"id\": \"" NR "-"); print}' >"$tmp/many.jsonl"
+  "$RL" code -q "$tmp/many.jsonl" | sort >"$tmp/single"
+  parallel --pipe -j4 -N 25 --keep-order "$RL" code -q <"$tmp/many.jsonl" | sort >"$tmp/par"
+  [ -s "$tmp/single" ] && cmp -s "$tmp/single" "$tmp/par" && ok || bad "parallel --pipe -j4 output equals single-process output"
+else
+  echo "skip: GNU parallel not installed"
+  skip=$((skip + 1))
+fi
+
+echo "== development set floor"
+floor=$(cat tests/dev/floor.txt 2>/dev/null || echo 0)
+f1=$("$RL" eval tests/dev/*.test 2>/dev/null | awk '/^root/ {for (i=1;i<=NF;i++) if ($i=="F1") print $(i+1)}')
+if [ -n "$f1" ] && awk "BEGIN{exit !($f1 >= $floor)}"; then ok; else bad "dev-set root F1 $f1 below recorded floor $floor"; fi
+
+echo "$BUILD: $pass passed, $fail failed, $skip skipped"
+[ "$fail" = 0 ]
