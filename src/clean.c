@@ -152,8 +152,9 @@ static int starts_with_ci(const char *s, size_t n, const char *pre)
 static int contains_ci(const char *s, size_t n, const char *needle)
 {
     size_t m = strlen(needle);
+    char c0 = needle[0];
     for (size_t i = 0; i + m <= n; i++)
-        if (strncasecmp(s + i, needle, m) == 0)
+        if ((s[i] | 0x20) == c0 && strncasecmp(s + i, needle, m) == 0)
             return 1;
     return 0;
 }
@@ -309,6 +310,9 @@ int rl_clean_text(const char *in, size_t n, rl_buf *out, rl_clean_stats *st)
     if (!rc) {
         for (size_t i = 0; i < np; i++) {
             const char *p = s + ps[i].off;
+            /* boilerplate and captions are short lines; long paragraphs are text */
+            if (ps[i].len > 600)
+                continue;
             if (is_boilerplate(p, ps[i].len)) {
                 ps[i].drop = 1;
                 st->boilerplate++;

@@ -76,15 +76,6 @@ void rl_coder_begin_story(rl_coder *c, rl_day story_date)
 
 /* ---- helpers over the reading ---- */
 
-static int is_word(const rl_reading *r, uint32_t i, const char *w) { return rl_match_is_word(r, i, w); }
-
-static int any_word(const rl_reading *r, uint32_t i, const char *const *list)
-{
-    for (int k = 0; list[k]; k++)
-        if (is_word(r, i, list[k]))
-            return 1;
-    return 0;
-}
 
 static void span_text(const rl_reading *r, uint32_t a, uint32_t b, char *out, size_t cap)
 {
@@ -122,15 +113,6 @@ static int chunk_is_target_of_earlier(const rl_reading *r, int32_t ch, size_t up
     return 0;
 }
 
-static const char *const ADVERBS[] = {"also", "already", "reportedly", "then", "later", "again",
-                                      "repeatedly", "allegedly", "apparently", "previously",
-                                      "recently", "once", "still", "now", "jointly", "formally",
-                                      "officially", "finally", "immediately", "quickly",
-                                      "briefly", "separately", "subsequently", "further",
-                                      "not", "n't", "never", "has", "have", "had", "was",
-                                      "were", "is", "are", "be", "been", "being", "will",
-                                      "would", "could", "should", "may", "might", "must",
-                                      "can", "did", "does", "do", NULL};
 
 /* Subject of the verb match v: nearest free chunk to the left in its clause. */
 static int32_t find_subject(rl_coder *c, size_t v, uint32_t from)
@@ -144,8 +126,8 @@ static int32_t find_subject(rl_coder *c, size_t v, uint32_t from)
         if (r->clause[k] != cl) {
             /* relative clause: "Biden, who met Putin" */
             uint32_t first = (uint32_t)k + 1;
-            if (first < r->n && (is_word(r, first, "who") || is_word(r, first, "which")) &&
-                k >= 0 && is_word(r, (uint32_t)k, ",") && k >= 1 && r->chunk_of[k - 1] >= 0)
+            if ((rl_wc(r, first) & RL_W_WHO) && rl_is_punct(r, k, ',') && k >= 1 &&
+                r->chunk_of[k - 1] >= 0)
                 return r->chunk_of[k - 1];
             return -1;
         }
@@ -166,8 +148,7 @@ static int32_t find_subject(rl_coder *c, size_t v, uint32_t from)
             between++;
             continue;
         }
-        if (!is_word(r, (uint32_t)k, "and") && !is_word(r, (uint32_t)k, ",") &&
-            !any_word(r, (uint32_t)k, ADVERBS))
+        if (!(rl_wc(r, k) & (RL_W_AND | RL_W_ADV)) && !rl_is_punct(r, k, ','))
             between++;
         k--;
     }
@@ -192,7 +173,7 @@ static int32_t find_object(const rl_reading *r, size_t v)
                 continue;
             if (rl_match_is_locative(r, x->prep) || x->hyphen || x->possessive)
                 continue;
-            if (x->prep >= 0 && (is_word(r, (uint32_t)x->prep, "by") || is_word(r, (uint32_t)x->prep, "of")))
+            if (rl_wc(r, x->prep) & (RL_W_BY | RL_W_OF))
                 continue;
             return ch;
         }
@@ -266,7 +247,7 @@ static int in_if_clause(const rl_reading *r, uint32_t head)
 {
     uint16_t cl = r->clause[head];
     for (int32_t k = (int32_t)head; k >= 0 && r->clause[k] == cl; k--)
-        if (is_word(r, (uint32_t)k, "if") || is_word(r, (uint32_t)k, "unless"))
+        if (rl_wc(r, k) & RL_W_IF)
             return 1;
     return 0;
 }
@@ -274,7 +255,7 @@ static int in_if_clause(const rl_reading *r, uint32_t head)
 static int sentence_has_if(const rl_reading *r)
 {
     for (uint32_t k = 0; k < r->n; k++)
-        if (is_word(r, k, "if") || is_word(r, k, "unless"))
+        if (rl_wc(r, k) & RL_W_IF)
             return 1;
     return 0;
 }
@@ -316,15 +297,13 @@ static void collect_modals(const rl_reading *r, size_t v, modal_set *ms)
 
 static int is_passive(const rl_reading *r, const rl_pmatch *m)
 {
-    static const char *const BE[] = {"is", "are", "was", "were", "been", "being", "be", "got",
-                                     "get", "gets", NULL};
     const rl_token *h = &r->tok[m->head];
     if (h->len > 3 && strncasecmp(r->text + h->off + h->len - 3, "ing", 3) == 0)
         return 0;
     for (int32_t k = (int32_t)m->head - 1, steps = 0; k >= 0 && steps < 3; k--, steps++) {
-        if (any_word(r, (uint32_t)k, BE))
+        if (rl_wc(r, k) & RL_W_BE)
             return 1;
-        if (!any_word(r, (uint32_t)k, ADVERBS))
+        if (!(rl_wc(r, k) & RL_W_ADV))
             return 0;
     }
     return 0;
@@ -333,7 +312,7 @@ static int is_passive(const rl_reading *r, const rl_pmatch *m)
 static int32_t by_agent(const rl_reading *r, const rl_pmatch *m)
 {
     for (uint32_t k = m->head + 1; k < r->n && k <= m->end + 3; k++) {
-        if (is_word(r, k, "by")) {
+        if (rl_wc(r, k) & RL_W_BY) {
             for (uint32_t j = k + 1; j < r->n && j <= k + 3; j++)
                 if (r->chunk_of[j] >= 0)
                     return r->chunk_of[j];
@@ -363,15 +342,6 @@ static double parse_number(const char *s, size_t n)
 
 static void find_quantity(const rl_reading *r, const rl_pmatch *m, rl_event *e)
 {
-    static const char *const UNITS[] = {"troops", "soldiers", "people", "civilians", "dead",
-                                        "refugees", "prisoners", "migrants", "fighters",
-                                        "militants", "police", "protesters", "demonstrators",
-                                        "tanks", "missiles", "rockets", "drones", "aircraft",
-                                        "warplanes", "ships", "personnel", "servicemen",
-                                        "hostages", "detainees", "journalists", "diplomats",
-                                        "children", "residents", "members", "killed", "wounded",
-                                        "injured", "arrested", "dollars", "euros", "tonnes",
-                                        "tons", NULL};
     uint16_t cl = r->clause[m->head];
     for (uint32_t k = m->head; k < r->n && k < m->end + 6 && r->clause[k] == cl; k++) {
         if (!(r->tok[k].flags & RL_T_NUM))
@@ -382,12 +352,12 @@ static void find_quantity(const rl_reading *r, const rl_pmatch *m, rl_event *e)
             continue; /* a year */
         double v = parse_number(s, r->tok[k].len);
         uint32_t j = k + 1;
-        if (j < r->n && (is_word(r, j, "million") || is_word(r, j, "thousand"))) {
-            v *= is_word(r, j, "million") ? 1e6 : 1e3;
+        if (rl_wc(r, j) & RL_W_SCALE) {
+            v *= (rl_wc(r, j) & RL_W_MILLION) ? 1e6 : 1e3;
             j++;
         }
         for (uint32_t u = j; u < r->n && u <= j + 2; u++) {
-            if (any_word(r, u, UNITS)) {
+            if (rl_wc(r, u) & RL_W_UNIT) {
                 e->quantity = v;
                 span_text(r, u, u + 1, e->quantity_unit, sizeof e->quantity_unit);
                 return;
@@ -575,11 +545,11 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             /* noun patterns: "Russia's ultimatum", "US sanctions on Russia" */
             if (m->start > 0 && r->chunk_of[m->start - 1] >= 0)
                 src = r->chunk_of[m->start - 1];
-            else if (m->start > 1 && is_word(r, m->start - 1, "'s") && r->chunk_of[m->start - 2] >= 0)
+            else if (m->start > 1 && (rl_wc(r, m->start - 1) & RL_W_POSS) && r->chunk_of[m->start - 2] >= 0)
                 src = r->chunk_of[m->start - 2];
             else if (m->start > 2 && r->chunk_of[m->start - 2] >= 0 &&
                      !(r->tok[m->start - 1].flags & RL_T_PUNCT) &&
-                     !any_word(r, m->start - 1, (const char *const[]){"and", "or", "of", "in", "to", "with", "on", NULL}))
+                     !(rl_wc(r, m->start - 1) & RL_W_NOUNSEP))
                 src = r->chunk_of[m->start - 2]; /* one modifier: "Russia's latest ultimatum" */
             if (src >= 0)
                 src = (int32_t)r->group[r->chunk[src].group].first;
@@ -676,7 +646,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             mod = RL_MOD_SCHEDULED;
         }
         int future = ms.idx[RL_M_FUTURE] >= 0;
-        int would = ms.idx[RL_M_HYPO] >= 0 && is_word(r, r->modal[ms.idx[RL_M_HYPO]].start, "would");
+        int would = ms.idx[RL_M_HYPO] >= 0 && (rl_wc(r, r->modal[ms.idx[RL_M_HYPO]].start) & RL_W_WOULD);
         if (ms.idx[RL_M_NEGATE] >= 0) {
             mod = RL_MOD_NEGATED;
         } else if (in_if_clause(r, m->head)) {

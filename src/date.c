@@ -107,6 +107,10 @@ rl_day rl_day_parse(const char *s)
 
 static int tok_eq(const char *text, const rl_token *t, const char *w)
 {
+    /* cheap first-letter test before the case-insensitive compare */
+    char c = text[t->off];
+    if ((c | 0x20) != w[0])
+        return 0;
     size_t m = strlen(w);
     return t->len == m && strncasecmp(text + t->off, w, m) == 0;
 }
@@ -117,7 +121,7 @@ static int month_of(const char *text, const rl_token *t)
                                        "july", "august", "september", "october", "november", "december"};
     static const char *const abbr[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.", "aug.",
                                        "sep.", "oct.", "nov.", "dec."};
-    if (!(t->flags & RL_T_CAP))
+    if (!(t->flags & RL_T_CAP) || t->len < 3 || t->len > 9)
         return 0; /* "may", "march" as words: months are capitalised */
     for (int i = 0; i < 12; i++)
         if (tok_eq(text, t, full[i]) || tok_eq(text, t, abbr[i]))
@@ -131,6 +135,8 @@ static int weekday_of(const char *text, const rl_token *t)
 {
     static const char *const w[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
                                     "saturday", "sunday"};
+    if (t->len < 6 || t->len > 9 || (text[t->off + t->len - 1] | 0x20) != 'y')
+        return 0;
     for (int i = 0; i < 7; i++)
         if (tok_eq(text, t, w[i]))
             return i + 1;
@@ -171,6 +177,8 @@ static int year_of(const char *text, const rl_token *t)
 /* small numbers in words or digits: "three", "3", "a" */
 static int count_of(const char *text, const rl_token *t)
 {
+    if (t->len > 7)
+        return 0;
     static const char *const w[] = {"zero", "one", "two", "three", "four", "five", "six", "seven",
                                     "eight", "nine", "ten", "eleven", "twelve"};
     for (int i = 1; i < 13; i++)
@@ -190,6 +198,8 @@ static int count_of(const char *text, const rl_token *t)
 /* days per unit: day(s) 1, week(s) 7, month(s) 30, year(s) 365 */
 static int unit_of(const char *text, const rl_token *t)
 {
+    if (t->len < 3 || t->len > 9)
+        return 0;
     if (tok_eq(text, t, "day") || tok_eq(text, t, "days"))
         return 1;
     if (tok_eq(text, t, "week") || tok_eq(text, t, "weeks"))
@@ -207,6 +217,8 @@ size_t rl_date_find(const char *text, const rl_token *t, size_t n, rl_datex *out
 {
     size_t k = 0;
     for (size_t i = 0; i < n && k < max; i++) {
+        if (t[i].flags & RL_T_PUNCT)
+            continue;
         rl_datex x;
         memset(&x, 0, sizeof x);
         x.start = (uint32_t)i;
@@ -283,7 +295,7 @@ size_t rl_date_find(const char *text, const rl_token *t, size_t n, rl_datex *out
             x.end = (uint32_t)(i + 2);
             out[k++] = x;
             i++;
-        } else if ((c = count_of(text, &t[i])) && i + 2 < n && (u = unit_of(text, &t[i + 1])) &&
+        } else if (i + 2 < n && (u = unit_of(text, &t[i + 1])) && (c = count_of(text, &t[i])) &&
                    (tok_eq(text, &t[i + 2], "ago") || tok_eq(text, &t[i + 2], "later") ||
                     tok_eq(text, &t[i + 2], "earlier") || tok_eq(text, &t[i + 2], "before") ||
                     tok_eq(text, &t[i + 2], "after"))) {
@@ -296,8 +308,8 @@ size_t rl_date_find(const char *text, const rl_token *t, size_t n, rl_datex *out
              * ("two days after the vote") keeps the previous-date reading */
             out[k++] = x;
             i += 2;
-        } else if (tok_eq(text, &t[i], "in") && i + 2 < n && (c = count_of(text, &t[i + 1])) &&
-                   (u = unit_of(text, &t[i + 2])) && !tok_eq(text, &t[i + 1], "a")) {
+        } else if (i + 2 < n && tok_eq(text, &t[i], "in") && (u = unit_of(text, &t[i + 2])) &&
+                   (c = count_of(text, &t[i + 1])) && !tok_eq(text, &t[i + 1], "a")) {
             x.kind = RL_DX_STORY; /* "in two weeks" */
             x.offset = c * u;
             x.end = (uint32_t)(i + 3);

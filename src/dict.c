@@ -2,6 +2,7 @@
  * Debian's ISO 3166 names into patterns over lexicon word ids, then builds a
  * first-word index so the matcher only tries patterns that can start at a token. */
 #include "dict.h"
+#include "fwords.h"
 #include "tok.h"
 
 #include <ctype.h>
@@ -27,6 +28,7 @@ struct rl_dict {
     uint32_t *idx_off[2];
     uint32_t *idx_ent[2];
     uint32_t idx_words;
+    uint32_t *wclass;      /* function-word class mask per word id (fwords.h) */
 };
 
 static const char *const modal_names[RL_M_COUNT] = {
@@ -77,6 +79,7 @@ void rl_dict_free(rl_dict *d)
         free(d->idx_off[c]);
         free(d->idx_ent[c]);
     }
+    free(d->wclass);
     rl_morph_free(d->morph);
     rl_lex_free(d->lex);
     free(d);
@@ -792,7 +795,17 @@ int rl_dict_load_iso(rl_dict *d, const char *path, rl_diag *dg)
 
 int rl_dict_finish(rl_dict *d)
 {
+    const rl_fword *fw = rl_fwords();
+    for (int i = 0; fw[i].word; i++)
+        if (!rl_lex_intern(d->lex, fw[i].word, strlen(fw[i].word)))
+            return RL_ENOMEM;
     uint32_t nw = rl_lex_count(d->lex) + 1;
+    free(d->wclass);
+    d->wclass = calloc(nw, sizeof *d->wclass);
+    if (!d->wclass)
+        return RL_ENOMEM;
+    for (int i = 0; fw[i].word; i++)
+        d->wclass[rl_lex_find(d->lex, fw[i].word, strlen(fw[i].word))] |= fw[i].mask;
     for (int c = 0; c < 2; c++) {
         free(d->idx_off[c]);
         free(d->idx_ent[c]);
@@ -912,6 +925,11 @@ int rl_dict_load_dir(rl_dict *d, const char *dir, rl_diag *dg)
 /* ---- queries ---- */
 
 const rl_lex *rl_dict_lex(const rl_dict *d) { return d->lex; }
+
+uint32_t rl_dict_wclass(const rl_dict *d, uint32_t w)
+{
+    return (d->wclass && w < d->idx_words) ? d->wclass[w] : 0;
+}
 const rl_pattern *rl_dict_pattern(const rl_dict *d, uint32_t i) { return &d->pats[i]; }
 uint32_t rl_dict_npatterns(const rl_dict *d) { return d->npats; }
 const rl_actor *rl_dict_actor(const rl_dict *d, uint32_t i) { return &d->actors[i]; }

@@ -94,6 +94,8 @@ int rl_dict_add_role(rl_dict *d, uint32_t idx, const char *code, rl_day from, rl
 
 /* queries */
 const rl_lex *rl_dict_lex(const rl_dict *d);
+/* Function-word class mask (fwords.h) of word id w. */
+uint32_t rl_dict_wclass(const rl_dict *d, uint32_t w);
 const rl_pattern *rl_dict_pattern(const rl_dict *d, uint32_t i);
 uint32_t rl_dict_npatterns(const rl_dict *d);
 /* Patterns of a kind class whose first item can be word id w: phrases

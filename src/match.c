@@ -28,6 +28,7 @@ void rl_reading_init(rl_reading *r, const rl_dict *d)
 
 void rl_reading_release(rl_reading *r)
 {
+    free(r->wc);
     free(r->chunk_of);
     free(r->clause);
     free(r->ment);
@@ -49,41 +50,10 @@ int rl_match_is_word(const rl_reading *r, uint32_t i, const char *w)
     return i < r->n && word_is(r->text, &r->tok[i], w);
 }
 
-static int in_list(const char *text, const rl_token *t, const char *const *list)
-{
-    for (int i = 0; list[i]; i++)
-        if (word_is(text, t, list[i]))
-            return 1;
-    return 0;
-}
-
-static const char *const DETS[] = {"the", "a", "an", "its", "their", "his", "her", "our", "this",
-                                   "that", "these", "those", "some", "several", "two", "three",
-                                   "both", "all", "other", "many", "dozens", "hundreds", "thousands",
-                                   "of", "fellow", "top", "senior", "former", "new", "then", NULL};
-static const char *const PREPS[] = {"in", "at", "near", "from", "of", "to", "with", "by", "on",
-                                    "for", "against", "over", "between", "into", "across", "along",
-                                    "inside", "outside", "around", "throughout", "within", "about",
-                                    "toward", "towards", "among", "under", "via", "through",
-                                    "without", "like", "than", "including", "amid", "despite",
-                                    "beyond", "behind", "after", "before", "during", "since", NULL};
-static const char *const LOCATIVE[] = {"in", "at", "near", "from", "across", "along", "inside",
-                                       "outside", "around", "throughout", "within", "through",
-                                       "via", "over", "into", "behind", "beyond", "amid", "during",
-                                       "under", "of", "about", "than", "like", "including",
-                                       "among", "since", NULL};
-static const char *const BOUNDARY[] = {"when", "while", "whereas", "because", "although", "though",
-                                       "but", "if", "unless", "which", "who", "whom", "whose",
-                                       "where", "after", "before", "until", "once", "since",
-                                       "however", "whether", NULL};
-static const char *const STOP[] = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at",
-                                   "for", "with", "by", "from", "is", "are", "was", "were", "be",
-                                   "has", "have", "had", "will", "would", "that", "who", "which",
-                                   "said", "says", "not", "as", NULL};
 
 int rl_match_is_locative(const rl_reading *r, int32_t prep)
 {
-    return prep >= 0 && in_list(r->text, &r->tok[prep], LOCATIVE);
+    return (rl_wc(r, prep) & RL_W_LOC) != 0;
 }
 
 /* Does pattern item it accept token k? */
@@ -114,6 +84,7 @@ static void assign_words(rl_reading *r)
         size_t m = rl_fold(r->text + t->off, t->len, tmp, sizeof tmp);
         if (m)
             t->word = rl_lex_find(lx, tmp, m);
+        r->wc[i] = rl_dict_wclass(r->dict, t->word);
     }
 }
 
@@ -159,16 +130,14 @@ static int find_mentions(rl_reading *r)
 /* "the two leaders", "both sides", "they": plural anaphors; "he", "she": singular */
 static uint32_t anaphor_at(const rl_reading *r, uint32_t i, int *kind)
 {
-    const char *x = r->text;
-    const rl_token *t = r->tok;
-    if (word_is(x, &t[i], "they")) { *kind = RL_CH_PLURAL_ANAPHOR; return 1; }
-    if (word_is(x, &t[i], "he") || word_is(x, &t[i], "she")) { *kind = RL_CH_PRONOUN; return 1; }
-    static const char *const heads[] = {"leaders", "sides", "countries", "governments",
-                                        "presidents", "nations", "parties", "men", "delegations",
-                                        "ministers", NULL};
-    if (i + 2 < r->n && word_is(x, &t[i], "the") && word_is(x, &t[i + 1], "two") &&
-        in_list(x, &t[i + 2], heads)) { *kind = RL_CH_PLURAL_ANAPHOR; return 3; }
-    if (i + 1 < r->n && word_is(x, &t[i], "both") && in_list(x, &t[i + 1], heads)) {
+    uint32_t w = rl_wc(r, i);
+    if (w & RL_W_THEY) { *kind = RL_CH_PLURAL_ANAPHOR; return 1; }
+    if (w & RL_W_HESHE) { *kind = RL_CH_PRONOUN; return 1; }
+    if ((w & RL_W_THE) && (rl_wc(r, i + 1) & RL_W_TWO) && (rl_wc(r, i + 2) & RL_W_HEADS)) {
+        *kind = RL_CH_PLURAL_ANAPHOR;
+        return 3;
+    }
+    if ((w & RL_W_BOTH) && (rl_wc(r, i + 1) & RL_W_HEADS)) {
         *kind = RL_CH_PLURAL_ANAPHOR;
         return 2;
     }
@@ -211,11 +180,11 @@ static int build_chunks(rl_reading *r)
                     if (s == end + 1) {
                         const rl_token *g = &r->tok[end];
                         const rl_pattern *np = rl_dict_pattern(r->dict, r->ment[m].pat);
-                        if (word_is(r->text, g, "'s") && (np->kind == RL_P_AGENT ||
+                        if ((rl_wc(r, end) & RL_W_POSS) && (np->kind == RL_P_AGENT ||
                             rl_dict_actor(r->dict, np->actor)->person))
                             ok = 1;
                         else if ((g->flags & RL_T_WORD) && !(g->flags & RL_T_CAP) &&
-                                 np->kind == RL_P_AGENT && !in_list(r->text, g, STOP) &&
+                                 np->kind == RL_P_AGENT && !(rl_wc(r, end) & RL_W_STOP) &&
                                  !verb_start_word(r, end) && (country[0] || full[0]))
                             ok = 1;
                     }
@@ -283,14 +252,13 @@ static int build_chunks(rl_reading *r)
             r->chunk_of[k] = (int32_t)c;
         int32_t j = (int32_t)ch->start - 1;
         int skipped = 0;
-        while (j >= 0 && skipped < 3 && in_list(r->text, &r->tok[j], DETS) &&
-               !word_is(r->text, &r->tok[j], "of")) {
+        while (j >= 0 && skipped < 3 && (rl_wc(r, j) & RL_W_DET) && !(rl_wc(r, j) & RL_W_OF)) {
             j--;
             skipped++;
         }
-        if (j >= 0 && in_list(r->text, &r->tok[j], PREPS))
+        if (rl_wc(r, j) & RL_W_PREP)
             ch->prep = j;
-        if (ch->end < r->n && word_is(r->text, &r->tok[ch->end], "'s"))
+        if (rl_wc(r, ch->end) & RL_W_POSS)
             ch->possessive = 1;
         if ((ch->end < r->n && (r->tok[ch->end].flags & RL_T_HYPH)) ||
             (r->tok[ch->start].flags & RL_T_HYPH))
@@ -312,22 +280,19 @@ static int build_groups(rl_reading *r)
                 break;
             int ok = 1, conj = 0, and = 0, members = 0;
             for (uint32_t k = a; k < b; k++) {
-                const rl_token *t = &r->tok[k];
-                if (word_is(r->text, t, "and")) {
+                uint32_t w = rl_wc(r, k);
+                if (w & RL_W_AND)
                     conj = and = 1;
-                } else if (word_is(r->text, t, ",")) {
+                else if (rl_is_punct(r, k, ','))
                     conj = 1;
-                } else if (word_is(r->text, t, "members") || word_is(r->text, t, "member")) {
+                else if (w & RL_W_MEMBERS)
                     members = 1;
-                } else if (!word_is(r->text, t, "the") && !word_is(r->text, t, "as") &&
-                           !word_is(r->text, t, "well") && !word_is(r->text, t, "other") &&
-                           !word_is(r->text, t, "of")) {
+                else if (!(w & RL_W_LISTFILL))
                     ok = 0;
-                }
             }
             /* "of" and "other" only in "and other members of" */
             for (uint32_t k = a; k < b && !members; k++)
-                if (word_is(r->text, &r->tok[k], "of") || word_is(r->text, &r->tok[k], "other"))
+                if (rl_wc(r, k) & RL_W_OTHER)
                     ok = 0;
             if (!ok || !conj)
                 break;
@@ -370,7 +335,7 @@ static void mark_clauses(rl_reading *r)
         if ((t->flags & RL_T_PUNCT) && (r->text[t->off] == ';' || r->text[t->off] == ':')) {
             cl++;
             pending = 0;
-        } else if ((t->flags & RL_T_WORD) && in_list(r->text, t, BOUNDARY) && r->chunk_of[i] < 0) {
+        } else if ((r->wc[i] & RL_W_BOUND) && r->chunk_of[i] < 0) {
             cl++;
             pending = 1;
         } else if (pending && (t->flags & RL_T_PUNCT) && r->text[t->off] == ',') {
@@ -401,8 +366,8 @@ static int32_t slot_chunk(const rl_reading *r, uint32_t k, uint32_t *after)
         const rl_token *t = &r->tok[k];
         if (!(t->flags & (RL_T_WORD | RL_T_NUM)) || is_hard_punct(r, k))
             return -1;
-        if (!in_list(r->text, t, DETS) && ((t->flags & RL_T_CAP) || in_list(r->text, t, STOP) ||
-                                            verb_start_word(r, k)))
+        if (!(r->wc[k] & RL_W_DET) && ((t->flags & RL_T_CAP) || (r->wc[k] & RL_W_STOP) ||
+                                        verb_start_word(r, k)))
             return -1;
         k++;
         skipped++;
@@ -443,7 +408,7 @@ static int match_items(const rl_reading *r, const rl_pattern *p, uint16_t it, ui
         return 0;
     case RL_I_GAP:
         for (uint32_t g = 0; g <= 4 && k + g < r->n; g++) {
-            if (g > 0 && (is_hard_punct(r, k + g - 1) || word_is(r->text, &r->tok[k + g - 1], ",")))
+            if (g > 0 && (is_hard_punct(r, k + g - 1) || rl_is_punct(r, k + g - 1, ',')))
                 break;
             uint8_t ne = m->nevid;
             if (match_items(r, p, (uint16_t)(it + 1), k + g, m, allow_partial))
@@ -543,6 +508,10 @@ int rl_match_sentence(rl_reading *r, const char *text, rl_token *t, size_t n, rl
         if (!co)
             return RL_ENOMEM;
         r->chunk_of = co;
+        uint32_t *wc = realloc(r->wc, nc * sizeof *wc);
+        if (!wc)
+            return RL_ENOMEM;
+        r->wc = wc;
         uint16_t *cl = realloc(r->clause, nc * sizeof *cl);
         if (!cl)
             return RL_ENOMEM;

@@ -9,6 +9,7 @@
 
 #include "date.h"
 #include "dict.h"
+#include "fwords.h"
 
 #define RL_MAX_EVID 8
 
@@ -55,6 +56,7 @@ typedef struct rl_reading {
     size_t n;
     rl_day story;
     /* per-token */
+    uint32_t *wc;          /* function-word class of each token (fwords.h) */
     int32_t *chunk_of;     /* chunk index covering the token, -1 */
     uint16_t *clause;      /* clause number */
     size_t tcap;
@@ -75,6 +77,16 @@ int rl_match_sentence(rl_reading *r, const char *text, rl_token *t, size_t n, rl
 
 /* Helpers shared with code.c */
 int rl_match_is_word(const rl_reading *r, uint32_t i, const char *w);
+/* Class mask of token i; 0 beyond the sentence. */
+static inline uint32_t rl_wc(const rl_reading *r, int64_t i)
+{
+    return (i >= 0 && (uint64_t)i < r->n) ? r->wc[i] : 0;
+}
+/* Is token i the punctuation character c? */
+static inline int rl_is_punct(const rl_reading *r, int64_t i, char c)
+{
+    return i >= 0 && (uint64_t)i < r->n && (r->tok[i].flags & RL_T_PUNCT) && r->text[r->tok[i].off] == c;
+}
 int rl_match_is_locative(const rl_reading *r, int32_t prep);
 
 #endif
