@@ -83,3 +83,13 @@ bench: all
 
 clean:
 	rm -rf build
+
+# libFuzzer targets (clang): make fuzz FUZZ_SECONDS=120
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -DRL_DICT_DIR='"$(DICTDIR)"'
+fuzz: deps
+	@mkdir -p build/fuzz build/fuzz/corpus-story build/fuzz/corpus-dict
+	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_story tests/fuzz/fuzz_story.c $(LIB_SRC) $(PKG_LIBS)
+	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_dict tests/fuzz/fuzz_dict.c $(LIB_SRC) $(PKG_LIBS)
+	REDLINE_DICT=dict build/fuzz/fuzz_story -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-story tests/fuzz/corpus
+	build/fuzz/fuzz_dict -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-dict dict

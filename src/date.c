@@ -289,9 +289,9 @@ size_t rl_date_find(const char *text, const rl_token *t, size_t n, rl_datex *out
         } else if ((tok_eq(text, &t[i], "last") || tok_eq(text, &t[i], "next") ||
                     tok_eq(text, &t[i], "this")) && i + 1 < n && (u = unit_of(text, &t[i + 1])) &&
                    !tok_eq(text, &t[i + 1], "days")) {
-            x.kind = RL_DX_STORY;
-            int sign = tok_eq(text, &t[i], "last") ? -1 : tok_eq(text, &t[i], "next") ? 1 : 0;
-            x.offset = sign * u;
+            x.kind = RL_DX_PERIOD;
+            x.dir = (int8_t)(tok_eq(text, &t[i], "last") ? -1 : tok_eq(text, &t[i], "next") ? 1 : 0);
+            x.offset = u; /* the period's length: 7 week, 30 month, 365 year */
             x.end = (uint32_t)(i + 2);
             out[k++] = x;
             i++;
@@ -394,6 +394,15 @@ rl_day rl_date_resolve(const rl_datex *x, rl_day story, rl_day prev, int tense)
         if (fwd == 0)
             fwd = 7;
         return story + fwd;
+    }
+    case RL_DX_PERIOD: {
+        /* calendar periods resolve to their first day: Monday, the 1st, January 1 */
+        if (x->offset == 7)
+            return story - rl_day_weekday(story) + 7 * x->dir;
+        if (x->offset == 365)
+            return rl_day_from_ymd(sy + x->dir, 1, 1);
+        int m0 = sy * 12 + (sm - 1) + x->dir;
+        return rl_day_from_ymd(m0 / 12, m0 % 12 + 1, 1);
     }
     case RL_DX_STORY:
         if (x->offset == 30 || x->offset == -30 || x->offset == 365 || x->offset == -365) {

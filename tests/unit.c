@@ -158,8 +158,11 @@ static void test_dates(void)
     expect_date("Talks resumed last Wednesday.", "2022-03-02", -1, "2022-02-23");
     expect_date("He arrived yesterday.", "2022-03-02", -1, "2022-03-01");
     expect_date("It happened two days ago.", "2022-03-02", -1, "2022-02-28");
-    expect_date("They will vote next month.", "2022-01-31", 1, "2022-02-28");
-    expect_date("They met last month.", "2022-03-31", -1, "2022-02-28");
+    expect_date("They will vote next month.", "2022-01-31", 1, "2022-02-01");
+    expect_date("They met last month.", "2022-03-31", -1, "2022-02-01");
+    expect_date("They met last week.", "2024-03-06", -1, "2024-02-26");
+    expect_date("They meet next year.", "2024-03-06", 1, "2025-01-01");
+    expect_date("Two months ago they met.", "2024-03-31", -1, "2024-01-31");
     expect_date("The talks run until mid-January.", "2021-12-31", 1, "2022-01-15");
     expect_date("Fighting broke out in early March.", "2022-04-10", -1, "2022-03-05");
     expect_date("They clashed on 7 December.", "2021-12-31", -1, "2021-12-07");
