@@ -155,20 +155,48 @@ static int32_t find_subject(rl_coder *c, size_t v, uint32_t from)
     return -1;
 }
 
-/* First chunk right of the match, in the clause, not locative. */
+static int report_after(const rl_reading *r, uint32_t k)
+{
+    for (size_t i = 0; i < r->nmodal; i++)
+        if (r->modal[i].start > k &&
+            rl_dict_pattern(r->dict, r->modal[i].pat)->modal == RL_M_REPORT)
+            return 1;
+    return 0;
+}
+
+static int is_evidence(const rl_pmatch *m, uint32_t k)
+{
+    for (uint8_t j = 0; j < m->nevid; j++)
+        if (m->evid[j] == k)
+            return 1;
+    return 0;
+}
+
+/* First chunk right of the verb in the clause (inside the match's gaps too:
+ * "seized a British tanker"), not locative, not a pattern word ("troops"), and
+ * not across the comma of a trailing attribution (", officials said"). */
 static int32_t find_object(const rl_reading *r, size_t v)
 {
     const rl_pmatch *m = &r->verb[v];
     uint16_t cl = r->clause[m->head];
-    for (uint32_t k = m->end; k < r->n; k++) {
+    for (uint32_t k = m->head + 1; k < r->n; k++) {
         if (r->clause[k] != cl)
             return -1;
-        for (size_t w = v + 1; w < r->nverb; w++)
-            if (r->verb[w].start == k)
+        if (k >= m->end) {
+            for (size_t w = v + 1; w < r->nverb; w++)
+                if (r->verb[w].start == k)
+                    return -1;
+            if (rl_is_punct(r, k, ',') && report_after(r, k))
                 return -1;
+        }
         int32_t ch = r->chunk_of[k];
         if (ch >= 0 && r->chunk[ch].start == k) {
             const rl_chunk *x = &r->chunk[ch];
+            int pattern_word = 0;
+            for (uint32_t j = x->start; j < x->end; j++)
+                pattern_word |= is_evidence(m, j);
+            if (pattern_word)
+                continue;
             if (x->group >= 0 && r->group[x->group].first != (uint32_t)ch)
                 continue;
             if (rl_match_is_locative(r, x->prep) || x->hyphen || x->possessive)
@@ -530,6 +558,14 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
     for (size_t v = 0; v < r->nverb; v++) {
         rl_pmatch *m = &r->verb[v];
         const rl_pattern *p = rl_dict_pattern(r->dict, m->pat);
+        c->vsource[v] = -1;
+        /* the antecedent of a conditional ("if Russia invaded Ukraine") is a
+         * condition, not an event */
+        if (in_if_clause(r, m->head)) {
+            if (trace)
+                rl_buf_printf(trace, "no event from \"%s\": inside an if-clause (a condition)\n", p->text);
+            continue;
+        }
         modal_set ms;
         collect_modals(r, v, &ms);
         int passive = !(p->flags & RL_PF_NOUN) && is_passive(r, m);
@@ -649,8 +685,6 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         int would = ms.idx[RL_M_HYPO] >= 0 && (rl_wc(r, r->modal[ms.idx[RL_M_HYPO]].start) & RL_W_WOULD);
         if (ms.idx[RL_M_NEGATE] >= 0) {
             mod = RL_MOD_NEGATED;
-        } else if (in_if_clause(r, m->head)) {
-            mod = RL_MOD_HYPOTHETICAL;
         } else if (has_if && (future || would) && mod == RL_MOD_REALIZED) {
             const char *tc = conflict ? rl_dict_modal_code(r->dict, code, RL_MC_THREAT) : NULL;
             if (tc) {
@@ -665,6 +699,14 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             mod = RL_MOD_SCHEDULED;
             if (root >= 4 && root <= 8)
                 code = modal_or(r->dict, code, RL_MC_INTENT, code);
+        }
+        /* appeals and demands are demanded, threats threatened, whatever the verb */
+        if (mod == RL_MOD_REALIZED) {
+            int r2 = root_of(code);
+            if (r2 == 2 || r2 == 10)
+                mod = RL_MOD_DEMANDED;
+            else if (r2 == 13)
+                mod = RL_MOD_THREATENED;
         }
         int tense = mod == RL_MOD_SCHEDULED ? 1 : mod == RL_MOD_REALIZED ? 0 : -1;
         set_code(r->dict, &e, code);

@@ -12,9 +12,9 @@
 
 static const rl_fword table[] = {
     /* determiners and quantifiers skipped before an actor */
-    {"the", D | S | RL_W_THE | RL_W_LISTFILL}, {"a", D | S}, {"an", D | S}, {"its", D},
-    {"their", D}, {"his", D}, {"her", D}, {"our", D}, {"this", D}, {"that", D | S},
-    {"these", D}, {"those", D}, {"some", D}, {"several", D}, {"two", D | RL_W_TWO},
+    {"the", RL_W_ART | D | S | RL_W_THE | RL_W_LISTFILL}, {"a", RL_W_ART | D | S}, {"an", RL_W_ART | D | S}, {"its", RL_W_ART | D},
+    {"their", RL_W_ART | D}, {"his", RL_W_ART | D}, {"her", RL_W_ART | D}, {"our", RL_W_ART | D}, {"this", RL_W_ART | D}, {"that", D | S | RL_W_THAT},
+    {"these", RL_W_ART | D}, {"those", RL_W_ART | D}, {"some", D}, {"several", D}, {"two", D | RL_W_TWO},
     {"three", D}, {"both", D | RL_W_BOTH}, {"all", D}, {"other", D | RL_W_LISTFILL | RL_W_OTHER},
     {"many", D}, {"dozens", D}, {"hundreds", D}, {"thousands", D}, {"fellow", D}, {"top", D},
     {"senior", D}, {"former", D}, {"new", D}, {"then", D | A},

@@ -29,6 +29,7 @@ void rl_reading_init(rl_reading *r, const rl_dict *d)
 void rl_reading_release(rl_reading *r)
 {
     free(r->wc);
+    free(r->skip);
     free(r->chunk_of);
     free(r->clause);
     free(r->ment);
@@ -394,6 +395,10 @@ static int match_items(const rl_reading *r, const rl_pattern *p, uint16_t it, ui
         return 1;
     }
     const rl_item *item = &p->items[it];
+    /* a date phrase inside a pattern is read through: "threatened on Monday to" */
+    if (it > 0 && item->type != RL_I_TARGET && item->type != RL_I_SOURCE)
+        while (k < r->n && r->skip[k])
+            k++;
     switch (item->type) {
     case RL_I_WORD:
         /* the first word never sits inside an actor; later ones may
@@ -469,6 +474,11 @@ static int match_patterns(rl_reading *r)
             m.pat = cand[c];
             m.start = m.head = i;
             m.target = m.source = -1;
+            /* a verb pattern after a determiner or possessive is a noun use
+             * ("the attack", "Russia's invasion"): only [noun] patterns may */
+            if (p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && i > 0 &&
+                (r->wc[i - 1] & (RL_W_ART | RL_W_POSS)))
+                continue;
             if (!match_items(r, p, 0, i, &m, 1))
                 continue;
             long s = match_score(&m);
@@ -508,6 +518,10 @@ int rl_match_sentence(rl_reading *r, const char *text, rl_token *t, size_t n, rl
         if (!co)
             return RL_ENOMEM;
         r->chunk_of = co;
+        uint8_t *sk = realloc(r->skip, nc);
+        if (!sk)
+            return RL_ENOMEM;
+        r->skip = sk;
         uint32_t *wc = realloc(r->wc, nc * sizeof *wc);
         if (!wc)
             return RL_ENOMEM;
@@ -523,8 +537,16 @@ int rl_match_sentence(rl_reading *r, const char *text, rl_token *t, size_t n, rl
     if ((rc = find_mentions(r)) || (rc = build_chunks(r)) || (rc = build_groups(r)))
         return rc;
     mark_clauses(r);
+    r->ndates = rl_date_find(text, t, n, r->dates, sizeof r->dates / sizeof r->dates[0]);
+    memset(r->skip, 0, n);
+    for (size_t d = 0; d < r->ndates; d++) {
+        uint32_t a = r->dates[d].start, b = r->dates[d].end;
+        if (a > 0 && (r->wc[a - 1] & RL_W_PREP))
+            a--; /* "on Monday" */
+        for (uint32_t k = a; k < b; k++)
+            r->skip[k] = 1;
+    }
     if ((rc = match_patterns(r)))
         return rc;
-    r->ndates = rl_date_find(text, t, n, r->dates, sizeof r->dates / sizeof r->dates[0]);
     return RL_OK;
 }

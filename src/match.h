@@ -59,6 +59,7 @@ typedef struct rl_reading {
     uint32_t *wc;          /* function-word class of each token (fwords.h) */
     int32_t *chunk_of;     /* chunk index covering the token, -1 */
     uint16_t *clause;      /* clause number */
+    uint8_t *skip;         /* 1: a date phrase that patterns read through ("on Monday") */
     size_t tcap;
     rl_mention *ment; size_t nment, cment;
     rl_chunk *chunk; size_t nchunk, cchunk;
