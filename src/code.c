@@ -44,6 +44,8 @@ struct rl_coder {
     int32_t *vsource;              /* resolved source chunk per verb match */
     int8_t *vinherit;              /* source came from an anaphor */
     size_t vcap;
+    uint8_t *mused;                /* modal match consumed by a verb event */
+    size_t mcap;
 };
 
 rl_coder *rl_coder_new(const rl_dict *d)
@@ -64,6 +66,7 @@ void rl_coder_free(rl_coder *c)
     rl_reading_release(&c->r);
     free(c->vsource);
     free(c->vinherit);
+    free(c->mused);
     free(c);
 }
 
@@ -222,6 +225,17 @@ static int group_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24])
         for (int i = 0; i < c->ngroup; i++)
             memcpy(out[i], c->group[i], 24);
         return c->ngroup;
+    }
+    if (x->anaphor == RL_CH_IT) {
+        /* "it": the nearest actor before it in the sentence that is no person */
+        for (int32_t i = ch - 1; i >= 0; i--) {
+            const rl_chunk *y = &r->chunk[i];
+            if (y->code[0] && !y->person && !y->anaphor) {
+                snprintf(out[0], 24, "%s", y->code);
+                return 1;
+            }
+        }
+        return 0;
     }
     if (x->anaphor == RL_CH_PRONOUN) {
         if (!c->person[0])
@@ -487,6 +501,22 @@ static const char *modal_or(const rl_dict *d, const char *code, int which, const
     return x ? x : dflt;
 }
 
+/* Addressee of an appeal, demand or threat: its '+' slot, else the actor right
+ * after it ("called on Israel and Hamas to ..."). */
+static int32_t modal_addressee(const rl_reading *r, const rl_pmatch *x)
+{
+    if (x->target >= 0)
+        return x->target;
+    for (uint32_t k = x->end; k < r->n && k <= x->end + 3; k++) {
+        int32_t ch = r->chunk_of[k];
+        if (ch >= 0)
+            return (int32_t)r->group[r->chunk[ch].group].first;
+        if (r->tok[k].flags & RL_T_PUNCT)
+            break;
+    }
+    return -1;
+}
+
 static void trace_reading(const rl_coder *c, rl_buf *tr)
 {
     const rl_reading *r = &c->r;
@@ -551,6 +581,21 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         c->vinherit = vi;
         c->vcap = nc;
     }
+    if (r->nmodal > c->mcap) {
+        size_t nc = r->nmodal + 16;
+        uint8_t *mu = realloc(c->mused, nc);
+        if (!mu)
+            return RL_ENOMEM;
+        c->mused = mu;
+        c->mcap = nc;
+    }
+    /* a modal inside a verb match ("~refuse to ~meet +") is part of that verb */
+    for (size_t i = 0; i < r->nmodal; i++) {
+        c->mused[i] = 0;
+        for (size_t v = 0; v < r->nverb; v++)
+            if (r->modal[i].start >= r->verb[v].start && r->modal[i].start < r->verb[v].end)
+                c->mused[i] = 1;
+    }
     if (trace)
         trace_reading(c, trace);
     int has_if = sentence_has_if(r);
@@ -568,6 +613,9 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         }
         modal_set ms;
         collect_modals(r, v, &ms);
+        for (int k = RL_M_DEMAND; k <= RL_M_INTENT; k++)
+            if (ms.idx[k] >= 0)
+                c->mused[ms.idx[k]] = 1;
         int passive = !(p->flags & RL_PF_NOUN) && is_passive(r, m);
         int32_t src = -1, tgt = m->target;
         if (m->source >= 0) {
@@ -608,8 +656,9 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             speaker = find_subject(c, v, x->start);
             if (speaker == -2)
                 speaker = -1;
-            addressee = x->target >= 0 ? x->target
-                        : (src >= 0 && r->chunk[src].start >= x->end) ? src : tgt;
+            addressee = modal_addressee(r, x);
+            if (addressee < 0)
+                addressee = (src >= 0 && r->chunk[src].start >= x->end) ? src : tgt;
         } else if (ms.idx[RL_M_THREAT] >= 0 || ms.idx[RL_M_INTENT] >= 0) {
             const rl_pmatch *x = &r->modal[ms.idx[ms.idx[RL_M_THREAT] >= 0 ? RL_M_THREAT : RL_M_INTENT]];
             if (src < 0 || r->chunk[src].start >= x->start) {
@@ -779,6 +828,46 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
                           nt ? tgts[0] : (ns > 1 ? srcs[1] : "?"), e.name, rl_modality_name(e.modality),
                           e.date_expr[0] ? "dated by \"" : "story date", e.date_expr,
                           e.date_expr[0] ? "\"" : "");
+    }
+    /* an appeal, demand or threat whose content names no coded action still
+     * is one: "called on China to use its influence" -> 020 */
+    for (size_t i = 0; i < r->nmodal; i++) {
+        const rl_pmatch *x = &r->modal[i];
+        int cls = rl_dict_pattern(r->dict, x->pat)->modal;
+        if (c->mused[i] || (cls != RL_M_DEMAND && cls != RL_M_APPEAL && cls != RL_M_THREAT) ||
+            in_if_clause(r, x->start))
+            continue;
+        int32_t sp = find_subject(c, r->nverb, x->start), ad = modal_addressee(r, x);
+        char srcs[MAXCODES][24], tgts[MAXCODES][24];
+        int ns = sp >= 0 ? group_codes(c, sp, srcs) : 0, nt = group_codes(c, ad, tgts);
+        if (!ns || !nt) {
+            if (trace)
+                rl_buf_printf(trace, "no event from %s \"%s\": no %s\n", rl_modal_name(cls),
+                              rl_dict_pattern(r->dict, x->pat)->text, ns ? "addressee" : "speaker");
+            continue;
+        }
+        rl_event e;
+        memset(&e, 0, sizeof e);
+        e.pattern = x->pat;
+        set_code(r->dict, &e, cls == RL_M_DEMAND ? "100" : cls == RL_M_APPEAL ? "020" : "130");
+        e.modality = cls == RL_M_THREAT ? RL_MOD_THREATENED : RL_MOD_DEMANDED;
+        assign_date(c, x, &e, -1, trace);
+        size_t el = 0;
+        for (uint8_t j = 0; j < x->nevid && el + 40 < sizeof e.evidence; j++)
+            el += (size_t)snprintf(e.evidence + el, sizeof e.evidence - el, "%s%.*s", el ? " " : "",
+                                   (int)r->tok[x->evid[j]].len, r->text + r->tok[x->evid[j]].off);
+        for (int a = 0; a < ns; a++)
+            for (int b = 0; b < nt; b++) {
+                if (strcmp(srcs[a], tgts[b]) == 0)
+                    continue;
+                cpy24(e.source, srcs[a]);
+                cpy24(e.target, tgts[b]);
+                if ((rc = push_event(out, first, &e)))
+                    return rc;
+            }
+        if (trace)
+            rl_buf_printf(trace, "event: %s %s -> %s (%s) from the %s alone\n", e.code, srcs[0],
+                          tgts[0], e.name, rl_modal_name(cls));
     }
     /* remember actors for pronouns in later sentences */
     for (size_t g = 0; g < r->ngroup; g++) {

@@ -36,7 +36,8 @@ enum {
     RL_W_MILLION = 1u << 25,
     RL_W_NOUNSEP = 1u << 26, /* and, or, of, in, to, with, on: not a modifier before a noun pattern */
     RL_W_ART = 1u << 28,     /* articles and possessive determiners: a verb after them is a noun */
-    RL_W_THAT = 1u << 27,    /* that: a determiner, but also a complementizer before a verb */
+    RL_W_THAT = 1u << 27,
+    RL_W_IT = 1u << 29,      /* it */    /* that: a determiner, but also a complementizer before a verb */
 };
 
 typedef struct rl_fword { const char *word; uint32_t mask; } rl_fword;

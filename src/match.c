@@ -134,6 +134,7 @@ static uint32_t anaphor_at(const rl_reading *r, uint32_t i, int *kind)
     uint32_t w = rl_wc(r, i);
     if (w & RL_W_THEY) { *kind = RL_CH_PLURAL_ANAPHOR; return 1; }
     if (w & RL_W_HESHE) { *kind = RL_CH_PRONOUN; return 1; }
+    if (w & RL_W_IT) { *kind = RL_CH_IT; return 1; }
     if ((w & RL_W_THE) && (rl_wc(r, i + 1) & RL_W_TWO) && (rl_wc(r, i + 2) & RL_W_HEADS)) {
         *kind = RL_CH_PLURAL_ANAPHOR;
         return 3;
@@ -178,7 +179,12 @@ static int build_chunks(rl_reading *r)
                     /* allow "'s" or one modifier word between mentions:
                      * "Russia's foreign minister", "Syrian government forces" */
                     int ok = 0;
-                    if (s == end + 1) {
+                    /* "the leaders of Armenia": agent, of, (the), actor */
+                    if (!country[0] && !full[0] && suffix[0] && (rl_wc(r, end) & RL_W_OF) &&
+                        (s == end + 1 || (s == end + 2 && (rl_wc(r, end + 1) & RL_W_THE))) &&
+                        rl_dict_pattern(r->dict, r->ment[m].pat)->kind == RL_P_ACTOR)
+                        ok = 1;
+                    if (s == end + 1 && !ok) {
                         const rl_token *g = &r->tok[end];
                         const rl_pattern *np = rl_dict_pattern(r->dict, r->ment[m].pat);
                         if ((rl_wc(r, end) & RL_W_POSS) && (np->kind == RL_P_AGENT ||

@@ -18,7 +18,7 @@ typedef struct rl_mention {
     uint32_t pat;          /* dictionary pattern */
 } rl_mention;
 
-enum { RL_CH_PRONOUN = 1, RL_CH_PLURAL_ANAPHOR = 2 };
+enum { RL_CH_PRONOUN = 1, RL_CH_PLURAL_ANAPHOR = 2, RL_CH_IT = 3 };
 
 typedef struct rl_chunk {
     uint32_t start, end;   /* token span */
