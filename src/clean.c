@@ -282,6 +282,11 @@ int rl_clean_text(const char *in, size_t n, rl_buf *out, rl_clean_stats *st)
         int sp = 1;
         for (size_t k = i; k < e; k++) {
             char c = s[k];
+            /* machine-translation debris: "with Russia. , the United States" */
+            if ((c == ',' || c == ';') && w >= start + 2 && s[w - 1] == ' ' && s[w - 2] == '.') {
+                w -= 2;
+                sp = 0;
+            }
             if (c == ' ') {
                 if (!sp)
                     s[w++] = ' ';
@@ -346,4 +351,34 @@ int rl_clean_text(const char *in, size_t n, rl_buf *out, rl_clean_stats *st)
     free(ps);
     rl_buf_release(&chars);
     return rc;
+}
+
+long rl_utf8_repair(const char *in, size_t n, rl_buf *out)
+{
+    rl_buf_clear(out);
+    long bad = 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && (unsigned char)in[j] < 0x80)
+            j++;
+        if (j > i && rl_buf_add(out, in + i, j - i))
+            return -1;
+        i = j;
+        if (i >= n)
+            break;
+        int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const uint8_t *)in + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) {
+            bad++;
+            if (rl_buf_add(out, "\xEF\xBF\xBD", 3))
+                return -1;
+            i++;
+        } else {
+            if (rl_buf_add(out, in + i, (size_t)k))
+                return -1;
+            i += (size_t)k;
+        }
+    }
+    return bad;
 }

@@ -24,4 +24,9 @@ int rl_clean_text(const char *in, size_t n, rl_buf *out, rl_clean_stats *st);
  * Appends to out. Newlines are kept. */
 int rl_clean_chars(const char *in, size_t n, rl_buf *out, rl_clean_stats *st);
 
+/* Copies in[0..n) to out (cleared first) with every invalid UTF-8 sequence
+ * replaced by U+FFFD and nothing else changed; returns how many were replaced,
+ * or -1 when out of memory. */
+long rl_utf8_repair(const char *in, size_t n, rl_buf *out);
+
 #endif

@@ -42,7 +42,10 @@ struct rl_coder {
     int ngroup;
     char person[24];               /* last person seen (for "he", "she") */
     int32_t *vsource;              /* resolved source chunk per verb match */
-    int8_t *vinherit;              /* source came from an anaphor */
+    int32_t *vfrom;                /* verb whose subject this one shares, -1 */
+    rl_day *vdate;                 /* each verb's resolved date ... */
+    char (*vexpr)[48];             /* ... and the expression behind it */
+    int32_t last_inherit;          /* set by find_subject */
     size_t vcap;
     uint8_t *mused;                /* modal match consumed by a verb event */
     size_t mcap;
@@ -65,7 +68,9 @@ void rl_coder_free(rl_coder *c)
         return;
     rl_reading_release(&c->r);
     free(c->vsource);
-    free(c->vinherit);
+    free(c->vfrom);
+    free(c->vdate);
+    free(c->vexpr);
     free(c->mused);
     free(c);
 }
@@ -137,6 +142,7 @@ static int32_t find_subject(rl_coder *c, size_t v, uint32_t from)
         int vv = verb_at(r, (uint32_t)k);
         if (vv >= 0 && (size_t)vv < v && between <= 2) {
             /* coordinated verbs share the subject */
+            c->last_inherit = vv;
             return c->vsource[vv] >= 0 ? c->vsource[vv] : -2;
         }
         int32_t ch = r->chunk_of[k];
@@ -436,6 +442,14 @@ static void assign_date(rl_coder *c, const rl_pmatch *m, rl_event *e, int tense,
             if (od < d && (r->clause[x->start] == r->clause[o->head]))
                 d += 100;
         }
+        /* "on December 7, when they agreed": a when-clause shares the date it follows */
+        if (!same) {
+            uint32_t k = x->end;
+            while (k < r->n && rl_is_punct(r, k, ','))
+                k++;
+            if (k < r->n && rl_match_is_word(r, k, "when") && r->clause[k] == cl)
+                same = 1, d = 1;
+        }
         if (!same)
             d += 50;
         if (d < 60 && (best < 0 || d < bestd)) {
@@ -575,10 +589,18 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         if (!vs)
             return RL_ENOMEM;
         c->vsource = vs;
-        int8_t *vi = realloc(c->vinherit, nc);
-        if (!vi)
+        int32_t *vf = realloc(c->vfrom, nc * sizeof *vf);
+        if (!vf)
             return RL_ENOMEM;
-        c->vinherit = vi;
+        c->vfrom = vf;
+        rl_day *vd = realloc(c->vdate, nc * sizeof *vd);
+        if (!vd)
+            return RL_ENOMEM;
+        c->vdate = vd;
+        char (*ve)[48] = realloc(c->vexpr, nc * sizeof *ve);
+        if (!ve)
+            return RL_ENOMEM;
+        c->vexpr = ve;
         c->vcap = nc;
     }
     if (r->nmodal > c->mcap) {
@@ -604,6 +626,9 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         rl_pmatch *m = &r->verb[v];
         const rl_pattern *p = rl_dict_pattern(r->dict, m->pat);
         c->vsource[v] = -1;
+        c->vfrom[v] = -1;
+        c->vdate[v] = RL_NODATE;
+        c->vexpr[v][0] = '\0';
         /* the antecedent of a conditional ("if Russia invaded Ukraine") is a
          * condition, not an event */
         if (in_if_clause(r, m->head)) {
@@ -638,8 +663,9 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             if (src >= 0)
                 src = (int32_t)r->group[r->chunk[src].group].first;
         } else {
-            uint32_t from = m->head;
-            src = find_subject(c, v, from);
+            c->last_inherit = -1;
+            src = find_subject(c, v, m->head);
+            c->vfrom[v] = c->last_inherit;
         }
         if (src == -2)
             src = -1;
@@ -726,9 +752,9 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
                 mod = RL_MOD_THREATENED;
             }
         } else if (ms.idx[RL_M_INTENT] >= 0) {
+            /* a pledge or offer is itself realized; its content becomes 03x */
             if (root <= 8 && root != 3)
                 code = modal_or(r->dict, code, RL_MC_INTENT, code);
-            mod = RL_MOD_SCHEDULED;
         }
         int future = ms.idx[RL_M_FUTURE] >= 0;
         int would = ms.idx[RL_M_HYPO] >= 0 && (rl_wc(r, r->modal[ms.idx[RL_M_HYPO]].start) & RL_W_WOULD);
@@ -761,6 +787,14 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         set_code(r->dict, &e, code);
         e.modality = mod;
         assign_date(c, m, &e, tense, trace);
+        /* "held a meeting on December 30 and discussed ...": a coordinated verb
+         * without a date of its own shares its partner's */
+        if (!e.date_expr[0] && c->vfrom[v] >= 0 && c->vexpr[c->vfrom[v]][0]) {
+            e.date = c->vdate[c->vfrom[v]];
+            memcpy(e.date_expr, c->vexpr[c->vfrom[v]], sizeof e.date_expr);
+        }
+        c->vdate[v] = e.date;
+        memcpy(c->vexpr[v], e.date_expr, sizeof e.date_expr);
         if (e.modality == RL_MOD_REALIZED && e.date != RL_NODATE && c->story != RL_NODATE &&
             e.date > c->story) {
             /* a realized verb dated after the story is a plan */

@@ -51,6 +51,8 @@ static int read_jsonl(FILE *f, const char *name, const rl_input_opts *o, rl_stor
     ssize_t len;
     int rc = RL_OK;
     char idbuf[64];
+    rl_buf fixed;
+    rl_buf_init(&fixed);
     while ((len = getline(&line, &cap, f)) >= 0) {
         lineno++;
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' '))
@@ -59,6 +61,13 @@ static int read_jsonl(FILE *f, const char *name, const rl_input_opts *o, rl_stor
             continue;
         json_error_t err;
         json_t *j = json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES, &err);
+        long repaired = 0;
+        if (!j && strstr(err.text, "decode")) {
+            /* invalid UTF-8 inside the record: repair it and say so */
+            repaired = rl_utf8_repair(line, (size_t)len, &fixed);
+            if (repaired > 0)
+                j = json_loadb(fixed.data, fixed.len, JSON_REJECT_DUPLICATES, &err);
+        }
         if (!j) {
             rl_error(dg, name, lineno, "invalid JSON record skipped (%s, column %d)%s", err.text,
                      err.column, err.position >= (int)len - 1 ? "; truncated record?" : "");
@@ -81,6 +90,9 @@ static int read_jsonl(FILE *f, const char *name, const rl_input_opts *o, rl_stor
         rl_story s;
         memset(&s, 0, sizeof s);
         s.text = json_string_value(jt);
+        if (repaired > 0)
+            rl_warn(dg, name, lineno, "story '%s': %ld invalid UTF-8 sequence%s replaced by U+FFFD",
+                    jstr(j, "id") ? jstr(j, "id") : "?", repaired, repaired == 1 ? "" : "s");
         s.len = json_string_length(jt);
         s.id = jstr(j, "id");
         if (!s.id) {
@@ -123,6 +135,7 @@ static int read_jsonl(FILE *f, const char *name, const rl_input_opts *o, rl_stor
         rc = rc ? rc : RL_EIO;
     }
     free(line);
+    rl_buf_release(&fixed);
     return rc;
 }
 
