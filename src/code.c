@@ -221,7 +221,36 @@ static int32_t find_object(const rl_reading *r, size_t v)
 }
 
 /* Codes of the chunk's group; anaphors resolved from the story. */
-static int group_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24])
+/* Country for an agent without one ("militants", "protesters"): a place the
+ * sentence puts things in ("in Yemen"), else the other party's country
+ * (prefer), else any place mentioned. */
+static int agent_country(const rl_reading *r, const char *prefer, char out[4])
+{
+    for (int pass = 0; pass < 3; pass++) {
+        if (pass == 1) {
+            if (prefer && prefer[0] && strncmp(prefer, "IGO", 3) && strncmp(prefer, "NGO", 3)) {
+                snprintf(out, 4, "%.3s", prefer);
+                return 1;
+            }
+            continue;
+        }
+        for (size_t j = 0; j < r->nchunk; j++) {
+            const rl_chunk *p = &r->chunk[j];
+            if (!p->code[0] || !rl_match_is_locative(r, p->prep) || !isupper((unsigned char)p->code[0]) ||
+                !strncmp(p->code, "IGO", 3) || !strncmp(p->code, "NGO", 3))
+                continue;
+            if (pass == 0 && !rl_match_is_word(r, (uint32_t)p->prep, "in") &&
+                !rl_match_is_word(r, (uint32_t)p->prep, "across") &&
+                !rl_match_is_word(r, (uint32_t)p->prep, "inside"))
+                continue;
+            snprintf(out, 4, "%.3s", p->code);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int group_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *prefer)
 {
     const rl_reading *r = &c->r;
     if (ch < 0)
@@ -256,15 +285,9 @@ static int group_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24])
         if (y->code[0]) {
             snprintf(out[n++], 24, "%s", y->code);
         } else if (y->suffix[0]) {
-            /* agent without a country: take the country of a place in the sentence */
-            for (size_t j = 0; j < r->nchunk; j++) {
-                const rl_chunk *p = &r->chunk[j];
-                if (p->code[0] && rl_match_is_locative(r, p->prep) && strlen(p->code) >= 3 &&
-                    isupper((unsigned char)p->code[0]) && strncmp(p->code, "IGO", 3) != 0) {
-                    snprintf(out[n++], 24, "%.3s%s", p->code, y->suffix);
-                    break;
-                }
-            }
+            char cc[4];
+            if (agent_country(r, prefer, cc))
+                snprintf(out[n++], 24, "%s%s", cc, y->suffix);
         }
     }
     return n;
@@ -470,13 +493,15 @@ static void assign_date(rl_coder *c, const rl_pmatch *m, rl_event *e, int tense,
     }
 }
 
-static int push_event(rl_events *out, size_t first, const rl_event *e)
+static int push_event(rl_events *out, size_t first, const rl_event *e, int noun)
 {
     for (size_t i = first; i < out->n; i++) {
         const rl_event *o = &out->v[i];
+        /* the same event read twice; a noun pattern never adds a second event
+         * between a pair a verb already coded */
         if (strcmp(o->source, e->source) == 0 && strcmp(o->target, e->target) == 0 &&
-            strcmp(o->code, e->code) == 0)
-            return RL_OK; /* the same event read twice */
+            (noun || strcmp(o->code, e->code) == 0))
+            return RL_OK;
     }
     if (out->n == out->cap) {
         size_t nc = out->cap ? out->cap * 2 : 16;
@@ -650,6 +675,13 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             tgt = find_subject(c, v, m->head);
             if (tgt < 0)
                 tgt = -1;
+        } else if ((p->flags & RL_PF_NOUN) && m->start > 0 &&
+                   (rl_match_is_word(r, m->start - 1, "for") || (rl_wc(r, m->start - 1) & RL_W_OF))) {
+            /* "for talks with", "a round of talks with": the purpose or part
+             * of another event, coded by its verb */
+            if (trace)
+                rl_buf_printf(trace, "no event from \"%s\": a noun after 'for' or 'of'\n", p->text);
+            continue;
         } else if (p->flags & RL_PF_NOUN) {
             /* noun patterns: "Russia's ultimatum", "US sanctions on Russia" */
             if (m->start > 0 && r->chunk_of[m->start - 1] >= 0)
@@ -706,7 +738,10 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             }
         }
         char srcs[MAXCODES][24], tgts[MAXCODES][24];
-        int ns = group_codes(c, src, srcs), nt = group_codes(c, tgt, tgts);
+        int ns = group_codes(c, src, srcs, NULL);
+        int nt = group_codes(c, tgt, tgts, ns ? srcs[0] : NULL);
+        if (!ns && nt && src >= 0)
+            ns = group_codes(c, src, srcs, tgts[0]);
         int sym = (p->flags & RL_PF_SYM) != 0;
         if (sym && which < 0) {
             if (ns == 0 && nt >= 2) {
@@ -835,7 +870,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
                         continue;
                     cpy24(e.source, srcs[a]);
                     cpy24(e.target, srcs[b]);
-                    if ((rc = push_event(out, first, &e)))
+                    if ((rc = push_event(out, first, &e, (p->flags & RL_PF_NOUN) != 0)))
                         return rc;
                 }
         } else {
@@ -845,12 +880,12 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
                         continue;
                     cpy24(e.source, srcs[a]);
                     cpy24(e.target, tgts[b]);
-                    if ((rc = push_event(out, first, &e)))
+                    if ((rc = push_event(out, first, &e, (p->flags & RL_PF_NOUN) != 0)))
                         return rc;
                     if (sym && which < 0) {
                         cpy24(e.source, tgts[b]);
                         cpy24(e.target, srcs[a]);
-                        if ((rc = push_event(out, first, &e)))
+                        if ((rc = push_event(out, first, &e, (p->flags & RL_PF_NOUN) != 0)))
                             return rc;
                     }
                 }
@@ -873,7 +908,8 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             continue;
         int32_t sp = find_subject(c, r->nverb, x->start), ad = modal_addressee(r, x);
         char srcs[MAXCODES][24], tgts[MAXCODES][24];
-        int ns = sp >= 0 ? group_codes(c, sp, srcs) : 0, nt = group_codes(c, ad, tgts);
+        int ns = sp >= 0 ? group_codes(c, sp, srcs, NULL) : 0;
+        int nt = group_codes(c, ad, tgts, ns ? srcs[0] : NULL);
         if (!ns || !nt) {
             if (trace)
                 rl_buf_printf(trace, "no event from %s \"%s\": no %s\n", rl_modal_name(cls),
@@ -896,7 +932,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
                     continue;
                 cpy24(e.source, srcs[a]);
                 cpy24(e.target, tgts[b]);
-                if ((rc = push_event(out, first, &e)))
+                if ((rc = push_event(out, first, &e, 0)))
                     return rc;
             }
         if (trace)
@@ -908,7 +944,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         const rl_group *gr = &r->group[g];
         if (gr->n >= 2) {
             char codes[MAXCODES][24];
-            int k = group_codes(c, (int32_t)gr->first, codes);
+            int k = group_codes(c, (int32_t)gr->first, codes, NULL);
             if (k >= 2) {
                 memcpy(c->group, codes, sizeof codes);
                 c->ngroup = k;

@@ -455,6 +455,33 @@ static int match_items(const rl_reading *r, const rl_pattern *p, uint16_t it, ui
     return 0;
 }
 
+static int bare_verb_context(const rl_reading *r, uint32_t i, const rl_item *lemma)
+{
+    const rl_token *t = &r->tok[i];
+    const char *w = r->text + t->off;
+    /* past forms and participles are verbs: only the lemma and its -s form
+     * are ambiguous with nouns */
+    int base = t->word == lemma->alt[0];
+    int s_form = t->len > 1 && (w[t->len - 1] == 's' || w[t->len - 1] == 'S') && !base;
+    if (!base && !s_form)
+        return 1;
+    if (s_form) {
+        /* is it the lemma + s/es? */
+        const char *lw = rl_lex_str(rl_dict_lex(r->dict), lemma->alt[0]);
+        size_t ll = strlen(lw);
+        if (!(t->len == ll + 1 || (t->len == ll + 2 && (w[ll] == 'e' || w[ll] == 'i'))))
+            return 1;
+    }
+    if (i == 0)
+        return 1; /* imperative or headline */
+    uint32_t p = i - 1;
+    if (r->chunk_of[p] >= 0 || (r->wc[p] & (RL_W_ADV | RL_W_WHO | RL_W_THAT | RL_W_AND)))
+        return 1;
+    if (rl_match_is_word(r, p, "to") || rl_match_is_word(r, p, "and") || rl_is_punct(r, p, ','))
+        return 1;
+    return 0;
+}
+
 /* score: full matches beat partial ones, then longer spans */
 static long match_score(const rl_pmatch *m)
 {
@@ -484,6 +511,12 @@ static int match_patterns(rl_reading *r)
              * ("the attack", "Russia's invasion"): only [noun] patterns may */
             if (p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && i > 0 &&
                 (r->wc[i - 1] & (RL_W_ART | RL_W_POSS)))
+                continue;
+            /* a bare or -s form ("attack", "attacks", "bomb") is a verb only
+             * right after its subject, an auxiliary or "to"; after anything
+             * else it is a noun ("a car bomb", "drone attacks") */
+            if (p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && p->items[0].nalt > 1 &&
+                !bare_verb_context(r, i, &p->items[0]))
                 continue;
             if (!match_items(r, p, 0, i, &m, 1))
                 continue;
