@@ -220,6 +220,28 @@ static int32_t find_object(const rl_reading *r, size_t v)
     return -1;
 }
 
+/* A place the act happens in, right after the match: "in Russia", "across Israel". */
+static int32_t find_place(const rl_reading *r, size_t v)
+{
+    const rl_pmatch *m = &r->verb[v];
+    uint16_t cl = r->clause[m->head];
+    for (uint32_t k = m->end; k < r->n && k <= m->end + 6 && r->clause[k] == cl; k++) {
+        if (rl_is_punct(r, k, ','))
+            return -1;
+        int32_t ch = r->chunk_of[k];
+        if (ch >= 0 && r->chunk[ch].start == k) {
+            const rl_chunk *x = &r->chunk[ch];
+            if (x->prep >= 0 && (rl_match_is_word(r, (uint32_t)x->prep, "in") ||
+                                 rl_match_is_word(r, (uint32_t)x->prep, "across") ||
+                                 rl_match_is_word(r, (uint32_t)x->prep, "inside") ||
+                                 rl_match_is_word(r, (uint32_t)x->prep, "into")) && !x->hyphen)
+                return ch;
+            return -1;
+        }
+    }
+    return -1;
+}
+
 /* Codes of the chunk's group; anaphors resolved from the story. */
 /* Country for an agent without one ("militants", "protesters"): a place the
  * sentence puts things in ("in Yemen"), else the other party's country
@@ -704,6 +726,13 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         c->vsource[v] = src;
         if (tgt < 0 && !passive && !(p->flags & RL_PF_NOUN))
             tgt = find_object(r, v);
+        /* last resort for force, coercion and aid: the country the act is in
+         * ("imposed sanctions on 500 targets in Russia", "strike targets across Israel") */
+        if (tgt < 0 && !passive) {
+            int rt = root_of(p->code);
+            if (rt >= 14 || rt == 7 || rt == 13)
+                tgt = find_place(r, v);
+        }
         /* demands and appeals: the speaker is the subject of the modal, the
          * target the subject of the embedded clause */
         int32_t speaker = -1, addressee = -1;

@@ -418,7 +418,7 @@ static int match_items(const rl_reading *r, const rl_pattern *p, uint16_t it, ui
         }
         return 0;
     case RL_I_GAP:
-        for (uint32_t g = 0; g <= 4 && k + g < r->n; g++) {
+        for (uint32_t g = 0; g <= 6 && k + g < r->n; g++) {
             if (g > 0 && (is_hard_punct(r, k + g - 1) || rl_is_punct(r, k + g - 1, ',')))
                 break;
             uint8_t ne = m->nevid;
