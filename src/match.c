@@ -419,7 +419,10 @@ static int match_items(const rl_reading *r, const rl_pattern *p, uint16_t it, ui
         return 0;
     case RL_I_GAP:
         for (uint32_t g = 0; g <= 6 && k + g < r->n; g++) {
-            if (g > 0 && (is_hard_punct(r, k + g - 1) || rl_is_punct(r, k + g - 1, ',')))
+            /* a gap stays inside one clause: no punctuation, no "that", no
+             * clause opener */
+            if (g > 0 && (is_hard_punct(r, k + g - 1) || rl_is_punct(r, k + g - 1, ',') ||
+                          (r->wc[k + g - 1] & (RL_W_THAT | RL_W_BOUND))))
                 break;
             uint8_t ne = m->nevid;
             if (match_items(r, p, (uint16_t)(it + 1), k + g, m, allow_partial))
@@ -432,6 +435,7 @@ static int match_items(const rl_reading *r, const rl_pattern *p, uint16_t it, ui
         uint32_t after = k;
         int32_t c = slot_chunk(r, k, &after);
         if (c < 0) {
+            /* without its final slot a pattern still matches */
             if (allow_partial && it + 1 == p->nitems) {
                 m->partial = 1;
                 m->end = k;
