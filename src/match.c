@@ -483,6 +483,11 @@ static int bare_verb_context(const rl_reading *r, uint32_t i, const rl_item *lem
         return 1;
     if (rl_match_is_word(r, p, "to") || rl_match_is_word(r, p, "and") || rl_is_punct(r, p, ','))
         return 1;
+    /* an adverb in -ly: "will undoubtedly impose" */
+    const rl_token *pt = &r->tok[p];
+    if ((pt->flags & RL_T_WORD) && pt->len > 3 && r->text[pt->off + pt->len - 2] == 'l' &&
+        r->text[pt->off + pt->len - 1] == 'y')
+        return 1;
     return 0;
 }
 

@@ -65,7 +65,7 @@ rc=$?
 grep -q "bad.jsonl:2: error: invalid JSON" "$tmp/err" && grep -q "truncated" "$tmp/err" && ok || bad "truncated record named with file:line"
 grep -q 'bad.jsonl:3: error: record has no "text"' "$tmp/err" && ok || bad "missing text named"
 grep -q "bad.jsonl:4: error: record is not a JSON object" "$tmp/err" && ok || bad "non-object named"
-grep -q "bad.jsonl:5: warning: story 'd': 1 invalid UTF-8" "$tmp/err" && ok || bad "invalid UTF-8 reported"
+grep -q "bad.jsonl:5: warning: story .d.: 2 invalid UTF-8" "$tmp/err" && ok || bad "invalid UTF-8 reported"
 grep -q "bad.jsonl:6: warning: story 'e': bad date" "$tmp/err" && ok || bad "bad date reported"
 grep -q 'bad.jsonl:7: warning: record has no "id"' "$tmp/err" && ok || bad "missing id reported"
 for id in a d f; do
