@@ -16,6 +16,9 @@ int cmd_code(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_trend(int argc, char **argv);
+int cmd_top(int argc, char **argv);
 
 /* Exit codes: 0 ok, 1 some input unusable or failed, 2 usage error. */
 enum { RL_EXIT_OK = 0, RL_EXIT_FAIL = 1, RL_EXIT_USAGE = 2 };

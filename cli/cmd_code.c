@@ -26,14 +26,14 @@ static const char *const usage_text =
 
 typedef struct code_ctx {
     rl_pipeline *p;
-    int out_fmt;
+    rl_emitter *em;
     int write_error;
 } code_ctx;
 
 static int on_event(const rl_story *s, const rl_event *e, const char *sent, size_t n, void *ctx)
 {
     code_ctx *c = ctx;
-    if (rl_emit_event(stdout, c->out_fmt, s, e, sent, n)) {
+    if (rl_emit(c->em, s, e, sent, n)) {
         c->write_error = 1;
         return -1;
     }
@@ -98,13 +98,14 @@ int cmd_code(int argc, char **argv)
     rl_dict *d = cli_load_dict(dict_dir, &dg, !quiet);
     if (!d)
         return RL_EXIT_FAIL;
-    code_ctx cx = {rl_pipeline_new(d, &dg), out_fmt, 0};
-    if (!cx.p) {
+    code_ctx cx = {rl_pipeline_new(d, &dg), rl_emitter_new(stdout, out_fmt), 0};
+    if (!cx.p || !cx.em) {
+        fprintf(stderr, "redline: out of memory\n");
+        rl_pipeline_free(cx.p);
+        rl_emitter_free(cx.em);
         rl_dict_free(d);
         return RL_EXIT_FAIL;
     }
-    if (out_fmt == RL_OUT_TSV)
-        rl_emit_tsv_header(stdout);
     int status = RL_EXIT_OK;
     rl_input_stats st = {0, 0};
     double t0 = cli_now();
@@ -145,6 +146,7 @@ int cmd_code(int argc, char **argv)
                 "records skipped; removed %lu boilerplate, %lu caption, %lu repeated paragraphs\n",
                 ps.stories, ps.sentences, ps.events, cli_now() - t0, st.bad_records,
                 ps.boilerplate, ps.captions, ps.duplicates);
+    rl_emitter_free(cx.em);
     rl_pipeline_free(cx.p);
     rl_dict_free(d);
     return status;

@@ -445,8 +445,8 @@ static void find_quantity(const rl_reading *r, const rl_pmatch *m, rl_event *e)
             continue; /* a year */
         double v = parse_number(s, r->tok[k].len);
         uint32_t j = k + 1;
-        if (rl_wc(r, j) & RL_W_SCALE) {
-            v *= (rl_wc(r, j) & RL_W_MILLION) ? 1e6 : 1e3;
+        if ((rl_wc(r, j) & RL_W_SCALE) || rl_match_is_word(r, j, "billion")) {
+            v *= (rl_wc(r, j) & RL_W_MILLION) ? 1e6 : rl_match_is_word(r, j, "billion") ? 1e9 : 1e3;
             j++;
         }
         for (uint32_t u = j; u < r->n && u <= j + 2; u++) {

@@ -1,5 +1,7 @@
 /* emit.h: writes events as JSON lines (jansson) or tab-separated values, the
- * output formats documented in docs/output.md. Borrowed arguments only. */
+ * output formats documented in docs/output.md. An rl_emitter owns a reusable
+ * JSON object and output buffer (rl_emitter_new/rl_emitter_free); the stream,
+ * stories and events are borrowed. */
 #ifndef RL_EMIT_H
 #define RL_EMIT_H
 
@@ -7,9 +9,13 @@
 
 enum rl_out_format { RL_OUT_JSONL, RL_OUT_TSV };
 
-void rl_emit_tsv_header(FILE *out);
-/* Returns 0, or -1 on a write error. */
-int rl_emit_event(FILE *out, int format, const rl_story *s, const rl_event *e,
-                  const char *sent, size_t sent_len);
+typedef struct rl_emitter rl_emitter;
+
+/* NULL on allocation failure. Writes the TSV header for RL_OUT_TSV. */
+rl_emitter *rl_emitter_new(FILE *out, int format);
+void rl_emitter_free(rl_emitter *em);
+/* Writes one event. Returns 0, or -1 on a write or allocation error. */
+int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *sent,
+            size_t sent_len);
 
 #endif

@@ -67,7 +67,15 @@ static const char *const migrations[] = {
     "  text TEXT NOT NULL\n"
     ");\n"
     "CREATE INDEX mentions_story ON mentions(story_id);\n"
-    "CREATE INDEX mentions_event ON mentions(event_id);\n"
+    "CREATE INDEX mentions_event ON mentions(event_id, story_id);\n"
+    /* stories per event and publisher: keeps num_sources exact as stories
+     * come and go, without rescanning an event's mentions */
+    "CREATE TABLE event_sources (\n"
+    "  event_id INTEGER NOT NULL REFERENCES events(id),\n"
+    "  source TEXT NOT NULL,\n"
+    "  stories INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (event_id, source)\n"
+    ") WITHOUT ROWID;\n"
     "CREATE TABLE actors (code TEXT PRIMARY KEY) WITHOUT ROWID;\n",
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == RL_STORE_VERSION,
@@ -77,7 +85,8 @@ _Static_assert(sizeof migrations / sizeof migrations[0] == RL_STORE_VERSION,
 
 enum {
     Q_STORY_PUT, Q_STORY_OLD, Q_STORY_DEL, Q_EVENT_GET, Q_EVENT_ADD, Q_MENTION_ADD,
-    Q_ACTOR_ADD, Q_RECOUNT, Q_EVENT_DROP, Q_ACTOR_RANGE, Q_ACTOR_EQ, Q_ACTORS_LIKE,
+    Q_MENTIONED, Q_ESRC_INC, Q_ESRC_DEC, Q_ESRC_DEL, Q_EVENT_COUNT, Q_EVENT_UNCOUNT,
+    Q_ACTOR_ADD, Q_EVENT_DROP, Q_ACTOR_RANGE, Q_ACTOR_EQ, Q_ACTORS_LIKE,
     Q_SCAN_DYAD, Q_SCAN_DATE, Q_SPAN, Q_LAST_STORY, Q_FIRST_MENTION, Q_COUNT
 };
 
@@ -90,7 +99,7 @@ static const char *const sql[Q_COUNT] = {
     [Q_STORY_PUT] = "INSERT INTO stories(id, date, source, url, title) VALUES(?1, ?2, ?3, ?4, ?5) "
                     "ON CONFLICT(id) DO UPDATE SET date = excluded.date, source = excluded.source, "
                     "url = excluded.url, title = excluded.title",
-    [Q_STORY_OLD] = "SELECT 1 FROM stories WHERE id = ?1",
+    [Q_STORY_OLD] = "SELECT coalesce(source, 'story:' || id) FROM stories WHERE id = ?1",
     [Q_STORY_DEL] = "DELETE FROM mentions WHERE story_id = ?1 RETURNING event_id",
     [Q_EVENT_GET] = "SELECT id FROM events WHERE date = ?1 AND source = ?2 AND target = ?3 "
                     "AND cameo = ?4 AND modality = ?5",
@@ -103,13 +112,18 @@ static const char *const sql[Q_COUNT] = {
                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
                       "?16, ?17, ?18, ?19, ?20)",
     [Q_ACTOR_ADD] = "INSERT OR IGNORE INTO actors(code) VALUES(?1)",
-    [Q_RECOUNT] = "UPDATE events SET "
-                  "num_mentions = (SELECT count(*) FROM mentions WHERE event_id = ?1), "
-                  "num_stories = (SELECT count(DISTINCT story_id) FROM mentions WHERE event_id = ?1), "
-                  "num_sources = (SELECT count(DISTINCT coalesce(s.source, 'story:' || s.id)) "
-                  "  FROM mentions m JOIN stories s ON s.id = m.story_id WHERE m.event_id = ?1) "
-                  "WHERE id = ?1",
-    [Q_EVENT_DROP] = "DELETE FROM events WHERE id = ?1 AND num_mentions = 0",
+    [Q_MENTIONED] = "SELECT 1 FROM mentions WHERE event_id = ?1 AND story_id = ?2 LIMIT 1",
+    [Q_ESRC_INC] = "INSERT INTO event_sources(event_id, source, stories) VALUES(?1, ?2, 1) "
+                   "ON CONFLICT(event_id, source) DO UPDATE SET stories = stories + 1 "
+                   "RETURNING stories",
+    [Q_ESRC_DEC] = "UPDATE event_sources SET stories = stories - 1 WHERE event_id = ?1 "
+                   "AND source = ?2 RETURNING stories",
+    [Q_ESRC_DEL] = "DELETE FROM event_sources WHERE event_id = ?1 AND source = ?2",
+    [Q_EVENT_COUNT] = "UPDATE events SET num_mentions = num_mentions + 1, "
+                      "num_stories = num_stories + ?2, num_sources = num_sources + ?3 WHERE id = ?1",
+    [Q_EVENT_UNCOUNT] = "UPDATE events SET num_mentions = num_mentions - ?2, "
+                        "num_stories = num_stories - 1, num_sources = num_sources - ?3 WHERE id = ?1",
+    [Q_EVENT_DROP] = "DELETE FROM events WHERE id = ?1 AND num_mentions <= 0",
     [Q_ACTOR_RANGE] = "SELECT 1 FROM actors WHERE code >= ?1 AND code < ?2 LIMIT 1",
     [Q_ACTOR_EQ] = "SELECT 1 FROM actors WHERE code = ?1",
     [Q_ACTORS_LIKE] = "SELECT code FROM actors WHERE code >= ?1 AND code < ?2 ORDER BY code LIMIT ?3",
@@ -141,8 +155,9 @@ struct rl_store {
     unsigned in_batch;      /* stories ended in the open transaction */
     int in_tx, in_story;
     sqlite3_stmt *q[Q_COUNT];
-    int64_t *touched;       /* events whose counts must be recomputed at commit */
-    size_t ntouched, captouched;
+    int64_t *removed;       /* scratch: events of a replaced story's mentions */
+    size_t nremoved, capremoved;
+    char *publisher;        /* the story being stored: its source, or "story:ID" */
     codeset actors;
     rl_store_stats done, pending;
 };
@@ -205,17 +220,17 @@ static int exec(rl_store *s, const char *text, const char *what)
     return RL_OK;
 }
 
-static int touch(rl_store *s, int64_t id)
+static int add_removed(rl_store *s, int64_t id)
 {
-    if (s->ntouched == s->captouched) {
-        size_t cap = s->captouched ? s->captouched * 2 : 1024;
-        int64_t *v = realloc(s->touched, cap * sizeof *v);
+    if (s->nremoved == s->capremoved) {
+        size_t cap = s->capremoved ? s->capremoved * 2 : 256;
+        int64_t *v = realloc(s->removed, cap * sizeof *v);
         if (!v)
             return RL_ENOMEM;
-        s->touched = v;
-        s->captouched = cap;
+        s->removed = v;
+        s->capremoved = cap;
     }
-    s->touched[s->ntouched++] = id;
+    s->removed[s->nremoved++] = id;
     return RL_OK;
 }
 
@@ -460,7 +475,8 @@ void rl_store_close(rl_store *s)
         sqlite3_finalize(s->q[i]);
     if (s->db && sqlite3_close(s->db) != SQLITE_OK)
         rl_error(s->dg, s->path, 0, "cannot close the store: %s", sqlite3_errmsg(s->db));
-    free(s->touched);
+    free(s->removed);
+    free(s->publisher);
     free(s->actors.v);
     free(s->path);
     free(s);
@@ -483,6 +499,71 @@ static int fail_batch(rl_store *s, int rc)
     return rc;
 }
 
+/* Steps a statement that returns at most one integer; *out = -1 without a row. */
+static int step_int(rl_store *s, sqlite3_stmt *q, long long *out, const char *what)
+{
+    int rc = sqlite3_step(q);
+    *out = -1;
+    if (rc == SQLITE_ROW) {
+        *out = sqlite3_column_int64(q, 0);
+        rc = sqlite3_step(q) == SQLITE_ROW ? SQLITE_ROW : SQLITE_DONE;
+    }
+    int ret = rc == SQLITE_DONE ? RL_OK : sq_err(s, what);
+    sqlite3_reset(q);
+    return ret;
+}
+
+/* Takes back what the mentions of an earlier copy of the story counted:
+ * mentions, stories and sources of each event they reported. */
+static int uncount_story(rl_store *s, const char *id, const char *old_publisher)
+{
+    int rc;
+    sqlite3_stmt *q = stmt(s, Q_STORY_DEL);
+    if (!q)
+        return RL_EIO;
+    sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+    s->nremoved = 0;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (sqlite3_column_type(q, 0) != SQLITE_NULL &&
+            add_removed(s, sqlite3_column_int64(q, 0)) != RL_OK) {
+            sqlite3_reset(q);
+            return RL_ENOMEM;
+        }
+    }
+    sqlite3_reset(q);
+    if (rc != SQLITE_DONE)
+        return sq_err(s, "cannot replace a story");
+    qsort(s->removed, s->nremoved, sizeof *s->removed, cmp_id);
+    sqlite3_stmt *dec = stmt(s, Q_ESRC_DEC), *del = stmt(s, Q_ESRC_DEL);
+    sqlite3_stmt *unc = stmt(s, Q_EVENT_UNCOUNT), *drop = stmt(s, Q_EVENT_DROP);
+    if (!dec || !del || !unc || !drop)
+        return RL_EIO;
+    for (size_t i = 0, j; i < s->nremoved; i = j) {
+        int64_t e = s->removed[i];
+        for (j = i; j < s->nremoved && s->removed[j] == e; j++)
+            ;
+        long long left;
+        sqlite3_bind_int64(dec, 1, e);
+        sqlite3_bind_text(dec, 2, old_publisher, -1, SQLITE_STATIC);
+        if ((rc = step_int(s, dec, &left, "cannot update event sources")))
+            return rc;
+        if (left == 0) {
+            sqlite3_bind_int64(del, 1, e);
+            sqlite3_bind_text(del, 2, old_publisher, -1, SQLITE_STATIC);
+            if ((rc = run(s, del, "cannot update event sources")))
+                return rc;
+        }
+        sqlite3_bind_int64(unc, 1, e);
+        sqlite3_bind_int64(unc, 2, (sqlite3_int64)(j - i));
+        sqlite3_bind_int(unc, 3, left == 0);
+        sqlite3_bind_int64(drop, 1, e);
+        if ((rc = run(s, unc, "cannot update event counts")) ||
+            (rc = run(s, drop, "cannot drop an event no story reports any more")))
+            return rc;
+    }
+    return RL_OK;
+}
+
 int rl_store_begin_story(rl_store *s, const rl_story *st)
 {
     int rc;
@@ -495,33 +576,35 @@ int rl_store_begin_story(rl_store *s, const rl_story *st)
     char date[11];
     const char *id = st->id ? st->id : "";
     s->in_story = 1;
+    /* this story's publisher, counted in num_sources */
+    free(s->publisher);
+    size_t n = strlen(id) + 8;
+    if (st->source && *st->source)
+        s->publisher = strdup(st->source);
+    else if ((s->publisher = malloc(n)))
+        snprintf(s->publisher, n, "story:%s", id);
+    if (!s->publisher)
+        return fail_batch(s, RL_ENOMEM);
     sqlite3_stmt *q = stmt(s, Q_STORY_OLD);
     if (!q)
         return fail_batch(s, RL_EIO);
     sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
     rc = sqlite3_step(q);
-    sqlite3_reset(q);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return fail_batch(s, sq_err(s, "cannot look up a story"));
     if (rc == SQLITE_ROW) {
-        /* a story stored before: forget its events, recount what they counted in */
-        s->pending.replaced++;
-        if (!(q = stmt(s, Q_STORY_DEL)))
-            return fail_batch(s, RL_EIO);
-        sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-        while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-            if (sqlite3_column_type(q, 0) != SQLITE_NULL &&
-                touch(s, sqlite3_column_int64(q, 0)) != RL_OK) {
-                sqlite3_reset(q);
-                return fail_batch(s, RL_ENOMEM);
-            }
-        }
-        if (rc != SQLITE_DONE) {
-            rc = sq_err(s, "cannot replace a story");
-            sqlite3_reset(q);
-            return fail_batch(s, rc);
-        }
+        /* stored before: take its events back before storing it again */
+        char *old = strdup((const char *)sqlite3_column_text(q, 0));
         sqlite3_reset(q);
+        if (!old)
+            return fail_batch(s, RL_ENOMEM);
+        s->pending.replaced++;
+        rc = uncount_story(s, id, old);
+        free(old);
+        if (rc)
+            return fail_batch(s, rc);
+    } else {
+        sqlite3_reset(q);
+        if (rc != SQLITE_DONE)
+            return fail_batch(s, sq_err(s, "cannot look up a story"));
     }
     if (!(q = stmt(s, Q_STORY_PUT)))
         return fail_batch(s, RL_EIO);
@@ -547,6 +630,35 @@ static int put_actor(rl_store *s, const char *code)
     return run(s, q, "cannot store an actor");
 }
 
+/* Counts one more mention of a stored event: a mention, and a story and a
+ * source when this is the story's first mention of it. */
+static int count_mention(rl_store *s, int64_t e, const char *story)
+{
+    int rc;
+    long long seen, n = 0;
+    sqlite3_stmt *q = stmt(s, Q_MENTIONED);
+    if (!q)
+        return RL_EIO;
+    sqlite3_bind_int64(q, 1, e);
+    sqlite3_bind_text(q, 2, story, -1, SQLITE_STATIC);
+    if ((rc = step_int(s, q, &seen, "cannot look up a mention")))
+        return rc;
+    if (seen < 0) {
+        if (!(q = stmt(s, Q_ESRC_INC)))
+            return RL_EIO;
+        sqlite3_bind_int64(q, 1, e);
+        sqlite3_bind_text(q, 2, s->publisher, -1, SQLITE_STATIC);
+        if ((rc = step_int(s, q, &n, "cannot store event sources")))
+            return rc;
+    }
+    if (!(q = stmt(s, Q_EVENT_COUNT)))
+        return RL_EIO;
+    sqlite3_bind_int64(q, 1, e);
+    sqlite3_bind_int(q, 2, seen < 0);
+    sqlite3_bind_int(q, 3, n == 1);
+    return run(s, q, "cannot update event counts");
+}
+
 int rl_store_put_event(rl_store *s, const rl_story *st, const rl_event *e, const char *sent,
                        size_t n)
 {
@@ -570,8 +682,8 @@ int rl_store_put_event(rl_store *s, const rl_story *st, const rl_event *e, const
         if (rc == SQLITE_ROW) {
             event_id = sqlite3_column_int64(q, 0);
             sqlite3_reset(q);
-            if (touch(s, event_id))
-                return fail_batch(s, RL_ENOMEM);
+            if ((rc = count_mention(s, event_id, st->id ? st->id : "")))
+                return fail_batch(s, rc);
         } else if (rc == SQLITE_DONE) {
             sqlite3_reset(q);
             if (!(q = stmt(s, Q_EVENT_ADD)))
@@ -588,6 +700,13 @@ int rl_store_put_event(rl_store *s, const rl_story *st, const rl_event *e, const
             if ((rc = run(s, q, "cannot store an event")))
                 return fail_batch(s, rc);
             event_id = sqlite3_last_insert_rowid(s->db);
+            long long nsrc;
+            if (!(q = stmt(s, Q_ESRC_INC)))
+                return fail_batch(s, RL_EIO);
+            sqlite3_bind_int64(q, 1, event_id);
+            sqlite3_bind_text(q, 2, s->publisher, -1, SQLITE_STATIC);
+            if ((rc = step_int(s, q, &nsrc, "cannot store event sources")))
+                return fail_batch(s, rc);
         } else {
             rc = sq_err(s, "cannot look up an event");
             sqlite3_reset(q);
@@ -655,25 +774,9 @@ int rl_store_commit(rl_store *s)
     if (s->in_story)
         return RL_ERANGE; /* programmer error: a batch holds whole stories */
     int rc;
-    if (s->ntouched) {
-        qsort(s->touched, s->ntouched, sizeof *s->touched, cmp_id);
-        sqlite3_stmt *up = stmt(s, Q_RECOUNT), *drop = stmt(s, Q_EVENT_DROP);
-        if (!up || !drop)
-            return fail_batch(s, RL_EIO);
-        for (size_t i = 0; i < s->ntouched; i++) {
-            if (i && s->touched[i] == s->touched[i - 1])
-                continue;
-            sqlite3_bind_int64(up, 1, s->touched[i]);
-            sqlite3_bind_int64(drop, 1, s->touched[i]);
-            if ((rc = run(s, up, "cannot update event counts")) ||
-                (rc = run(s, drop, "cannot drop an event no story reports any more")))
-                return fail_batch(s, rc);
-        }
-    }
     if ((rc = exec(s, "COMMIT", "cannot commit a batch")))
         return fail_batch(s, rc);
     s->in_tx = 0;
-    s->ntouched = 0;
     s->done.stories += s->pending.stories;
     s->done.replaced += s->pending.replaced;
     s->done.mentions += s->pending.mentions;
@@ -690,7 +793,6 @@ void rl_store_rollback(rl_store *s)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     s->in_tx = s->in_story = 0;
     s->in_batch = 0;
-    s->ntouched = 0;
     memset(&s->pending, 0, sizeof s->pending);
     codeset_clear(&s->actors); /* rolled-back actor rows may be missing */
 }
