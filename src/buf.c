@@ -71,3 +71,19 @@ int rl_buf_printf(rl_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
     return RL_OK;
 }
+
+char *rl_strlcpy(char *dst, const char *src, size_t cap)
+{
+    size_t n = strnlen(src, cap - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+    return dst;
+}
+
+char *rl_strlcat(char *dst, const char *src, size_t cap)
+{
+    size_t l = strnlen(dst, cap);
+    if (l < cap)
+        rl_strlcpy(dst + l, src, cap - l);
+    return dst;
+}

@@ -21,4 +21,10 @@ int rl_buf_adds(rl_buf *b, const char *s);
 int rl_buf_addc(rl_buf *b, char c);
 int rl_buf_printf(rl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Copies src into dst[0..cap) truncating, always NUL-terminated (cap > 0);
+ * a cheaper snprintf(dst, cap, "%s", src) for hot paths. Returns dst. */
+char *rl_strlcpy(char *dst, const char *src, size_t cap);
+/* Appends src to the string in dst[0..cap), truncating. Returns dst. */
+char *rl_strlcat(char *dst, const char *src, size_t cap);
+
 #endif

@@ -232,10 +232,12 @@ static int is_caption(const char *s, size_t n)
 static size_t strip_email_protection(char *s, size_t n)
 {
     static const char *const pats[] = {"[email protected]", "[email&#160;protected]", NULL};
+    if (!memchr(s, '[', n))
+        return n;
     for (int k = 0; pats[k]; k++) {
         size_t m = strlen(pats[k]);
         for (size_t i = 0; i + m <= n;) {
-            if (strncasecmp(s + i, pats[k], m) == 0) {
+            if (s[i] == '[' && strncasecmp(s + i, pats[k], m) == 0) {
                 /* take one neighbouring space with it */
                 size_t cut = m + (i + m < n && s[i + m] == ' ' ? 1 : 0);
                 memmove(s + i, s + i + cut, n - i - cut);

@@ -10,6 +10,8 @@
 #include "code.h"
 
 #include <ctype.h>
+#include "buf.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -288,7 +290,7 @@ static int group_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const ch
         for (int32_t i = ch - 1; i >= 0; i--) {
             const rl_chunk *y = &r->chunk[i];
             if (y->code[0] && !y->person && !y->anaphor) {
-                snprintf(out[0], 24, "%s", y->code);
+                rl_strlcpy(out[0], y->code, 24);
                 return 1;
             }
         }
@@ -305,14 +307,31 @@ static int group_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const ch
     for (uint32_t i = g->first; i < g->first + g->n && n < MAXCODES; i++) {
         const rl_chunk *y = &r->chunk[i];
         if (y->code[0]) {
-            snprintf(out[n++], 24, "%s", y->code);
+            rl_strlcpy(out[n++], y->code, 24);
         } else if (y->suffix[0]) {
             char cc[4];
             if (agent_country(r, prefer, cc))
-                snprintf(out[n++], 24, "%s%s", cc, y->suffix);
+            {
+                rl_strlcat(rl_strlcpy(out[n], cc, 24), y->suffix, 24);
+                n++;
+            }
         }
     }
     return n;
+}
+
+/* Appends a word (with a space before it unless first) to dst[0..cap) at
+ * length el; returns the new length. */
+static size_t add_word(char *dst, size_t cap, size_t el, int n, const char *w)
+{
+    if (el + (size_t)n + 2 > cap)
+        return el;
+    if (el)
+        dst[el++] = ' ';
+    memcpy(dst + el, w, (size_t)n);
+    el += (size_t)n;
+    dst[el] = '\0';
+    return el;
 }
 
 static void cpy24(char *dst, const char *src)
@@ -539,10 +558,10 @@ static int push_event(rl_events *out, size_t first, const rl_event *e, int noun)
 
 static void set_code(const rl_dict *d, rl_event *e, const char *code)
 {
-    snprintf(e->code, sizeof e->code, "%s", code);
+    rl_strlcpy(e->code, code, sizeof e->code);
     const rl_cameo *cm = rl_dict_cameo(d, code);
     char pre[8];
-    snprintf(pre, sizeof pre, "%s", code);
+    rl_strlcpy(pre, code, sizeof pre);
     for (size_t l = strlen(pre); !cm && l > 2; l--) {
         pre[l - 1] = '\0';
         cm = rl_dict_cameo(d, pre);
@@ -877,11 +896,11 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
                 continue;
             const rl_pmatch *x = &r->modal[ms.idx[k]];
             for (uint8_t j = 0; j < x->nevid && el + 40 < sizeof e.evidence; j++)
-                el += (size_t)snprintf(e.evidence + el, sizeof e.evidence - el, "%s%.*s", el ? " " : "",
+                el = add_word(e.evidence, sizeof e.evidence, el,
                                        (int)r->tok[x->evid[j]].len, r->text + r->tok[x->evid[j]].off);
         }
         for (uint8_t j = 0; j < m->nevid && el + 40 < sizeof e.evidence; j++)
-            el += (size_t)snprintf(e.evidence + el, sizeof e.evidence - el, "%s%.*s", el ? " " : "",
+            el = add_word(e.evidence, sizeof e.evidence, el,
                                    (int)r->tok[m->evid[j]].len, r->text + r->tok[m->evid[j]].off);
         if (src >= 0)
             span_text(r, r->chunk[src].start,
@@ -953,7 +972,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         assign_date(c, x, &e, -1, trace);
         size_t el = 0;
         for (uint8_t j = 0; j < x->nevid && el + 40 < sizeof e.evidence; j++)
-            el += (size_t)snprintf(e.evidence + el, sizeof e.evidence - el, "%s%.*s", el ? " " : "",
+            el = add_word(e.evidence, sizeof e.evidence, el,
                                    (int)r->tok[x->evid[j]].len, r->text + r->tok[x->evid[j]].off);
         for (int a = 0; a < ns; a++)
             for (int b = 0; b < nt; b++) {
@@ -982,6 +1001,6 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
     }
     for (size_t i = 0; i < r->nchunk; i++)
         if (r->chunk[i].person && r->chunk[i].code[0])
-            snprintf(c->person, sizeof c->person, "%s", r->chunk[i].code);
+            rl_strlcpy(c->person, r->chunk[i].code, sizeof c->person);
     return RL_OK;
 }

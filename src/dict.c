@@ -8,6 +8,8 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <jansson.h>
+#include "buf.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -333,7 +335,7 @@ int rl_dict_add_pattern(rl_dict *d, int kind, const char *code, int modal, uint3
     p->nitems = it.n;
     p->items = it.v;
     p->actor = actor;
-    snprintf(p->code, sizeof p->code, "%s", code ? code : "");
+    rl_strlcpy(p->code, code ? code : "", sizeof p->code);
     p->text = strndup(text, n);
     p->file = file ? intern_file(d, file) : "";
     p->line = line;
@@ -352,7 +354,7 @@ int rl_dict_add_actor(rl_dict *d, const char *code, int person, const char *name
         return RL_ENOMEM;
     rl_actor *a = &d->actors[d->nactors];
     memset(a, 0, sizeof *a);
-    snprintf(a->code, sizeof a->code, "%s", code ? code : "");
+    rl_strlcpy(a->code, code ? code : "", sizeof a->code);
     a->person = person;
     a->name = strdup(name ? name : "");
     if (!a->name)
@@ -370,7 +372,7 @@ int rl_dict_add_role(rl_dict *d, uint32_t idx, const char *code, rl_day from, rl
         return RL_ENOMEM;
     a->roles = r;
     rl_role *x = &r[a->nroles];
-    snprintf(x->code, sizeof x->code, "%s", code);
+    rl_strlcpy(x->code, code, sizeof x->code);
     x->from = from;
     x->to = to;
     x->desc = strdup(desc ? desc : "");
@@ -689,9 +691,9 @@ int rl_dict_load_modal_codes(rl_dict *d, const char *path, rl_diag *dg)
         }
         if (GROW(d->mrows, d->nmrows, d->capmrows)) { rc = RL_ENOMEM; break; }
         rl_modal_row *r = &d->mrows[d->nmrows++];
-        snprintf(r->code, sizeof r->code, "%s", f5[0]);
+        rl_strlcpy(r->code, f5[0], sizeof r->code);
         for (int k = 0; k < 4; k++)
-            snprintf(r->to[k], sizeof r->to[k], "%s", strcmp(f5[k + 1], "-") ? f5[k + 1] : "");
+            rl_strlcpy(r->to[k], strcmp(f5[k + 1], "-") ? f5[k + 1] : "", sizeof r->to[k]);
     }
     free(buf);
     fclose(f);
@@ -735,9 +737,9 @@ int rl_dict_load_cameo(rl_dict *d, const char *path, rl_diag *dg)
         }
         if (GROW(d->cameo, d->ncameo, d->capcameo)) { rc = RL_ENOMEM; break; }
         rl_cameo *c = &d->cameo[d->ncameo];
-        snprintf(c->code, sizeof c->code, "%s", col[0]);
+        rl_strlcpy(c->code, col[0], sizeof c->code);
         c->goldstein = (float)g;
-        snprintf(c->plover, sizeof c->plover, "%s", col[2]);
+        rl_strlcpy(c->plover, col[2], sizeof c->plover);
         c->name = strdup(col[3]);
         if (!c->name) { rc = RL_ENOMEM; break; }
         d->ncameo++;
@@ -978,14 +980,14 @@ const char *rl_dict_actor_code(const rl_dict *d, uint32_t i, rl_day when, const 
 const rl_cameo *rl_dict_cameo(const rl_dict *d, const char *code)
 {
     rl_cameo key;
-    snprintf(key.code, sizeof key.code, "%s", code);
+    rl_strlcpy(key.code, code, sizeof key.code);
     return d->ncameo ? bsearch(&key, d->cameo, d->ncameo, sizeof key, cmp_cameo) : NULL;
 }
 
 const char *rl_dict_modal_code(const rl_dict *d, const char *action, int which)
 {
     char pre[8];
-    snprintf(pre, sizeof pre, "%s", action);
+    rl_strlcpy(pre, action, sizeof pre);
     for (size_t l = strlen(pre); l >= 2; l--) {
         pre[l] = '\0';
         for (uint32_t i = 0; i < d->nmrows; i++)

@@ -4,6 +4,8 @@
 #include "match.h"
 
 #include <ctype.h>
+#include "buf.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -200,7 +202,7 @@ static int build_chunks(rl_reading *r)
                 }
                 const rl_pattern *p = rl_dict_pattern(r->dict, r->ment[m].pat);
                 if (p->kind == RL_P_AGENT) {
-                    snprintf(suffix, sizeof suffix, "%s", p->code);
+                    rl_strlcpy(suffix, p->code, sizeof suffix);
                 } else {
                     const char *rrole = NULL;
                     const char *code = rl_dict_actor_code(r->dict, p->actor, r->story, &rrole);
@@ -208,12 +210,12 @@ static int build_chunks(rl_reading *r)
                     if (a->person) {
                         ch.person = 1;
                         role = rrole;
-                        snprintf(full, sizeof full, "%s", code);
+                        rl_strlcpy(full, code, sizeof full);
                     } else if (strlen(code) == 3 && !full[0]) {
                         if (!country[0])
-                            snprintf(country, sizeof country, "%s", code);
+                            rl_strlcpy(country, code, sizeof country);
                     } else if (!full[0]) {
-                        snprintf(full, sizeof full, "%s", code);
+                        rl_strlcpy(full, code, sizeof full);
                     }
                 }
                 end = r->ment[m].end;
@@ -227,11 +229,11 @@ static int build_chunks(rl_reading *r)
                 }
             }
             if (full[0])
-                snprintf(ch.code, sizeof ch.code, "%s", full);
+                rl_strlcpy(ch.code, full, sizeof ch.code);
             else if (country[0])
-                snprintf(ch.code, sizeof ch.code, "%s%s", country, suffix);
+                rl_strlcat(rl_strlcpy(ch.code, country, sizeof ch.code), suffix, sizeof ch.code);
             ch.country = ch.code[0] != 0;
-            snprintf(ch.suffix, sizeof ch.suffix, "%s", suffix);
+            rl_strlcpy(ch.suffix, suffix, sizeof ch.suffix);
             ch.role = role;
             ch.end = end;
             i = end;
@@ -317,7 +319,7 @@ static int build_groups(rl_reading *r)
             rl_chunk *ch = &r->chunk[k];
             if (k + 1 < e && last->suffix[0] && !ch->suffix[0] && !ch->person &&
                 strlen(ch->code) == 3) {
-                snprintf(ch->suffix, sizeof ch->suffix, "%s", last->suffix);
+                rl_strlcpy(ch->suffix, last->suffix, sizeof ch->suffix);
                 strncat(ch->code, last->suffix, sizeof ch->code - strlen(ch->code) - 1);
             }
             /* a group's members share the first member's preposition */
