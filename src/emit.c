@@ -1,35 +1,22 @@
 /* emit.c: event output as JSON lines and TSV.
  *
- * JSON goes through jansson, but one object is built once and its values are
- * updated in place for every event, then dumped into a reusable buffer and
- * written with one fwrite: building and freeing a fresh object per event cost
- * more than all of the coding (callgrind). */
+ * Input JSON is parsed by jansson (input.c). Output lines are written here with
+ * a small string escaper into one reusable buffer and a single fwrite per
+ * event: jansson's dumper escaped character by character through callbacks and
+ * took 36% of all instructions of `redline code` (callgrind, docs/design.md).
+ * tests/run.sh parses every output line back with a JSON parser. */
 #include "emit.h"
 #include "buf.h"
 #include "date.h"
 
-#include <jansson.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum {
-    F_STORY, F_SENT, F_SOURCE, F_TARGET, F_CAMEO, F_ROOT, F_QUAD, F_GOLD, F_PLOVER, F_NAME,
-    F_DATE, F_SDATE, F_DEXPR, F_MOD, F_EVID, F_STEXT, F_TTEXT, F_TEXT, F_COUNT
-};
-static const char *const KEYS[F_COUNT] = {
-    "story_id", "sentence", "source", "target", "cameo", "root", "quad_class", "goldstein",
-    "plover", "event_name", "date", "story_date", "date_expr", "modality", "evidence",
-    "source_text", "target_text", "text",
-};
+#include <utf8proc.h>
 
 struct rl_emitter {
     FILE *out;
     int format;
-    json_t *obj;
-    json_t *str[F_COUNT];   /* reusable string values (NULL for numbers) */
-    json_t *sent, *quad;
-    json_t *gold;
-    json_t *null;
     rl_buf buf;
 };
 
@@ -41,49 +28,19 @@ rl_emitter *rl_emitter_new(FILE *out, int format)
     em->out = out;
     em->format = format;
     rl_buf_init(&em->buf);
-    if (format == RL_OUT_TSV) {
+    if (format == RL_OUT_TSV)
         fputs("story_id\tsentence\tdate\tstory_date\tsource\ttarget\tcameo\troot\tquad_class\t"
               "goldstein\tplover\tmodality\tdate_expr\tquantity\tevidence\ttext\n", out);
-        return em;
-    }
-    em->obj = json_object();
-    em->null = json_null();
-    if (!em->obj)
-        goto fail;
-    for (int i = 0; i < F_COUNT; i++) {
-        json_t *v;
-        if (i == F_SENT)
-            v = em->sent = json_integer(0);
-        else if (i == F_QUAD)
-            v = em->quad = json_integer(0);
-        else if (i == F_GOLD)
-            v = em->gold = json_real(0);
-        else
-            v = em->str[i] = json_string("");
-        if (!v || json_object_set(em->obj, KEYS[i], v))
-            goto fail;
-    }
     return em;
-fail:
-    rl_emitter_free(em);
-    return NULL;
 }
 
 void rl_emitter_free(rl_emitter *em)
 {
     if (!em)
         return;
-    for (int i = 0; i < F_COUNT; i++)
-        json_decref(em->str[i]);
-    json_decref(em->sent);
-    json_decref(em->quad);
-    json_decref(em->gold);
-    json_decref(em->null);
-    json_decref(em->obj);
     rl_buf_release(&em->buf);
     free(em);
 }
-
 /* TSV fields cannot hold tabs or newlines */
 static void tsv_field(FILE *out, const char *s, size_t n)
 {
@@ -110,28 +67,114 @@ static int emit_tsv(rl_emitter *em, const rl_story *s, const rl_event *e, const 
     return ferror(out) ? -1 : 0;
 }
 
-/* Sets a reusable string value, or null when s is NULL or empty and nullable. */
-static int set_str(rl_emitter *em, int f, const char *s, size_t n, int nullable)
+/* Appends s[0..n) as a JSON string literal. Control characters are escaped,
+ * invalid UTF-8 becomes U+FFFD, everything else is copied as is. */
+static int json_str(rl_buf *b, const char *s, size_t n)
 {
-    if (nullable && (!s || !n))
-        return json_object_set(em->obj, KEYS[f], em->null);
-    if (json_object_get(em->obj, KEYS[f]) != em->str[f] &&
-        json_object_set(em->obj, KEYS[f], em->str[f]))
+    static const char hex[] = "0123456789abcdef";
+    if (rl_buf_reserve(b, n + 2))
         return -1;
-    if (json_string_setn(em->str[f], s ? s : "", s ? n : 0) == 0)
-        return 0;
-    /* not valid UTF-8 (cannot happen after cleanup): write it empty */
-    return json_string_set(em->str[f], "");
+    b->data[b->len++] = '"';
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n) {
+            unsigned char c = (unsigned char)s[j];
+            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80)
+                break;
+            j++;
+        }
+        if (j > i && rl_buf_add(b, s + i, j - i))
+            return -1;
+        i = j;
+        if (i >= n)
+            break;
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            int32_t cp;
+            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+            if (k <= 0) {
+                if (rl_buf_add(b, "\xEF\xBF\xBD", 3))
+                    return -1;
+                i++;
+            } else {
+                if (rl_buf_add(b, s + i, (size_t)k))
+                    return -1;
+                i += (size_t)k;
+            }
+            continue;
+        }
+        char esc[7] = {'\\', 0, 0, 0, 0, 0, 0};
+        size_t el = 2;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        default:
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            el = 6;
+        }
+        if (rl_buf_add(b, esc, el))
+            return -1;
+        i++;
+    }
+    return rl_buf_addc(b, '"');
 }
 
-static int set_s(rl_emitter *em, int f, const char *s, int nullable)
+/* ,"key": then a string value, or null when nullable and empty */
+static int field(rl_buf *b, const char *key, const char *s, size_t n, int nullable)
 {
-    return set_str(em, f, s, s ? strlen(s) : 0, nullable);
+    if (rl_buf_addc(b, b->len > 1 ? ',' : '{') || rl_buf_addc(b, '"') || rl_buf_adds(b, key) ||
+        rl_buf_add(b, "\":", 2))
+        return -1;
+    if (nullable && (!s || !n))
+        return rl_buf_add(b, "null", 4);
+    return json_str(b, s ? s : "", s ? n : 0);
 }
 
-static int dump_cb(const char *buffer, size_t size, void *data)
+static int fields(rl_buf *b, const char *key, const char *s, int nullable)
 {
-    return rl_buf_add(data, buffer, size) ? -1 : 0;
+    return field(b, key, s, s ? strlen(s) : 0, nullable);
+}
+
+static int raw(rl_buf *b, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int raw(rl_buf *b, const char *key, const char *fmt, ...)
+{
+    char tmp[64];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof tmp)
+        return -1;
+    if (rl_buf_addc(b, b->len > 1 ? ',' : '{') || rl_buf_addc(b, '"') || rl_buf_adds(b, key) ||
+        rl_buf_add(b, "\":", 2))
+        return -1;
+    return rl_buf_add(b, tmp, (size_t)n);
+}
+
+/* small non-negative integers without printf */
+static int uint_field(rl_buf *b, const char *key, unsigned v)
+{
+    char tmp[16];
+    int k = 15;
+    tmp[k] = '\0';
+    do {
+        tmp[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v && k > 0);
+    if (rl_buf_addc(b, b->len > 1 ? ',' : '{') || rl_buf_addc(b, '"') || rl_buf_adds(b, key) ||
+        rl_buf_add(b, "\":", 2))
+        return -1;
+    return rl_buf_adds(b, tmp + k);
 }
 
 int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *sent,
@@ -142,41 +185,37 @@ int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *se
     rl_day_format(s->date, sdate);
     if (em->format == RL_OUT_TSV)
         return emit_tsv(em, s, e, sent, sent_len, date, sdate);
-    int rc = set_s(em, F_STORY, s->id ? s->id : "", 0);
-    json_integer_set(em->sent, e->sentence);
-    rc |= set_s(em, F_SOURCE, e->source, 0);
-    rc |= set_s(em, F_TARGET, e->target, 0);
-    rc |= set_s(em, F_CAMEO, e->code, 0);
-    rc |= set_s(em, F_ROOT, e->root, 0);
-    json_integer_set(em->quad, e->quad);
-    json_real_set(em->gold, e->goldstein);
-    rc |= set_s(em, F_PLOVER, e->plover ? e->plover : "", 0);
-    rc |= set_s(em, F_NAME, e->name ? e->name : "", 0);
-    rc |= set_s(em, F_DATE, date, 1);
-    rc |= set_s(em, F_SDATE, sdate, 1);
-    rc |= set_s(em, F_DEXPR, e->date_expr, 1);
-    rc |= set_s(em, F_MOD, rl_modality_name(e->modality), 0);
-    rc |= set_s(em, F_EVID, e->evidence, 0);
-    rc |= set_s(em, F_STEXT, e->source_text, 0);
-    rc |= set_s(em, F_TTEXT, e->target_text, 0);
-    rc |= set_str(em, F_TEXT, sent, sent_len, 0);
-    /* optional fields */
-    json_object_del(em->obj, "quantity");
-    json_object_del(em->obj, "url");
-    json_object_del(em->obj, "publisher");
-    if (e->quantity > 0)
-        rc |= json_object_set_new(em->obj, "quantity",
-                                  json_pack("{s:f,s:s}", "value", e->quantity, "unit", e->quantity_unit));
+    rl_buf *b = &em->buf;
+    rl_buf_clear(b); /* the first field opens the object */
+    int rc = fields(b, "story_id", s->id ? s->id : "", 0);
+    rc |= uint_field(b, "sentence", e->sentence);
+    rc |= fields(b, "source", e->source, 0);
+    rc |= fields(b, "target", e->target, 0);
+    rc |= fields(b, "cameo", e->code, 0);
+    rc |= fields(b, "root", e->root, 0);
+    rc |= uint_field(b, "quad_class", (unsigned)e->quad);
+    rc |= raw(b, "goldstein", "%.1f", (double)e->goldstein);
+    rc |= fields(b, "plover", e->plover ? e->plover : "", 0);
+    rc |= fields(b, "event_name", e->name ? e->name : "", 0);
+    rc |= fields(b, "date", date, 1);
+    rc |= fields(b, "story_date", sdate, 1);
+    rc |= fields(b, "date_expr", e->date_expr, 1);
+    rc |= fields(b, "modality", rl_modality_name(e->modality), 0);
+    rc |= fields(b, "evidence", e->evidence, 0);
+    rc |= fields(b, "source_text", e->source_text, 0);
+    rc |= fields(b, "target_text", e->target_text, 0);
+    if (e->quantity > 0) {
+        rc |= raw(b, "quantity", "{\"value\":%.15g,\"unit\":", e->quantity);
+        rc |= json_str(b, e->quantity_unit, strlen(e->quantity_unit));
+        rc |= rl_buf_addc(b, '}');
+    }
+    rc |= field(b, "text", sent, sent_len, 0);
     if (s->url)
-        rc |= json_object_set_new(em->obj, "url", json_string(s->url));
+        rc |= fields(b, "url", s->url, 0);
     if (s->source)
-        rc |= json_object_set_new(em->obj, "publisher", json_string(s->source));
+        rc |= fields(b, "publisher", s->source, 0);
+    rc |= rl_buf_add(b, "}\n", 2);
     if (rc)
         return -1;
-    rl_buf_clear(&em->buf);
-    if (json_dump_callback(em->obj, dump_cb, &em->buf,
-                           JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4)) ||
-        rl_buf_addc(&em->buf, '\n'))
-        return -1;
-    return fwrite(em->buf.data, 1, em->buf.len, em->out) == em->buf.len ? 0 : -1;
+    return fwrite(b->data, 1, b->len, em->out) == b->len ? 0 : -1;
 }

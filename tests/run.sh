@@ -58,6 +58,7 @@ check "dictionaries load without errors" "$RL" dict check
   echo '{"id":"e","date":"not a date","text":"NATO condemned Russia."}'
   echo '{"date":"2022-02-24","text":"NATO condemned Russia."}'
   echo '{"id":"f","date":"2022-02-24","text":"Russian forces attacked Ukraine."}'
+  echo '{"id":"q\"\\\u0001","date":"2022-02-24","text":"NATO said \"no\" \\ and\ttab. NATO condemned Russia.\u0007"}'
 } >"$tmp/bad.jsonl"
 "$RL" code -q "$tmp/bad.jsonl" >"$tmp/out.jsonl" 2>"$tmp/err"
 rc=$?
@@ -68,6 +69,7 @@ grep -q "bad.jsonl:4: error: record is not a JSON object" "$tmp/err" && ok || ba
 grep -q "bad.jsonl:5: warning: story .d.: 2 invalid UTF-8" "$tmp/err" && ok || bad "invalid UTF-8 reported"
 grep -q "bad.jsonl:6: warning: story 'e': bad date" "$tmp/err" && ok || bad "bad date reported"
 grep -q 'bad.jsonl:7: warning: record has no "id"' "$tmp/err" && ok || bad "missing id reported"
+grep -q '"story_id":"q\\"\\\\\\u0001"' "$tmp/out.jsonl" && ok || bad "quotes, backslashes and control characters escaped in output"
 for id in a d f; do
   grep -q "\"story_id\":\"$id\"" "$tmp/out.jsonl" && ok || bad "story $id still coded after bad records"
 done
