@@ -141,6 +141,16 @@ static int32_t find_subject(rl_coder *c, size_t v, uint32_t from)
                 return r->chunk_of[k - 1];
             return -1;
         }
+        /* "a resolution that would have deplored": a relative clause whose
+         * head is no actor codes nothing */
+        if ((rl_wc(r, k) & RL_W_THAT) && between == 0) {
+            if (k >= 1 && r->chunk_of[k - 1] >= 0 && !r->chunk[r->chunk_of[k - 1]].anaphor &&
+                r->chunk[r->chunk_of[k - 1]].prep < 0)
+                return (int32_t)r->group[r->chunk[r->chunk_of[k - 1]].group].first;
+            if (k >= 1 && !(r->tok[k - 1].flags & RL_T_PUNCT) && r->chunk_of[k - 1] < 0 &&
+                !(rl_wc(r, k - 1) & RL_W_ADV))
+                return -1;
+        }
         int vv = verb_at(r, (uint32_t)k);
         if (vv >= 0 && (size_t)vv < v && between <= 2) {
             /* coordinated verbs share the subject */
@@ -385,7 +395,12 @@ static void collect_modals(const rl_reading *r, size_t v, modal_set *ms)
         uint32_t dist = m->head > x->end ? m->head - x->end : 0;
         uint32_t lim = 4;
         switch (p->modal) {
-        case RL_M_NEGATE: lim = 3; break;
+        case RL_M_NEGATE:
+            if (rl_wc(r, x->end) & RL_W_ONLY)
+                continue; /* "not only ... but also" */
+            lim = 3;
+            break;
+        case RL_M_DISCARD: continue;
         case RL_M_DEMAND: case RL_M_APPEAL: lim = 9; break;
         case RL_M_THREAT: case RL_M_INTENT: lim = 5; break;
         case RL_M_REPORT: continue;
@@ -686,6 +701,15 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
     }
     if (trace)
         trace_reading(c, trace);
+    for (size_t i = 0; i < r->nmodal; i++)
+        if (rl_dict_pattern(r->dict, r->modal[i].pat)->modal == RL_M_DISCARD) {
+            if (trace)
+                rl_buf_printf(trace, "discarded: \"%s\" (%s:%d) marks a sentence that codes nothing\n",
+                              rl_dict_pattern(r->dict, r->modal[i].pat)->text,
+                              rl_dict_pattern(r->dict, r->modal[i].pat)->file,
+                              rl_dict_pattern(r->dict, r->modal[i].pat)->line);
+            return RL_OK;
+        }
     int has_if = sentence_has_if(r);
     size_t first = out->n;
     for (size_t v = 0; v < r->nverb; v++) {
@@ -930,7 +954,8 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
                     cpy24(e.target, tgts[b]);
                     if ((rc = push_event(out, first, &e, (p->flags & RL_PF_NOUN) != 0)))
                         return rc;
-                    if (sym && which < 0) {
+                    /* "Russia is ready to hold talks with Ukraine": only Russia said so */
+                    if (sym && which < 0 && ms.idx[RL_M_INTENT] < 0) {
                         cpy24(e.source, tgts[b]);
                         cpy24(e.target, srcs[a]);
                         if ((rc = push_event(out, first, &e, (p->flags & RL_PF_NOUN) != 0)))

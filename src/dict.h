@@ -22,7 +22,7 @@ enum rl_pat_kind { RL_P_ACTOR, RL_P_AGENT, RL_P_VERB, RL_P_MODAL };
 enum { RL_PF_SYM = 1, RL_PF_NOUN = 2 };
 enum rl_modal {
     RL_M_NONE, RL_M_DEMAND, RL_M_APPEAL, RL_M_THREAT, RL_M_INTENT, RL_M_FUTURE,
-    RL_M_NEGATE, RL_M_HYPO, RL_M_REPORT, RL_M_COUNT
+    RL_M_NEGATE, RL_M_HYPO, RL_M_REPORT, RL_M_DISCARD, RL_M_COUNT
 };
 
 typedef struct rl_pattern {

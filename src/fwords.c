@@ -22,7 +22,7 @@ static const rl_fword table[] = {
     {"of", D | P | L | S | RL_W_OF | RL_W_LISTFILL | RL_W_OTHER | RL_W_NOUNSEP},
     {"in", P | L | S | RL_W_NOUNSEP}, {"at", P | L | S}, {"near", P | L}, {"from", P | L | S},
     {"to", P | S | RL_W_NOUNSEP}, {"with", P | S | RL_W_NOUNSEP}, {"by", P | S | RL_W_BY},
-    {"on", P | S | RL_W_NOUNSEP}, {"for", P | S}, {"against", P}, {"over", P | L},
+    {"on", P | S | RL_W_NOUNSEP}, {"for", P | S | RL_W_FOR}, {"against", P}, {"over", P | L},
     {"between", P}, {"into", P | L}, {"across", P | L}, {"along", P | L}, {"inside", P | L},
     {"outside", P | L}, {"around", P | L}, {"throughout", P | L}, {"within", P | L},
     {"about", P | L}, {"toward", P}, {"towards", P}, {"among", P | L}, {"under", P | L},
@@ -50,7 +50,7 @@ static const rl_fword table[] = {
     {"officially", A}, {"finally", A}, {"immediately", A}, {"quickly", A}, {"briefly", A},
     {"separately", A}, {"subsequently", A}, {"further", A},
     /* anaphors */
-    {"they", RL_W_THEY}, {"it", RL_W_IT}, {"he", RL_W_HESHE}, {"she", RL_W_HESHE},
+    {"they", RL_W_THEY}, {"it", RL_W_IT}, {"only", RL_W_ONLY}, {"he", RL_W_HESHE}, {"she", RL_W_HESHE},
     {"leaders", RL_W_HEADS}, {"sides", RL_W_HEADS}, {"countries", RL_W_HEADS},
     {"governments", RL_W_HEADS}, {"presidents", RL_W_HEADS}, {"nations", RL_W_HEADS},
     {"parties", RL_W_HEADS}, {"men", RL_W_HEADS}, {"delegations", RL_W_HEADS},

@@ -37,7 +37,9 @@ enum {
     RL_W_NOUNSEP = 1u << 26, /* and, or, of, in, to, with, on: not a modifier before a noun pattern */
     RL_W_ART = 1u << 28,     /* articles and possessive determiners: a verb after them is a noun */
     RL_W_THAT = 1u << 27,
-    RL_W_IT = 1u << 29,      /* it */    /* that: a determiner, but also a complementizer before a verb */
+    RL_W_IT = 1u << 29,      /* it */
+    RL_W_FOR = 1u << 30,     /* for */
+    RL_W_ONLY = 1u << 31,    /* only: "not only" is no negation */    /* that: a determiner, but also a complementizer before a verb */
 };
 
 typedef struct rl_fword { const char *word; uint32_t mask; } rl_fword;

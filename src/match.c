@@ -481,7 +481,17 @@ static int bare_verb_context(const rl_reading *r, uint32_t i, const rl_item *lem
     if (i == 0)
         return 1; /* imperative or headline */
     uint32_t p = i - 1;
-    if (r->chunk_of[p] >= 0 || (r->wc[p] & (RL_W_ADV | RL_W_WHO | RL_W_THAT | RL_W_AND)))
+    if (r->chunk_of[p] >= 0) {
+        /* "the Russian attack", "drone attacks", "military aid": an actor used
+         * as a modifier after an article, or an agent noun, makes a compound noun */
+        const rl_chunk *ch = &r->chunk[r->chunk_of[p]];
+        if (ch->start > 0 && (r->wc[ch->start - 1] & RL_W_ART))
+            return 0;
+        if (!ch->code[0] && !ch->anaphor)
+            return 0;
+        return 1;
+    }
+    if (r->wc[p] & (RL_W_ADV | RL_W_WHO | RL_W_THAT | RL_W_AND))
         return 1;
     if (rl_match_is_word(r, p, "to") || rl_match_is_word(r, p, "and") || rl_is_punct(r, p, ','))
         return 1;
@@ -522,6 +532,11 @@ static int match_patterns(rl_reading *r)
              * ("the attack", "Russia's invasion"): only [noun] patterns may */
             if (p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && i > 0 &&
                 (r->wc[i - 1] & (RL_W_ART | RL_W_POSS)))
+                continue;
+            /* "accused X of committing genocide": a gerund after of/for/by is
+             * the content of another event, not one of its own */
+            if (p->kind == RL_P_VERB && i > 0 && (r->wc[i - 1] & (RL_W_OF | RL_W_BY | RL_W_FOR)) &&
+                r->tok[i].len > 4 && !memcmp(r->text + r->tok[i].off + r->tok[i].len - 3, "ing", 3))
                 continue;
             /* a bare or -s form ("attack", "attacks", "bomb") is a verb only
              * right after its subject, an auxiliary or "to"; after anything
