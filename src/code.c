@@ -307,6 +307,15 @@ static int group_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const ch
         return 0;
     }
     if (x->anaphor == RL_CH_PRONOUN) {
+        /* "he", "him": the nearest person before it in the sentence, else the
+         * last person of earlier sentences */
+        for (int32_t i = ch - 1; i >= 0; i--) {
+            const rl_chunk *y = &r->chunk[i];
+            if (y->person && y->code[0]) {
+                rl_strlcpy(out[0], y->code, 24);
+                return 1;
+            }
+        }
         if (!c->person[0])
             return 0;
         memcpy(out[0], c->person, 24);

@@ -50,7 +50,8 @@ static const rl_fword table[] = {
     {"officially", A}, {"finally", A}, {"immediately", A}, {"quickly", A}, {"briefly", A},
     {"separately", A}, {"subsequently", A}, {"further", A},
     /* anaphors */
-    {"they", RL_W_THEY}, {"it", RL_W_IT}, {"only", RL_W_ONLY}, {"he", RL_W_HESHE}, {"she", RL_W_HESHE},
+    {"they", RL_W_THEY}, {"it", RL_W_IT}, {"them", RL_W_IT}, {"only", RL_W_ONLY},
+    {"him", RL_W_HESHE}, {"he", RL_W_HESHE}, {"she", RL_W_HESHE},
     {"leaders", RL_W_HEADS}, {"sides", RL_W_HEADS}, {"countries", RL_W_HEADS},
     {"governments", RL_W_HEADS}, {"presidents", RL_W_HEADS}, {"nations", RL_W_HEADS},
     {"parties", RL_W_HEADS}, {"men", RL_W_HEADS}, {"delegations", RL_W_HEADS},

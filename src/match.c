@@ -82,6 +82,7 @@ static void assign_words(rl_reading *r)
     for (size_t i = 0; i < r->n; i++) {
         rl_token *t = &r->tok[i];
         t->word = 0;
+        r->wc[i] = 0;
         if (t->flags & RL_T_NUM)
             continue;
         size_t m = rl_fold(r->text + t->off, t->len, tmp, sizeof tmp);
