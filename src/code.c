@@ -922,19 +922,29 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             }
         }
         find_quantity(r, m, &e);
-        /* evidence: modal words then pattern words */
-        size_t el = 0;
+        /* evidence: the modal and pattern words, in sentence order */
+        uint32_t ev[RL_MAX_EVID * (RL_M_COUNT + 1)];
+        size_t nev = 0;
         for (int k = 0; k < RL_M_COUNT; k++) {
             if (ms.idx[k] < 0 || k == RL_M_REPORT)
                 continue;
             const rl_pmatch *x = &r->modal[ms.idx[k]];
-            for (uint8_t j = 0; j < x->nevid && el + 40 < sizeof e.evidence; j++)
-                el = add_word(e.evidence, sizeof e.evidence, el,
-                                       (int)r->tok[x->evid[j]].len, r->text + r->tok[x->evid[j]].off);
+            for (uint8_t j = 0; j < x->nevid; j++)
+                ev[nev++] = x->evid[j];
         }
-        for (uint8_t j = 0; j < m->nevid && el + 40 < sizeof e.evidence; j++)
-            el = add_word(e.evidence, sizeof e.evidence, el,
-                                   (int)r->tok[m->evid[j]].len, r->text + r->tok[m->evid[j]].off);
+        for (uint8_t j = 0; j < m->nevid; j++)
+            ev[nev++] = m->evid[j];
+        for (size_t a = 1; a < nev; a++) /* insertion sort: a handful of words */
+            for (size_t b = a; b > 0 && ev[b - 1] > ev[b]; b--) {
+                uint32_t t2 = ev[b];
+                ev[b] = ev[b - 1];
+                ev[b - 1] = t2;
+            }
+        size_t el = 0;
+        for (size_t j = 0; j < nev; j++)
+            if (j == 0 || ev[j] != ev[j - 1])
+                el = add_word(e.evidence, sizeof e.evidence, el, (int)r->tok[ev[j]].len,
+                              r->text + r->tok[ev[j]].off);
         if (src >= 0)
             span_text(r, r->chunk[src].start,
                       r->chunk[r->group[r->chunk[src].group].first + r->group[r->chunk[src].group].n - 1].end,

@@ -301,6 +301,11 @@ size_t rl_date_find(const char *text, const rl_token *t, size_t n, rl_datex *out
                     tok_eq(text, &t[i + 2], "after"))) {
             int ago = tok_eq(text, &t[i + 2], "ago");
             int back = ago || tok_eq(text, &t[i + 2], "earlier") || tok_eq(text, &t[i + 2], "before");
+            /* "a day before Russian forces crossed": anchored on an event we
+             * do not date; only "three days before." or "..., a week after," count */
+            if ((tok_eq(text, &t[i + 2], "before") || tok_eq(text, &t[i + 2], "after")) &&
+                i + 3 < n && !(t[i + 3].flags & RL_T_PUNCT))
+                continue;
             x.kind = ago ? RL_DX_STORY : RL_DX_PREV;
             x.offset = (back ? -1 : 1) * c * u;
             x.end = (uint32_t)(i + 3);
