@@ -4,6 +4,7 @@
 #   make test       install missing packages, run the whole test suite, also under ASan+UBSan
 #   make eval       precision/recall/F1 on the development set (tests/dev)
 #   make bench      throughput, memory and dictionary load time (bench/)
+#   make bench-store  event store ingest rate and trend latency over 10M events (bench/store.sh)
 
 CC      ?= cc
 PKGS    := jansson sqlite3 libutf8proc libxml-2.0
@@ -80,6 +81,10 @@ eval: all
 
 bench: all
 	bench/run.sh
+
+bench-store: all
+	$(CC) $(CFLAGS_ALL) -o $(BUILD)/storegen bench/storegen.c $(BUILD)/libredline.a $(PKG_LIBS) $(LDFLAGS)
+	bench/store.sh $(BUILD)
 
 clean:
 	rm -rf build

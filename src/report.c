@@ -110,9 +110,12 @@ static void put_evidence(FILE *out, const rl_series_event *e, const char *track)
 {
     char d[11];
     rl_day_format(e->date, d);
-    fprintf(out, "    %s %s %s>%s %s %s, %u mention%s: %s sentence %u\n", track, d, e->source,
-            e->target, e->cameo, rl_modality_name(e->modality), e->mentions,
-            e->mentions == 1 ? "" : "s", e->m.story_id ? e->m.story_id : "?", e->m.sentence);
+    fprintf(out, "    %s %s %s>%s %s %s", track, d, e->source, e->target, e->cameo,
+            rl_modality_name(e->modality));
+    if (e->m.quantity > 0)
+        fprintf(out, " (%.0f %s)", e->m.quantity, e->m.quantity_unit);
+    fprintf(out, ", %u mention%s: %s sentence %u\n", e->mentions, e->mentions == 1 ? "" : "s",
+            e->m.story_id ? e->m.story_id : "?", e->m.sentence);
     fputs("        \"", out);
     put_clipped(out, e->m.text, 150);
     fputs("\"\n", out);
@@ -231,6 +234,12 @@ static json_t *event_json(const rl_series_event *e)
     json_object_set_new(o, "story_date", day_json(e->m.story_date));
     json_object_set_new(o, "date_expr", str_json(e->m.date_expr));
     json_object_set_new(o, "evidence", str_json(e->m.evidence));
+    if (e->m.quantity > 0) {
+        json_t *q = json_object();
+        json_object_set_new(q, "value", json_real(e->m.quantity));
+        json_object_set_new(q, "unit", json_string(e->m.quantity_unit));
+        json_object_set_new(o, "quantity", q);
+    }
     json_object_set_new(o, "text", str_json(e->m.text));
     json_object_set_new(o, "publisher", str_json(e->m.publisher));
     json_object_set_new(o, "url", str_json(e->m.url));

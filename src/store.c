@@ -133,7 +133,7 @@ static const char *const sql[Q_COUNT] = {
     [Q_SPAN] = "SELECT min(date), max(date) FROM events WHERE " DYAD_WHERE,
     [Q_LAST_STORY] = "SELECT max(date) FROM stories",
     [Q_FIRST_MENTION] = "SELECT m.story_id, m.sentence, m.story_date, m.text, m.date_expr, "
-                        "m.evidence, s.source, s.url FROM mentions m "
+                        "m.evidence, s.source, s.url, m.quantity, m.quantity_unit FROM mentions m "
                         "LEFT JOIN stories s ON s.id = m.story_id WHERE m.event_id = ?1 "
                         "ORDER BY m.story_date IS NULL, m.story_date, m.story_id, m.sentence LIMIT 1",
 };
@@ -967,6 +967,9 @@ int rl_store_first_mention(rl_store *s, int64_t event_id, rl_store_mention *m)
     if (rc == SQLITE_ROW) {
         m->sentence = (unsigned)sqlite3_column_int(q, 1);
         m->story_date = col_day(q, 2);
+        m->quantity = sqlite3_column_double(q, 8);
+        const char *unit = (const char *)sqlite3_column_text(q, 9);
+        snprintf(m->quantity_unit, sizeof m->quantity_unit, "%s", unit ? unit : "");
         if (dup_col(q, 0, &m->story_id) || dup_col(q, 3, &m->text) ||
             dup_col(q, 4, &m->date_expr) || dup_col(q, 5, &m->evidence) ||
             dup_col(q, 6, &m->publisher) || dup_col(q, 7, &m->url)) {

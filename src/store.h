@@ -104,6 +104,8 @@ typedef struct rl_store_mention {
     unsigned sentence;
     rl_day story_date;
     char *text, *date_expr, *evidence, *publisher, *url;
+    double quantity;       /* 0 = none */
+    char quantity_unit[24];
 } rl_store_mention;
 /* Fills m (strings malloc'd; release with rl_store_mention_release). Returns
  * RL_OK, RL_ENOMEM, RL_EIO, or RL_ERANGE when the event has no mention. */
