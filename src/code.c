@@ -503,14 +503,38 @@ static void find_quantity(const rl_reading *r, const rl_pmatch *m, rl_event *e)
 }
 
 /* Date for the event at match m: nearest expression in the clause. */
+/* Is the date expression x part of a trailing attribution ("..., officials
+ * said on Tuesday", "Lavrov said on Monday that")? It dates the report. */
+static int in_attribution(const rl_reading *r, const rl_datex *x)
+{
+    for (size_t i = 0; i < r->nmodal; i++) {
+        const rl_pmatch *md = &r->modal[i];
+        if (rl_dict_pattern(r->dict, md->pat)->modal != RL_M_REPORT)
+            continue;
+        /* "said on Tuesday": right after the reporting verb */
+        if (x->start >= md->end && x->start <= md->end + 1)
+            return 1;
+        /* ", ... said" after the expression, with no verb in between */
+        if (md->start >= x->end && md->start <= x->end + 1)
+            return 1;
+    }
+    return 0;
+}
+
 static void assign_date(rl_coder *c, const rl_pmatch *m, rl_event *e, int tense, rl_buf *trace)
 {
     const rl_reading *r = &c->r;
     int best = -1;
     long bestd = 0;
     uint16_t cl = r->clause[m->head];
+    /* a verbal act (statement, appeal, demand, threat, accusation ...) happens
+     * when it is reported; a material act has a date of its own */
+    int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+    int verbal = (root <= 3) || (root >= 9 && root <= 13);
     for (size_t i = 0; i < r->ndates; i++) {
         const rl_datex *x = &r->dates[i];
+        if (!verbal && in_attribution(r, x))
+            continue;
         /* dates usually follow the verb they date: one before it counts triple */
         long d;
         if (x->start >= m->end)
@@ -520,14 +544,19 @@ static void assign_date(rl_coder *c, const rl_pmatch *m, rl_event *e, int tense,
         else
             d = 0;
         int same = r->clause[x->start] == cl;
-        /* an expression closer to another verb belongs to that verb */
+        /* an expression closer to another verb belongs to that verb; one
+         * between two verbs belongs to the first ("met X on Thursday to discuss") */
         for (size_t w = 0; w < r->nverb; w++) {
             const rl_pmatch *o = &r->verb[w];
-            if (o == m)
-                continue;
+            if (o == m || d == 0 || r->clause[x->start] != r->clause[o->head])
+                continue; /* an expression inside the match is its own */
+            int after_m = x->start >= m->end, after_o = x->start >= o->end;
+            int between = after_m != after_o;
+            if (between && after_m)
+                continue; /* m comes first: the date follows m */
             long od = x->start >= o->end ? (long)(x->start - o->end)
                       : x->end <= o->start ? 3 * (long)(o->start - x->end) + 1 : 0;
-            if (od < d && (r->clause[x->start] == r->clause[o->head]))
+            if (between || od < d)
                 d += 100;
         }
         /* "on December 7, when they agreed": a when-clause shares the date it follows */
@@ -792,7 +821,10 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         if (ms.idx[RL_M_DEMAND] >= 0 || ms.idx[RL_M_APPEAL] >= 0) {
             which = ms.idx[RL_M_DEMAND] >= 0 ? RL_M_DEMAND : RL_M_APPEAL;
             const rl_pmatch *x = &r->modal[ms.idx[which]];
+            c->last_inherit = -1;
             speaker = find_subject(c, v, x->start);
+            if (c->last_inherit >= 0)
+                c->vfrom[v] = c->last_inherit;
             if (speaker == -2)
                 speaker = -1;
             addressee = modal_addressee(r, x);
@@ -903,11 +935,18 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         set_code(r->dict, &e, code);
         e.modality = mod;
         assign_date(c, m, &e, tense, trace);
-        /* "held a meeting on December 30 and discussed ...": a coordinated verb
-         * without a date of its own shares its partner's */
-        if (!e.date_expr[0] && c->vfrom[v] >= 0 && c->vexpr[c->vfrom[v]][0]) {
-            e.date = c->vdate[c->vfrom[v]];
-            memcpy(e.date_expr, c->vexpr[c->vfrom[v]], sizeof e.date_expr);
+        /* "held a meeting on December 30 and discussed ...", "Hamas freed three
+         * hostages on Saturday and Israel released 183 prisoners": a coordinated
+         * verb without a date of its own shares the previous one's */
+        if (!e.date_expr[0]) {
+            int32_t from = c->vfrom[v];
+            for (int32_t w = (int32_t)v - 1; from < 0 && w >= 0; w--)
+                if (r->clause[r->verb[w].head] == r->clause[m->head] && c->vexpr[w][0])
+                    from = w;
+            if (from >= 0 && c->vexpr[from][0]) {
+                e.date = c->vdate[from];
+                memcpy(e.date_expr, c->vexpr[from], sizeof e.date_expr);
+            }
         }
         c->vdate[v] = e.date;
         memcpy(c->vexpr[v], e.date_expr, sizeof e.date_expr);

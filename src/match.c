@@ -604,6 +604,16 @@ int rl_match_sentence(rl_reading *r, const char *text, rl_token *t, size_t n, rl
         return rc;
     mark_clauses(r);
     r->ndates = rl_date_find(text, t, n, r->dates, sizeof r->dates / sizeof r->dates[0]);
+    /* "Theresa May" is no month: drop expressions inside actor names */
+    size_t kept = 0;
+    for (size_t d = 0; d < r->ndates; d++) {
+        int inside = 0;
+        for (uint32_t k = r->dates[d].start; k < r->dates[d].end; k++)
+            inside |= r->chunk_of[k] >= 0;
+        if (!inside)
+            r->dates[kept++] = r->dates[d];
+    }
+    r->ndates = kept;
     memset(r->skip, 0, n);
     for (size_t d = 0; d < r->ndates; d++) {
         uint32_t a = r->dates[d].start, b = r->dates[d].end;
