@@ -266,7 +266,9 @@ static int build_chunks(rl_reading *r)
             j--;
             skipped++;
         }
-        if (rl_wc(r, j) & RL_W_PREP)
+        /* "after Israel struck": after/before/since/until open a clause whose
+         * subject follows; they are no preposition for the actor */
+        if ((rl_wc(r, j) & RL_W_PREP) && !(rl_wc(r, j) & RL_W_BOUND))
             ch->prep = j;
         if (rl_wc(r, ch->end) & RL_W_POSS)
             ch->possessive = 1;
