@@ -220,7 +220,8 @@ static int32_t find_object(const rl_reading *r, size_t v)
                 continue;
             if (x->group >= 0 && r->group[x->group].first != (uint32_t)ch)
                 continue;
-            if (rl_match_is_locative(r, x->prep) || x->hyphen || x->possessive)
+            /* a possessor is the object: "rejected Zelensky's proposal" */
+            if (rl_match_is_locative(r, x->prep) || x->hyphen)
                 continue;
             if (rl_wc(r, x->prep) & (RL_W_BY | RL_W_OF))
                 continue;
@@ -855,6 +856,14 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         int nt = group_codes(c, tgt, tgts, ns ? srcs[0] : NULL);
         if (!ns && nt && src >= 0)
             ns = group_codes(c, src, srcs, tgts[0]);
+        /* a protest with no named target is against the protesters' own
+         * government (CAMEO's convention for domestic protest) */
+        if (nt == 0 && ns > 0 && root_of(p->code) == 14 && isupper((unsigned char)srcs[0][0]) &&
+            strncmp(srcs[0], "IGO", 3) && strncmp(srcs[0], "NGO", 3) &&
+            !(strlen(srcs[0]) >= 6 && !strcmp(srcs[0] + 3, "GOV"))) {
+            rl_strlcat(rl_strlcpy(tgts[0], srcs[0], 4), "GOV", 24);
+            nt = 1;
+        }
         int sym = (p->flags & RL_PF_SYM) != 0;
         if (sym && which < 0) {
             if (ns == 0 && nt >= 2) {
