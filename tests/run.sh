@@ -164,6 +164,23 @@ else
   skip=$((skip + 1))
 fi
 
+echo "== memory stays flat on a long stream"
+python3 - "$RL" examples/stories.jsonl <<'PY' && ok || bad "peak memory grows with the length of the stream"
+import json, resource, subprocess, sys
+rl, src = sys.argv[1], sys.argv[2]
+stories = [json.loads(l) for l in open(src, encoding="utf-8")]
+def peak(n):
+    data = "".join(json.dumps(dict(s, id=f"{i}-{s['id']}")) + "\n" for i in range(n) for s in stories)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    p = subprocess.run([rl, "code", "-q"], input=data.encode(), stdout=subprocess.DEVNULL, check=True)
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before
+small, _ = peak(200)
+big, _ = peak(4000)
+# ru_maxrss of children is the max over all children so far: the long run may
+# only exceed the short one by a small margin (allocator noise), not grow with n
+sys.exit(0 if big <= small * 1.25 + 4096 else 1)
+PY
+
 echo "== development set floor"
 floor=$(cat tests/dev/floor.txt 2>/dev/null || echo 0)
 f1=$("$RL" eval tests/dev/*.test 2>/dev/null | awk '/^root/ {for (i=1;i<=NF;i++) if ($i=="F1") print $(i+1)}')
