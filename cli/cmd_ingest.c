@@ -70,8 +70,13 @@ static int on_story(const rl_story *s, void *ctx)
     }
     rc = rl_code_story(c->p, s, on_event, c);
     if (rc) {
-        if (!c->store_error)
+        if (!c->store_error) {
+            /* coding failed (out of memory): a batch holds whole stories only */
             rl_store_rollback(c->st);
+            fprintf(stderr, "redline: story '%s' could not be coded; the batch in flight was "
+                    "rolled back\n", s->id ? s->id : "");
+            c->store_error = 1;
+        }
         return rc;
     }
     if ((rc = rl_store_end_story(c->st))) {
@@ -198,7 +203,7 @@ int cmd_ingest(int argc, char **argv)
                 ss.replaced, ss.mentions, ss.undated, ss.batches, db, cli_now() - cx.t0,
                 is.bad_records);
     if (cx.store_error)
-        fprintf(stderr, "redline: stopped on a store error; re-run the same command to finish "
+        fprintf(stderr, "redline: stopped early; re-run the same command to finish "
                 "(stored stories are replaced, not duplicated)\n");
     rl_pipeline_free(cx.p);
     rl_dict_free(d);

@@ -136,7 +136,13 @@ int rl_report_trend_text(FILE *out, const rl_series *s, unsigned evidence)
     side_label(s, 0, a, sizeof a);
     side_label(s, 1, b, sizeof b);
     if (s->n == 0) {
-        fprintf(out, "%s <-> %s: no events in the store\n", a, b);
+        fprintf(out, "%s <-> %s: no events", a, b);
+        if (s->from != RL_NODATE && s->to != RL_NODATE) {
+            rl_day_format(s->from, f);
+            rl_day_format(s->to, t);
+            fprintf(out, " (from %s to %s)", f, t);
+        }
+        fputc('\n', out);
         return ferror(out) ? -1 : 0;
     }
     rl_day_format(s->from, f);
@@ -228,7 +234,8 @@ static json_t *event_json(const rl_series_event *e)
     json_object_set_new(o, "track", json_string(rl_track_name(e->track)));
     json_object_set_new(o, "goldstein", json_real(e->goldstein));
     json_object_set_new(o, "mentions", json_integer(e->mentions));
-    json_object_set_new(o, "sources", json_integer(e->sources));
+    json_object_set_new(o, "stories", json_integer(e->m.stories));
+    json_object_set_new(o, "sources", json_integer(e->m.sources));
     json_object_set_new(o, "story_id", str_json(e->m.story_id));
     json_object_set_new(o, "sentence", json_integer(e->m.sentence));
     json_object_set_new(o, "story_date", day_json(e->m.story_date));

@@ -216,7 +216,6 @@ static void event_from_row(rl_series_event *e, const rl_store_row *r, int track)
     e->track = track;
     e->goldstein = r->goldstein;
     e->mentions = r->mentions;
-    e->sources = r->sources;
 }
 
 static void cell_add(rl_series_cell *c, const rl_store_row *r, int track)

@@ -62,8 +62,8 @@ typedef struct rl_series_event {
     char source[24], target[24], cameo[8];
     int modality, track;
     double goldstein;
-    unsigned mentions, sources;
-    rl_store_mention m;   /* its first report: story id, sentence, text */
+    unsigned mentions;
+    rl_store_mention m;   /* its first report (story id, sentence, text), the counts */
 } rl_series_event;
 
 typedef struct rl_series_period {

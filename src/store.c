@@ -43,7 +43,9 @@ static const char *const migrations[] = {
     "  num_sources INTEGER NOT NULL,\n"
     "  UNIQUE (date, source, target, cameo, modality)\n"
     ");\n"
-    "CREATE INDEX events_dyad ON events(substr(source, 1, 3), substr(target, 1, 3), date);\n"
+    /* covers the trend scan: a dyad's events are read from the index alone */
+    "CREATE INDEX events_dyad ON events(substr(source, 1, 3), substr(target, 1, 3), date, "
+    "source, target, cameo, modality, quad_class, goldstein, num_mentions);\n"
     "CREATE TABLE mentions (\n"
     "  story_id TEXT NOT NULL REFERENCES stories(id),\n"
     "  sentence INTEGER NOT NULL,\n"
@@ -90,8 +92,7 @@ enum {
     Q_SCAN_DYAD, Q_SCAN_DATE, Q_SPAN, Q_LAST_STORY, Q_FIRST_MENTION, Q_COUNT
 };
 
-#define EVENT_COLS "id, date, source, target, cameo, quad_class, goldstein, modality, " \
-                   "num_mentions, num_stories, num_sources"
+#define EVENT_COLS "id, date, source, target, cameo, quad_class, goldstein, modality, num_mentions"
 #define DYAD_WHERE "substr(source, 1, 3) = ?1 AND substr(target, 1, 3) = ?2 " \
                    "AND (?5 IS NULL OR source = ?5) AND (?6 IS NULL OR target = ?6)"
 
@@ -133,7 +134,9 @@ static const char *const sql[Q_COUNT] = {
     [Q_SPAN] = "SELECT min(date), max(date) FROM events WHERE " DYAD_WHERE,
     [Q_LAST_STORY] = "SELECT max(date) FROM stories",
     [Q_FIRST_MENTION] = "SELECT m.story_id, m.sentence, m.story_date, m.text, m.date_expr, "
-                        "m.evidence, s.source, s.url, m.quantity, m.quantity_unit FROM mentions m "
+                        "m.evidence, s.source, s.url, m.quantity, m.quantity_unit, "
+                        "e.num_stories, e.num_sources FROM mentions m "
+                        "JOIN events e ON e.id = m.event_id "
                         "LEFT JOIN stories s ON s.id = m.story_id WHERE m.event_id = ?1 "
                         "ORDER BY m.story_date IS NULL, m.story_date, m.story_id, m.sentence LIMIT 1",
 };
@@ -907,8 +910,6 @@ int rl_store_scan(rl_store *s, const char *a, const char *b, rl_day from, rl_day
         const char *m = (const char *)sqlite3_column_text(q, 7);
         r.modality = m ? rl_modality_parse(m) : -1;
         r.mentions = (unsigned)sqlite3_column_int(q, 8);
-        r.stories = (unsigned)sqlite3_column_int(q, 9);
-        r.sources = (unsigned)sqlite3_column_int(q, 10);
         if ((ret = fn(&r, ctx)))
             break;
     }
@@ -970,6 +971,8 @@ int rl_store_first_mention(rl_store *s, int64_t event_id, rl_store_mention *m)
         m->quantity = sqlite3_column_double(q, 8);
         const char *unit = (const char *)sqlite3_column_text(q, 9);
         snprintf(m->quantity_unit, sizeof m->quantity_unit, "%s", unit ? unit : "");
+        m->stories = (unsigned)sqlite3_column_int(q, 10);
+        m->sources = (unsigned)sqlite3_column_int(q, 11);
         if (dup_col(q, 0, &m->story_id) || dup_col(q, 3, &m->text) ||
             dup_col(q, 4, &m->date_expr) || dup_col(q, 5, &m->evidence) ||
             dup_col(q, 6, &m->publisher) || dup_col(q, 7, &m->url)) {

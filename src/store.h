@@ -82,7 +82,7 @@ typedef struct rl_store_row {
     int quad;
     double goldstein;
     int modality;              /* enum rl_modality */
-    unsigned mentions, stories, sources;
+    unsigned mentions;
 } rl_store_row;
 typedef int (*rl_store_row_fn)(const rl_store_row *r, void *ctx);
 
@@ -98,7 +98,8 @@ int rl_store_span(rl_store *s, const char *a, const char *b, rl_day *first, rl_d
 /* Latest story date in the store (RL_NODATE when empty). */
 int rl_store_last_story_date(rl_store *s, rl_day *out);
 
-/* The first report of an event (earliest story date, then story id, sentence). */
+/* The first report of an event (earliest story date, then story id, sentence),
+ * with the event's story and source counts. */
 typedef struct rl_store_mention {
     char *story_id;
     unsigned sentence;
@@ -106,6 +107,7 @@ typedef struct rl_store_mention {
     char *text, *date_expr, *evidence, *publisher, *url;
     double quantity;       /* 0 = none */
     char quantity_unit[24];
+    unsigned stories, sources; /* the event's num_stories and num_sources */
 } rl_store_mention;
 /* Fills m (strings malloc'd; release with rl_store_mention_release). Returns
  * RL_OK, RL_ENOMEM, RL_EIO, or RL_ERANGE when the event has no mention. */

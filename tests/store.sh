@@ -83,7 +83,7 @@ PY
 counts_ok "$db" && ok || bad "event counts match the mentions"
 [ "$(sql "$db" 'PRAGMA journal_mode')" = wal ] && ok || bad "store is in WAL mode"
 [ "$(sql "$db" 'PRAGMA user_version')" = 1 ] && ok || bad "schema version recorded"
-sql "$db" "EXPLAIN QUERY PLAN SELECT id FROM events WHERE substr(source, 1, 3) = 'USA' AND substr(target, 1, 3) = 'RUS' AND date BETWEEN '2020-01-01' AND '2023-01-01'" | grep -q "USING INDEX events_dyad" && ok || bad "dyad queries use the dyad index"
+sql "$db" "EXPLAIN QUERY PLAN SELECT id, date, source, target, cameo, quad_class, goldstein, modality, num_mentions FROM events WHERE substr(source, 1, 3) = 'USA' AND substr(target, 1, 3) = 'RUS' AND date BETWEEN '2020-01-01' AND '2023-01-01'" | grep -q "USING COVERING INDEX events_dyad" && ok || bad "the trend scan reads the dyad index alone"
 snapshot() { echo "$(sql "$1" 'SELECT count(*) FROM stories') $(sql "$1" 'SELECT count(*) FROM mentions') $(sql "$1" 'SELECT count(*), sum(num_mentions), sum(num_sources) FROM events')"; }
 before=$(snapshot "$db")
 "$RL" ingest "$db" examples/stories.jsonl 2>"$tmp/err"
@@ -111,6 +111,103 @@ echo '{"id":"r2","date":"2022-02-25","source":"wire C","text":"The weather was f
 echo '{"id":"r3","date":"2022-02-24","source":"wire B","text":"No event here."}' | "$RL" ingest -q "$db" -
 [ "$(sql "$db" "$q")" = "$(printf '1\t1\t1')" ] && ok || bad "wire B's last report taken back: one source left (got '$(sql "$db" "$q")')"
 counts_ok "$db" && ok || bad "event counts match after a replacement"
+
+echo "== store: readings, directions and ranking on a hand-made store"
+db="$tmp/hand.db"
+"$RL" ingest -q "$db" </dev/null 2>/dev/null
+python3 - "$db" <<'PY' && ok || bad "hand-made store written through the documented schema"
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+ev = [  # date, source, target, cameo, modality, goldstein, quad
+  ("2022-03-01", "USAGOV", "RUSGOV", "040", "realized", 1.0, 1),
+  ("2022-03-02", "RUSGOV", "USAGOV", "042", "realized", 1.9, 1),
+  ("2022-03-02", "USAGOV", "RUS", "1312", "threatened", -5.8, 3),
+  ("2022-03-03", "USAGOV", "RUSGOV", "046", "realized", 7.0, 1),
+  ("2022-03-03", "RUSGOV", "USAGOV", "046", "realized", 7.0, 1),
+  ("2022-03-03", "RUSMIL", "USA", "154", "realized", -7.2, 4),
+  ("2022-03-03", "USA", "RUS", "163", "realized", -8.0, 4),
+  ("2022-03-04", "USAGOV", "RUSGOV", "036", "scheduled", 4.0, 1),
+  ("2022-03-04", "RUSGOV", "USAGOV", "036", "scheduled", 4.0, 1),
+  ("2022-03-04", "USAMIL", "RUS", "138", "threatened", -7.0, 3),
+  ("2022-03-04", "RUS", "USA", "139", "threatened", -7.0, 3),
+  ("2022-03-04", "USAGOV", "RUSGOV", "010", "realized", 0.0, 1),
+  ("2022-03-05", "USAGOV", "RUSGOV", "057", "realized", 8.0, 1),
+  ("2022-03-06", "RUSMIL", "USAMIL", "190", "negated", -10.0, 4),
+  ("2022-03-07", "RUSMIL", "UKR", "190", "realized", -10.0, 4),
+  ("2022-03-07", "RUS", "USA", "190", "realized", -10.0, 4),
+  ("2022-03-07", "UKRMIL", "RUSMIL", "190", "realized", -10.0, 4),
+  ("2022-03-07", "UKR", "RUS", "193", "realized", -10.0, 4),
+  ("2022-02-27", "UKR", "RUS", "040", "realized", 1.0, 1),
+]
+for i, (d, s, t, c, m, g, q) in enumerate(ev):
+    sid = "h%d" % i
+    con.execute("INSERT INTO stories(id, date, source) VALUES(?, ?, 'hand')", (sid, d))
+    cur = con.execute("INSERT INTO events(date, source, target, cameo, modality, root, quad_class, "
+                      "goldstein, plover, num_mentions, num_stories, num_sources) "
+                      "VALUES(?, ?, ?, ?, ?, ?, ?, ?, '', 1, 1, 1)", (d, s, t, c, m, c[:2], q, g))
+    con.execute("INSERT INTO event_sources VALUES(?, 'hand', 1)", (cur.lastrowid,))
+    con.execute("INSERT INTO mentions(story_id, sentence, event_id, source, target, cameo, root, "
+                "quad_class, goldstein, plover, modality, date, story_date, evidence, source_text, "
+                "target_text, text) VALUES(?, 0, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, '', '', '', ?)",
+                (sid, cur.lastrowid, s, t, c, c[:2], q, g, m, d, d, "sentence of " + sid))
+    for a in (s, t):
+        con.execute("INSERT OR IGNORE INTO actors VALUES(?)", (a,))
+con.commit()
+PY
+counts_ok "$db" && ok || bad "hand-made store is consistent"
+"$RL" trend "$db" USA RUS --by day --from 2022-03-01 --to 2022-03-07 --json >"$tmp/hand.json"
+python3 - "$tmp/hand.json" <<'PY' && ok || bad "readings, counts, directions and evidence order per day"
+import json, sys
+t = json.load(open(sys.argv[1]))
+p = t["periods"]
+want = ["talks gaining", "force gaining", "both rising (coercive bargaining)", "steady",
+        "receding", "quiet", "force gaining"]
+assert [x["reading"] for x in p] == want, [x["reading"] for x in p]
+assert [(x["all"]["talks"], x["all"]["force"]) for x in p] == \
+    [(1, 0), (1, 1), (2, 2), (2, 2), (1, 0), (0, 0), (0, 1)], [(x["all"]["talks"], x["all"]["force"]) for x in p]
+d3 = p[2]
+assert (d3["a_to_b"]["talks"], d3["b_to_a"]["talks"], d3["a_to_b"]["force"], d3["b_to_a"]["force"]) == (1, 1, 1, 1)
+assert d3["all"]["quad_class"] == [2, 0, 0, 2] and abs(d3["all"]["goldstein_sum"] - (-1.2)) < 1e-6
+assert p[3]["all"]["events"] == 5 and p[3]["all"]["quad_class"] == [3, 0, 2, 0]   # 010 counts, in no track
+assert p[5]["uncounted"] == 1 and p[5]["all"]["events"] == 0                        # negated attack
+assert [e["cameo"] for e in p[2]["evidence"]["force"]] == ["163", "154"]            # strongest first
+assert p[3]["evidence"]["force"][0]["story_id"] == "h9" and p[3]["evidence"]["force"][0]["text"] == "sentence of h9"
+assert t["total"]["talks"] == 7 and t["total"]["force"] == 6 and t["uncounted"] == 1
+PY
+"$RL" trend "$db" USA RUS --by week --from 2022-03-01 --to 2022-03-13 --json >"$tmp/hand.json"
+python3 - "$tmp/hand.json" <<'PY' && ok || bad "weeks run Monday to Sunday, clipped to the range"
+import json, sys
+p = json.load(open(sys.argv[1]))["periods"]
+assert [(x["start"], x["end"]) for x in p] == [("2022-03-01", "2022-03-06"), ("2022-03-07", "2022-03-13")], p
+assert p[0]["all"]["talks"] == 7 and p[0]["all"]["force"] == 5 and p[1]["all"]["force"] == 1
+PY
+"$RL" trend "$db" USA,UKR RUS --by day --from 2022-03-07 --to 2022-03-07 --json >"$tmp/hand.json"
+python3 - "$tmp/hand.json" <<'PY' && ok || bad "a side of several codes counts each event once"
+import json, sys
+p = json.load(open(sys.argv[1]))["periods"]
+assert p[0]["all"]["force"] == 4 and p[0]["a_to_b"]["force"] == 2 and p[0]["b_to_a"]["force"] == 2, p[0]
+PY
+"$RL" trend "$db" USAGOV RUSGOV --by day --from 2022-03-01 --to 2022-03-07 --json >"$tmp/hand.json"
+python3 - "$tmp/hand.json" <<'PY' && ok || bad "full actor codes match exactly"
+import json, sys
+t = json.load(open(sys.argv[1]))
+assert t["total"]["talks"] == 7 and t["total"]["force"] == 0, t["total"]
+PY
+"$RL" trend "$db" USA RUS --from 2022-03-02 --to 2022-03-02 --by day --json >"$tmp/hand.json"
+python3 - "$tmp/hand.json" <<'PY' && ok || bad "the first period is compared with the day before --from"
+import json, sys
+assert json.load(open(sys.argv[1]))["periods"][0]["reading"] == "force gaining"
+PY
+"$RL" top "$db" --from 2022-03-04 --to 2022-03-07 --json >"$tmp/top.json"
+python3 - "$tmp/top.json" <<'PY' && ok || bad "top ranks dyads by the rise of force against the previous 4 days"
+import json, sys
+t = json.load(open(sys.argv[1]))
+assert (t["prev_from"], t["prev_to"]) == ("2022-02-28", "2022-03-03")
+d = [(x["a"], x["b"], x["force"], x["force_prev"], x["rise"]) for x in t["dyads"]]
+assert d == [("RUS", "UKR", 3, 0, 3)], d    # RUS-USA: 3 now, 3 before: no rise
+PY
+"$RL" top "$db" --from 2022-03-04 --to 2022-03-07 >"$tmp/top.txt"
+grep -q "RUS - UKR" "$tmp/top.txt" && grep -q "strongest: 2022-03-07" "$tmp/top.txt" && ok || bad "top text lists the dyad and its strongest event"
 
 echo "== store: seed article"
 seed="$SHARED/data/articles/us-russia-talks-2021-12.txt"
@@ -216,6 +313,16 @@ counts_ok "$db" && ok || bad "event counts consistent after kill -9"
 "$RL" ingest -q --batch 5000 "$db" "$tmp/many.jsonl" && ok || bad "re-running the killed ingest finishes"
 [ "$(sql "$db" 'SELECT count(*) FROM stories')" = "$total" ] && ok || bad "all $total stories stored after the re-run"
 [ "$(sql "$db" 'SELECT count(*) FROM mentions')" = "$((want * total / 6))" ] && ok || bad "no duplicates after the re-run"
+
+echo "== store: write failure during ingest"
+db="$tmp/full.db"
+# a file-size limit makes SQLite's writes fail part-way, as a full disk would
+(trap '' XFSZ; ulimit -f 2000; "$RL" ingest -q --batch 100 "$db" "$tmp/many.jsonl") 2>"$tmp/err"
+rc=$?
+[ $rc = 1 ] && grep -q "rolled back" "$tmp/err" && grep -q "re-run the same command" "$tmp/err" && ok || bad "write failure: exit 1 (got $rc), the batch rolled back, says to re-run"
+n=$(sql "$db" 'SELECT count(*) FROM stories')
+[ "$(sql "$db" 'PRAGMA integrity_check')" = ok ] && [ "$n" -gt 0 ] && [ $((n % 100)) = 0 ] && ok || bad "after a write failure the store is whole batches ($n stories) and passes integrity_check"
+counts_ok "$db" && ok || bad "event counts consistent after a write failure"
 
 echo "== store: bad input"
 db="$tmp/ex.db"
