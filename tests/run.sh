@@ -165,21 +165,16 @@ else
 fi
 
 echo "== memory stays flat on a long stream"
-python3 - "$RL" examples/stories.jsonl <<'PY' && ok || bad "peak memory grows with the length of the stream"
-import json, resource, subprocess, sys
-rl, src = sys.argv[1], sys.argv[2]
-stories = [json.loads(l) for l in open(src, encoding="utf-8")]
-def peak(n):
-    data = "".join(json.dumps(dict(s, id=f"{i}-{s['id']}")) + "\n" for i in range(n) for s in stories)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    p = subprocess.run([rl, "code", "-q"], input=data.encode(), stdout=subprocess.DEVNULL, check=True)
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before
-small, _ = peak(200)
-big, _ = peak(4000)
-# ru_maxrss of children is the max over all children so far: the long run may
-# only exceed the short one by a small margin (allocator noise), not grow with n
-sys.exit(0 if big <= small * 1.25 + 4096 else 1)
-PY
+peak_kb() { # peak RSS in kB of `redline code` reading $1 on stdin
+  python3 -c 'import resource, subprocess, sys
+subprocess.run([sys.argv[1], "code", "-q"], stdin=open(sys.argv[2]), stdout=subprocess.DEVNULL, check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$RL" "$1"
+}
+for i in $(seq 1 50); do cat examples/stories.jsonl; done >"$tmp/short.jsonl"
+for i in $(seq 1 50); do cat "$tmp/short.jsonl"; done >"$tmp/long.jsonl"
+short=$(peak_kb "$tmp/short.jsonl"); long=$(peak_kb "$tmp/long.jsonl")
+if [ -n "$short" ] && [ -n "$long" ] && [ "$long" -le $((short * 5 / 4 + 2048)) ]; then ok
+else bad "peak memory grows with the stream: $short kB for 300 stories, $long kB for 15,000"; fi
 
 echo "== development set floor"
 floor=$(cat tests/dev/floor.txt 2>/dev/null || echo 0)
