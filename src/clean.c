@@ -43,6 +43,18 @@ static const char *fold_cp(int32_t c)
     }
 }
 
+/* Appends the pending non-ASCII run, NFC-composed, and empties it. */
+static int flush_run(rl_buf *run, rl_buf *out)
+{
+    if (!run->len)
+        return RL_OK;
+    utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)run->data);
+    int rc = rl_buf_adds(out, nfc ? (const char *)nfc : run->data);
+    free(nfc);
+    rl_buf_clear(run);
+    return rc;
+}
+
 int rl_clean_chars(const char *in, size_t n, rl_buf *out, rl_clean_stats *st)
 {
     const uint8_t *p = (const uint8_t *)in;
@@ -56,14 +68,8 @@ int rl_clean_chars(const char *in, size_t n, rl_buf *out, rl_clean_stats *st)
     while (i < n) {
         uint8_t c = p[i];
         if (c < 0x80) {
-            if (run.len) {
-                utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)run.data);
-                rc = rl_buf_adds(out, nfc ? (const char *)nfc : run.data);
-                free(nfc);
-                rl_buf_clear(&run);
-                if (rc)
-                    break;
-            }
+            if ((rc = flush_run(&run, out)))
+                break;
             if (c == '\n')
                 line++;
             if (c == '\r') {
@@ -103,14 +109,8 @@ int rl_clean_chars(const char *in, size_t n, rl_buf *out, rl_clean_stats *st)
         }
         const char *rep = fold_cp(cp);
         if (rep) {
-            if (run.len) {
-                utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)run.data);
-                rc = rl_buf_adds(out, nfc ? (const char *)nfc : run.data);
-                free(nfc);
-                rl_buf_clear(&run);
-                if (rc)
-                    break;
-            }
+            if ((rc = flush_run(&run, out)))
+                break;
             if (*rep == '\n')
                 line++;
             if ((rc = rl_buf_adds(out, rep)))
@@ -132,11 +132,8 @@ int rl_clean_chars(const char *in, size_t n, rl_buf *out, rl_clean_stats *st)
         }
         i += (size_t)k;
     }
-    if (!rc && run.len) {
-        utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)run.data);
-        rc = rl_buf_adds(out, nfc ? (const char *)nfc : run.data);
-        free(nfc);
-    }
+    if (!rc)
+        rc = flush_run(&run, out);
     rl_buf_release(&run);
     return rc;
 }

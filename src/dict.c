@@ -548,37 +548,6 @@ int rl_dict_load_actors(rl_dict *d, const char *path, rl_diag *dg)
     return rc;
 }
 
-int rl_dict_load_agents(rl_dict *d, const char *path, rl_diag *dg)
-{
-    FILE *f = open_dict(path, dg);
-    if (!f)
-        return RL_EIO;
-    const char *file = intern_file(d, path);
-    char *buf = NULL;
-    size_t cap = 0;
-    int line = 0, rc = RL_OK;
-    long n;
-    unsigned bad = 0;
-    while (rc != RL_ENOMEM && (n = next_line(f, &buf, &cap, &line)) >= 0) {
-        if (n == 0)
-            continue;
-        char *s = buf;
-        char *code = s;
-        while (*s && !isspace((unsigned char)*s))
-            s++;
-        size_t cl = (size_t)(s - code);
-        if (cl != 3 || !valid_code(code, cl) || !*s) {
-            rl_error(dg, file, line, "expected 'SUFFIX  phrase; phrase' with a 3-letter suffix");
-            continue;
-        }
-        *s++ = '\0';
-        rc = add_phrases(d, RL_P_AGENT, code, 0, 0, s, file, line, dg, &bad);
-    }
-    free(buf);
-    fclose(f);
-    return rc;
-}
-
 static int valid_cameo(const rl_dict *d, const char *c, size_t n)
 {
     if (n < 2 || n > 4)
@@ -594,7 +563,9 @@ static int valid_cameo(const rl_dict *d, const char *c, size_t n)
     return 1;
 }
 
-int rl_dict_load_verbs(rl_dict *d, const char *path, rl_diag *dg)
+/* The three "KEY  phrase; phrase" files: agents (KEY a role suffix), verbs (a
+ * CAMEO code) and modals (a modal class). Bad keys are reported and skipped. */
+static int load_keyed(rl_dict *d, const char *path, int kind, rl_diag *dg)
 {
     FILE *f = open_dict(path, dg);
     if (!f)
@@ -608,56 +579,50 @@ int rl_dict_load_verbs(rl_dict *d, const char *path, rl_diag *dg)
     while (rc != RL_ENOMEM && (n = next_line(f, &buf, &cap, &line)) >= 0) {
         if (n == 0)
             continue;
-        char *s = buf;
-        char *code = s;
+        char *s = buf, *key = buf;
         while (*s && !isspace((unsigned char)*s))
             s++;
-        size_t cl = (size_t)(s - code);
-        if (!valid_cameo(d, code, cl) || !*s) {
-            rl_error(dg, file, line, "unknown CAMEO code '%.*s'", (int)cl, code);
-            continue;
+        size_t kl = (size_t)(s - key);
+        int modal = RL_M_NONE, ok = *s != '\0';
+        if (kind == RL_P_AGENT) {
+            ok = ok && kl == 3 && valid_code(key, kl);
+            if (!ok)
+                rl_error(dg, file, line, "expected 'SUFFIX  phrase; phrase' with a 3-letter suffix");
+        } else if (kind == RL_P_VERB) {
+            ok = ok && valid_cameo(d, key, kl);
+            if (!ok)
+                rl_error(dg, file, line, "unknown CAMEO code '%.*s'", (int)kl, key);
+        } else {
+            for (int k = 1; k < RL_M_COUNT; k++)
+                if (strlen(modal_names[k]) == kl && strncmp(key, modal_names[k], kl) == 0)
+                    modal = k;
+            ok = ok && modal != RL_M_NONE;
+            if (!ok)
+                rl_error(dg, file, line, "unknown modal class '%.*s'", (int)kl, key);
         }
+        if (!ok)
+            continue;
         *s++ = '\0';
-        rc = add_phrases(d, RL_P_VERB, code, 0, 0, s, file, line, dg, &bad);
+        rc = add_phrases(d, kind, kind == RL_P_MODAL ? "" : key, modal, 0, s, file, line, dg, &bad);
     }
     free(buf);
     fclose(f);
     return rc;
 }
 
+int rl_dict_load_agents(rl_dict *d, const char *path, rl_diag *dg)
+{
+    return load_keyed(d, path, RL_P_AGENT, dg);
+}
+
+int rl_dict_load_verbs(rl_dict *d, const char *path, rl_diag *dg)
+{
+    return load_keyed(d, path, RL_P_VERB, dg);
+}
+
 int rl_dict_load_modals(rl_dict *d, const char *path, rl_diag *dg)
 {
-    FILE *f = open_dict(path, dg);
-    if (!f)
-        return RL_EIO;
-    const char *file = intern_file(d, path);
-    char *buf = NULL;
-    size_t cap = 0;
-    int line = 0, rc = RL_OK;
-    long n;
-    unsigned bad = 0;
-    while (rc != RL_ENOMEM && (n = next_line(f, &buf, &cap, &line)) >= 0) {
-        if (n == 0)
-            continue;
-        char *s = buf;
-        char *cls = s;
-        while (*s && !isspace((unsigned char)*s))
-            s++;
-        size_t cl = (size_t)(s - cls);
-        int m = RL_M_NONE;
-        for (int k = 1; k < RL_M_COUNT; k++)
-            if (strlen(modal_names[k]) == cl && strncmp(cls, modal_names[k], cl) == 0)
-                m = k;
-        if (m == RL_M_NONE || !*s) {
-            rl_error(dg, file, line, "unknown modal class '%.*s'", (int)cl, cls);
-            continue;
-        }
-        *s++ = '\0';
-        rc = add_phrases(d, RL_P_MODAL, "", m, 0, s, file, line, dg, &bad);
-    }
-    free(buf);
-    fclose(f);
-    return rc;
+    return load_keyed(d, path, RL_P_MODAL, dg);
 }
 
 int rl_dict_load_modal_codes(rl_dict *d, const char *path, rl_diag *dg)
