@@ -1,17 +1,13 @@
-/* code.c: events from a sentence reading.
- *
- * For each verb pattern match: the source is the pattern's '$' slot, the agent
- * of a passive ("was attacked by X"), or the subject: the nearest chunk to the
- * left in the same clause that is not inside a prepositional phrase; a verb
- * coordinated with an earlier one ("attacked X and killed Y") shares its
- * subject. The target is the '+' slot, else the first non-locative chunk to the
- * right in the clause. Modal constructions found before the verb change the
- * code and the modality; the nearest date expression in the clause dates it. */
-#include "code.h"
-
-#include <ctype.h>
+/* code.c: events from a sentence reading. For each verb pattern match it asks
+ * roles.c for source and target, applies the modal constructions found before
+ * the verb (demand, appeal, threat, intent, future, negation, condition) to the
+ * code and the modality, asks attach.c for the date and quantity, and emits one
+ * event per actor pair (both ways for symmetric acts). Appeals, demands and
+ * threats whose content names no coded act still code (020/100/130). */
+#include "coder.h"
 #include "buf.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -32,26 +28,6 @@ int rl_modality_parse(const char *s)
 
 void rl_events_init(rl_events *e) { e->v = NULL; e->n = e->cap = 0; }
 void rl_events_release(rl_events *e) { free(e->v); rl_events_init(e); }
-
-#define MAXCODES 8
-
-struct rl_coder {
-    const rl_dict *d;
-    rl_reading r;
-    rl_day story;
-    rl_day prev;                   /* latest resolved date in the story */
-    char group[MAXCODES][24];      /* last compound group seen (for "they") */
-    int ngroup;
-    char person[24];               /* last person seen (for "he", "she") */
-    int32_t *vsource;              /* resolved source chunk per verb match */
-    int32_t *vfrom;                /* verb whose subject this one shares, -1 */
-    rl_day *vdate;                 /* each verb's resolved date ... */
-    char (*vexpr)[48];             /* ... and the expression behind it */
-    int32_t last_inherit;          /* set by find_subject */
-    size_t vcap;
-    uint8_t *mused;                /* modal match consumed by a verb event */
-    size_t mcap;
-};
 
 rl_coder *rl_coder_new(const rl_dict *d)
 {
@@ -82,262 +58,6 @@ void rl_coder_begin_story(rl_coder *c, rl_day story_date)
     c->story = c->prev = story_date;
     c->ngroup = 0;
     c->person[0] = '\0';
-}
-
-/* ---- helpers over the reading ---- */
-
-
-static void span_text(const rl_reading *r, uint32_t a, uint32_t b, char *out, size_t cap)
-{
-    if (!cap)
-        return;
-    out[0] = '\0';
-    if (a >= b || b > r->n)
-        return;
-    size_t s = r->tok[a].off, e = r->tok[b - 1].off + r->tok[b - 1].len;
-    size_t n = e - s < cap - 1 ? e - s : cap - 1;
-    /* do not cut a UTF-8 sequence */
-    while (n > 0 && n < e - s && ((unsigned char)r->text[s + n] & 0xC0) == 0x80)
-        n--;
-    memcpy(out, r->text + s, n);
-    out[n] = '\0';
-}
-
-static int verb_at(const rl_reading *r, uint32_t k)
-{
-    for (size_t v = 0; v < r->nverb; v++)
-        if (r->verb[v].start <= k && k < r->verb[v].end &&
-            (r->verb[v].target < 0 || k < r->chunk[r->verb[v].target].start))
-            return (int)v;
-    return -1;
-}
-
-static int chunk_is_target_of_earlier(const rl_reading *r, int32_t ch, size_t upto)
-{
-    int32_t g = r->chunk[ch].group;
-    for (size_t v = 0; v < upto; v++) {
-        int32_t t = r->verb[v].target;
-        if (t >= 0 && r->chunk[t].group == g)
-            return 1;
-    }
-    return 0;
-}
-
-
-/* Subject of the verb match v: nearest free chunk to the left in its clause. */
-static int32_t find_subject(rl_coder *c, size_t v, uint32_t from)
-{
-    const rl_reading *r = &c->r;
-    uint32_t head = from;
-    uint16_t cl = head < r->n ? r->clause[head] : 0;
-    int32_t k = (int32_t)head - 1;
-    int between = 0; /* tokens passed that are not adverbs or conjunctions */
-    while (k >= 0) {
-        if (r->clause[k] != cl) {
-            /* relative clause: "Biden, who met Putin" */
-            uint32_t first = (uint32_t)k + 1;
-            if ((rl_wc(r, first) & RL_W_WHO) && rl_is_punct(r, k, ',') && k >= 1 &&
-                r->chunk_of[k - 1] >= 0)
-                return r->chunk_of[k - 1];
-            return -1;
-        }
-        /* "a resolution that would have deplored": a relative clause whose
-         * head is no actor codes nothing */
-        if ((rl_wc(r, k) & RL_W_THAT) && between == 0) {
-            if (k >= 1 && r->chunk_of[k - 1] >= 0 && !r->chunk[r->chunk_of[k - 1]].anaphor &&
-                r->chunk[r->chunk_of[k - 1]].prep < 0)
-                return (int32_t)r->group[r->chunk[r->chunk_of[k - 1]].group].first;
-            if (k >= 1 && !(r->tok[k - 1].flags & RL_T_PUNCT) && r->chunk_of[k - 1] < 0 &&
-                !(rl_wc(r, k - 1) & RL_W_ADV))
-                return -1;
-        }
-        int vv = verb_at(r, (uint32_t)k);
-        if (vv >= 0 && (size_t)vv < v && between <= 2) {
-            /* coordinated verbs share the subject */
-            c->last_inherit = vv;
-            return c->vsource[vv] >= 0 ? c->vsource[vv] : -2;
-        }
-        int32_t ch = r->chunk_of[k];
-        if (ch >= 0) {
-            const rl_chunk *x = &r->chunk[ch];
-            int skip = (x->prep >= 0 && !x->possessive) || x->hyphen ||
-                       chunk_is_target_of_earlier(r, ch, v);
-            if (!skip)
-                return r->group[x->group].first;
-            k = (int32_t)r->group[x->group].first;
-            k = (int32_t)r->chunk[k].start - 1;
-            between++;
-            continue;
-        }
-        if (!(rl_wc(r, k) & (RL_W_AND | RL_W_ADV)) && !rl_is_punct(r, k, ','))
-            between++;
-        k--;
-    }
-    return -1;
-}
-
-static int report_after(const rl_reading *r, uint32_t k)
-{
-    for (size_t i = 0; i < r->nmodal; i++)
-        if (r->modal[i].start > k &&
-            rl_dict_pattern(r->dict, r->modal[i].pat)->modal == RL_M_REPORT)
-            return 1;
-    return 0;
-}
-
-static int is_evidence(const rl_pmatch *m, uint32_t k)
-{
-    for (uint8_t j = 0; j < m->nevid; j++)
-        if (m->evid[j] == k)
-            return 1;
-    return 0;
-}
-
-/* First chunk right of the verb in the clause (inside the match's gaps too:
- * "seized a British tanker"), not locative, not a pattern word ("troops"), and
- * not across the comma of a trailing attribution (", officials said"). */
-static int32_t find_object(const rl_reading *r, size_t v)
-{
-    const rl_pmatch *m = &r->verb[v];
-    uint16_t cl = r->clause[m->head];
-    for (uint32_t k = m->head + 1; k < r->n; k++) {
-        if (r->clause[k] != cl)
-            return -1;
-        if (k >= m->end) {
-            for (size_t w = v + 1; w < r->nverb; w++)
-                if (r->verb[w].start == k)
-                    return -1;
-            if (rl_is_punct(r, k, ',') && report_after(r, k))
-                return -1;
-        }
-        int32_t ch = r->chunk_of[k];
-        if (ch >= 0 && r->chunk[ch].start == k) {
-            const rl_chunk *x = &r->chunk[ch];
-            int pattern_word = 0;
-            for (uint32_t j = x->start; j < x->end; j++)
-                pattern_word |= is_evidence(m, j);
-            if (pattern_word)
-                continue;
-            if (x->group >= 0 && r->group[x->group].first != (uint32_t)ch)
-                continue;
-            /* a possessor is the object: "rejected Zelensky's proposal" */
-            if (rl_match_is_locative(r, x->prep) || x->hyphen)
-                continue;
-            if (rl_wc(r, x->prep) & (RL_W_BY | RL_W_OF))
-                continue;
-            return ch;
-        }
-        if (k > m->end + 12)
-            return -1;
-    }
-    return -1;
-}
-
-/* A place the act happens in, right after the match: "in Russia", "across Israel". */
-static int32_t find_place(const rl_reading *r, size_t v)
-{
-    const rl_pmatch *m = &r->verb[v];
-    uint16_t cl = r->clause[m->head];
-    for (uint32_t k = m->end; k < r->n && k <= m->end + 6 && r->clause[k] == cl; k++) {
-        if (rl_is_punct(r, k, ','))
-            return -1;
-        int32_t ch = r->chunk_of[k];
-        if (ch >= 0 && r->chunk[ch].start == k) {
-            const rl_chunk *x = &r->chunk[ch];
-            if (x->prep >= 0 && (rl_match_is_word(r, (uint32_t)x->prep, "in") ||
-                                 rl_match_is_word(r, (uint32_t)x->prep, "across") ||
-                                 rl_match_is_word(r, (uint32_t)x->prep, "inside") ||
-                                 rl_match_is_word(r, (uint32_t)x->prep, "into")) && !x->hyphen)
-                return ch;
-            return -1;
-        }
-    }
-    return -1;
-}
-
-/* Codes of the chunk's group; anaphors resolved from the story. */
-/* Country for an agent without one ("militants", "protesters"): a place the
- * sentence puts things in ("in Yemen"), else the other party's country
- * (prefer), else any place mentioned. */
-static int agent_country(const rl_reading *r, const char *prefer, char out[4])
-{
-    for (int pass = 0; pass < 3; pass++) {
-        if (pass == 1) {
-            if (prefer && prefer[0] && strncmp(prefer, "IGO", 3) && strncmp(prefer, "NGO", 3)) {
-                snprintf(out, 4, "%.3s", prefer);
-                return 1;
-            }
-            continue;
-        }
-        for (size_t j = 0; j < r->nchunk; j++) {
-            const rl_chunk *p = &r->chunk[j];
-            if (!p->code[0] || !rl_match_is_locative(r, p->prep) || !isupper((unsigned char)p->code[0]) ||
-                !strncmp(p->code, "IGO", 3) || !strncmp(p->code, "NGO", 3))
-                continue;
-            if (pass == 0 && !rl_match_is_word(r, (uint32_t)p->prep, "in") &&
-                !rl_match_is_word(r, (uint32_t)p->prep, "across") &&
-                !rl_match_is_word(r, (uint32_t)p->prep, "inside"))
-                continue;
-            snprintf(out, 4, "%.3s", p->code);
-            return 1;
-        }
-    }
-    return 0;
-}
-
-static int group_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *prefer)
-{
-    const rl_reading *r = &c->r;
-    if (ch < 0)
-        return 0;
-    const rl_chunk *x = &r->chunk[ch];
-    if (x->anaphor == RL_CH_PLURAL_ANAPHOR) {
-        for (int i = 0; i < c->ngroup; i++)
-            memcpy(out[i], c->group[i], 24);
-        return c->ngroup;
-    }
-    if (x->anaphor == RL_CH_IT) {
-        /* "it": the nearest actor before it in the sentence that is no person */
-        for (int32_t i = ch - 1; i >= 0; i--) {
-            const rl_chunk *y = &r->chunk[i];
-            if (y->code[0] && !y->person && !y->anaphor) {
-                rl_strlcpy(out[0], y->code, 24);
-                return 1;
-            }
-        }
-        return 0;
-    }
-    if (x->anaphor == RL_CH_PRONOUN) {
-        /* "he", "him": the nearest person before it in the sentence, else the
-         * last person of earlier sentences */
-        for (int32_t i = ch - 1; i >= 0; i--) {
-            const rl_chunk *y = &r->chunk[i];
-            if (y->person && y->code[0]) {
-                rl_strlcpy(out[0], y->code, 24);
-                return 1;
-            }
-        }
-        if (!c->person[0])
-            return 0;
-        memcpy(out[0], c->person, 24);
-        return 1;
-    }
-    const rl_group *g = &r->group[x->group];
-    int n = 0;
-    for (uint32_t i = g->first; i < g->first + g->n && n < MAXCODES; i++) {
-        const rl_chunk *y = &r->chunk[i];
-        if (y->code[0]) {
-            rl_strlcpy(out[n++], y->code, 24);
-        } else if (y->suffix[0]) {
-            char cc[4];
-            if (agent_country(r, prefer, cc))
-            {
-                rl_strlcat(rl_strlcpy(out[n], cc, 24), y->suffix, 24);
-                n++;
-            }
-        }
-    }
-    return n;
 }
 
 /* Appends a word (with a space before it unless first) to dst[0..cap) at
@@ -432,162 +152,6 @@ static void collect_modals(const rl_reading *r, size_t v, modal_set *ms)
     }
 }
 
-static int is_passive(const rl_reading *r, const rl_pmatch *m)
-{
-    const rl_token *h = &r->tok[m->head];
-    if (h->len > 3 && strncasecmp(r->text + h->off + h->len - 3, "ing", 3) == 0)
-        return 0;
-    for (int32_t k = (int32_t)m->head - 1, steps = 0; k >= 0 && steps < 3; k--, steps++) {
-        if (rl_wc(r, k) & RL_W_BE)
-            return 1;
-        if (!(rl_wc(r, k) & RL_W_ADV))
-            return 0;
-    }
-    return 0;
-}
-
-static int32_t by_agent(const rl_reading *r, const rl_pmatch *m)
-{
-    for (uint32_t k = m->head + 1; k < r->n && k <= m->end + 3; k++) {
-        if (rl_wc(r, k) & RL_W_BY) {
-            for (uint32_t j = k + 1; j < r->n && j <= k + 3; j++)
-                if (r->chunk_of[j] >= 0)
-                    return r->chunk_of[j];
-            return -1;
-        }
-    }
-    return -1;
-}
-
-static double parse_number(const char *s, size_t n)
-{
-    double v = 0;
-    int dec = 0;
-    double scale = 1;
-    for (size_t i = 0; i < n; i++) {
-        if (isdigit((unsigned char)s[i])) {
-            if (dec) { scale /= 10; v += (s[i] - '0') * scale; }
-            else v = v * 10 + (s[i] - '0');
-        } else if (s[i] == '.') {
-            dec = 1;
-        } else if (s[i] != ',') {
-            break;
-        }
-    }
-    return v;
-}
-
-static void find_quantity(const rl_reading *r, const rl_pmatch *m, rl_event *e)
-{
-    uint16_t cl = r->clause[m->head];
-    for (uint32_t k = m->head; k < r->n && k < m->end + 6 && r->clause[k] == cl; k++) {
-        if (!(r->tok[k].flags & RL_T_NUM))
-            continue;
-        const char *s = r->text + r->tok[k].off;
-        if (r->tok[k].len == 4 && (s[0] == '1' || s[0] == '2') && s[1] >= '0' && s[1] <= '9' &&
-            !memchr(s, ',', 4))
-            continue; /* a year */
-        double v = parse_number(s, r->tok[k].len);
-        uint32_t j = k + 1;
-        if ((rl_wc(r, j) & RL_W_SCALE) || rl_match_is_word(r, j, "billion")) {
-            v *= (rl_wc(r, j) & RL_W_MILLION) ? 1e6 : rl_match_is_word(r, j, "billion") ? 1e9 : 1e3;
-            j++;
-        }
-        for (uint32_t u = j; u < r->n && u <= j + 2; u++) {
-            if (rl_wc(r, u) & RL_W_UNIT) {
-                e->quantity = v;
-                span_text(r, u, u + 1, e->quantity_unit, sizeof e->quantity_unit);
-                return;
-            }
-        }
-    }
-}
-
-/* Date for the event at match m: nearest expression in the clause. */
-/* Is the date expression x part of a trailing attribution ("..., officials
- * said on Tuesday", "Lavrov said on Monday that")? It dates the report. */
-static int in_attribution(const rl_reading *r, const rl_datex *x)
-{
-    for (size_t i = 0; i < r->nmodal; i++) {
-        const rl_pmatch *md = &r->modal[i];
-        if (rl_dict_pattern(r->dict, md->pat)->modal != RL_M_REPORT)
-            continue;
-        /* "said on Tuesday": right after the reporting verb */
-        if (x->start >= md->end && x->start <= md->end + 1)
-            return 1;
-        /* ", ... said" after the expression, with no verb in between */
-        if (md->start >= x->end && md->start <= x->end + 1)
-            return 1;
-    }
-    return 0;
-}
-
-static void assign_date(rl_coder *c, const rl_pmatch *m, rl_event *e, int tense, rl_buf *trace)
-{
-    const rl_reading *r = &c->r;
-    int best = -1;
-    long bestd = 0;
-    uint16_t cl = r->clause[m->head];
-    /* a verbal act (statement, appeal, demand, threat, accusation ...) happens
-     * when it is reported; a material act has a date of its own */
-    int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
-    int verbal = (root <= 3) || (root >= 9 && root <= 13);
-    for (size_t i = 0; i < r->ndates; i++) {
-        const rl_datex *x = &r->dates[i];
-        if (!verbal && in_attribution(r, x))
-            continue;
-        /* dates usually follow the verb they date: one before it counts triple */
-        long d;
-        if (x->start >= m->end)
-            d = (long)(x->start - m->end);
-        else if (x->end <= m->start)
-            d = 3 * (long)(m->start - x->end) + 1;
-        else
-            d = 0;
-        int same = r->clause[x->start] == cl;
-        /* an expression closer to another verb belongs to that verb; one
-         * between two verbs belongs to the first ("met X on Thursday to discuss") */
-        for (size_t w = 0; w < r->nverb; w++) {
-            const rl_pmatch *o = &r->verb[w];
-            if (o == m || d == 0 || r->clause[x->start] != r->clause[o->head])
-                continue; /* an expression inside the match is its own */
-            int after_m = x->start >= m->end, after_o = x->start >= o->end;
-            int between = after_m != after_o;
-            if (between && after_m)
-                continue; /* m comes first: the date follows m */
-            long od = x->start >= o->end ? (long)(x->start - o->end)
-                      : x->end <= o->start ? 3 * (long)(o->start - x->end) + 1 : 0;
-            if (between || od < d)
-                d += 100;
-        }
-        /* "on December 7, when they agreed": a when-clause shares the date it follows */
-        if (!same) {
-            uint32_t k = x->end;
-            while (k < r->n && rl_is_punct(r, k, ','))
-                k++;
-            if (k < r->n && rl_match_is_word(r, k, "when") && r->clause[k] == cl)
-                same = 1, d = 1;
-        }
-        if (!same)
-            d += 50;
-        if (d < 60 && (best < 0 || d < bestd)) {
-            best = (int)i;
-            bestd = d;
-        }
-    }
-    e->date = c->story;
-    e->date_expr[0] = '\0';
-    if (best >= 0) {
-        rl_day day = rl_date_resolve(&r->dates[best], c->story, c->prev, tense);
-        if (day != RL_NODATE) {
-            e->date = day;
-            rl_date_span(r->text, r->tok, &r->dates[best], e->date_expr, sizeof e->date_expr);
-        } else if (trace) {
-            rl_buf_printf(trace, "  date expression could not be resolved; story date used\n");
-        }
-    }
-}
-
 static int push_event(rl_events *out, size_t first, const rl_event *e, int noun)
 {
     for (size_t i = first; i < out->n; i++) {
@@ -635,22 +199,6 @@ static const char *modal_or(const rl_dict *d, const char *code, int which, const
     return x ? x : dflt;
 }
 
-/* Addressee of an appeal, demand or threat: its '+' slot, else the actor right
- * after it ("called on Israel and Hamas to ..."). */
-static int32_t modal_addressee(const rl_reading *r, const rl_pmatch *x)
-{
-    if (x->target >= 0)
-        return x->target;
-    for (uint32_t k = x->end; k < r->n && k <= x->end + 3; k++) {
-        int32_t ch = r->chunk_of[k];
-        if (ch >= 0)
-            return (int32_t)r->group[r->chunk[ch].group].first;
-        if (r->tok[k].flags & RL_T_PUNCT)
-            break;
-    }
-    return -1;
-}
-
 static void trace_reading(const rl_coder *c, rl_buf *tr)
 {
     const rl_reading *r = &c->r;
@@ -669,7 +217,7 @@ static void trace_reading(const rl_coder *c, rl_buf *tr)
     for (size_t i = 0; i < r->nchunk; i++) {
         const rl_chunk *x = &r->chunk[i];
         char t[96];
-        span_text(r, x->start, x->end, t, sizeof t);
+        rl_span_text(r, x->start, x->end, t, sizeof t);
         rl_buf_printf(tr, "actor: \"%s\" -> %s%s%s%s%s%s group %d\n", t,
                       x->anaphor ? "(pronoun: resolved from earlier sentences)" : x->code[0] ? x->code : "(agent only)",
                       x->role ? " [" : "", x->role ? x->role : "", x->role ? "]" : "",
@@ -770,13 +318,13 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         for (int k = RL_M_DEMAND; k <= RL_M_INTENT; k++)
             if (ms.idx[k] >= 0)
                 c->mused[ms.idx[k]] = 1;
-        int passive = !(p->flags & RL_PF_NOUN) && is_passive(r, m);
+        int passive = !(p->flags & RL_PF_NOUN) && rl_role_passive(r, m);
         int32_t src = -1, tgt = m->target;
         if (m->source >= 0) {
             src = m->source;
         } else if (passive) {
-            src = by_agent(r, m);
-            tgt = find_subject(c, v, m->head);
+            src = rl_role_by_agent(r, m);
+            tgt = rl_role_subject(c, v, m->head);
             if (tgt < 0)
                 tgt = -1;
         } else if ((p->flags & RL_PF_NOUN) && m->start > 0 &&
@@ -800,20 +348,20 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
                 src = (int32_t)r->group[r->chunk[src].group].first;
         } else {
             c->last_inherit = -1;
-            src = find_subject(c, v, m->head);
+            src = rl_role_subject(c, v, m->head);
             c->vfrom[v] = c->last_inherit;
         }
         if (src == -2)
             src = -1;
         c->vsource[v] = src;
         if (tgt < 0 && !passive && !(p->flags & RL_PF_NOUN))
-            tgt = find_object(r, v);
+            tgt = rl_role_object(r, v);
         /* last resort for force, coercion and aid: the country the act is in
          * ("imposed sanctions on 500 targets in Russia", "strike targets across Israel") */
         if (tgt < 0 && !passive) {
             int rt = root_of(p->code);
             if (rt >= 14 || rt == 7 || rt == 13)
-                tgt = find_place(r, v);
+                tgt = rl_role_place(r, v);
         }
         /* demands and appeals: the speaker is the subject of the modal, the
          * target the subject of the embedded clause */
@@ -823,18 +371,18 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             which = ms.idx[RL_M_DEMAND] >= 0 ? RL_M_DEMAND : RL_M_APPEAL;
             const rl_pmatch *x = &r->modal[ms.idx[which]];
             c->last_inherit = -1;
-            speaker = find_subject(c, v, x->start);
+            speaker = rl_role_subject(c, v, x->start);
             if (c->last_inherit >= 0)
                 c->vfrom[v] = c->last_inherit;
             if (speaker == -2)
                 speaker = -1;
-            addressee = modal_addressee(r, x);
+            addressee = rl_role_addressee(r, x);
             if (addressee < 0)
                 addressee = (src >= 0 && r->chunk[src].start >= x->end) ? src : tgt;
         } else if (ms.idx[RL_M_THREAT] >= 0 || ms.idx[RL_M_INTENT] >= 0) {
             const rl_pmatch *x = &r->modal[ms.idx[ms.idx[RL_M_THREAT] >= 0 ? RL_M_THREAT : RL_M_INTENT]];
             if (src < 0 || r->chunk[src].start >= x->start) {
-                int32_t s2 = find_subject(c, v, x->start);
+                int32_t s2 = rl_role_subject(c, v, x->start);
                 if (s2 >= 0)
                     src = s2;
             }
@@ -852,10 +400,10 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             }
         }
         char srcs[MAXCODES][24], tgts[MAXCODES][24];
-        int ns = group_codes(c, src, srcs, NULL);
-        int nt = group_codes(c, tgt, tgts, ns ? srcs[0] : NULL);
+        int ns = rl_role_codes(c, src, srcs, NULL);
+        int nt = rl_role_codes(c, tgt, tgts, ns ? srcs[0] : NULL);
         if (!ns && nt && src >= 0)
-            ns = group_codes(c, src, srcs, tgts[0]);
+            ns = rl_role_codes(c, src, srcs, tgts[0]);
         /* a protest with no named target is against the protesters' own
          * government (CAMEO's convention for domestic protest) */
         if (nt == 0 && ns > 0 && root_of(p->code) == 14 && isupper((unsigned char)srcs[0][0]) &&
@@ -943,7 +491,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         int tense = mod == RL_MOD_SCHEDULED ? 1 : mod == RL_MOD_REALIZED ? 0 : -1;
         set_code(r->dict, &e, code);
         e.modality = mod;
-        assign_date(c, m, &e, tense, trace);
+        rl_attach_date(c, m, &e, tense, trace);
         /* "held a meeting on December 30 and discussed ...", "Hamas freed three
          * hostages on Saturday and Israel released 183 prisoners": a coordinated
          * verb without a date of its own shares the previous one's */
@@ -969,7 +517,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
                     set_code(r->dict, &e, ic);
             }
         }
-        find_quantity(r, m, &e);
+        rl_attach_quantity(r, m, &e);
         /* evidence: the modal and pattern words, in sentence order */
         uint32_t ev[RL_MAX_EVID * (RL_M_COUNT + 1)];
         size_t nev = 0;
@@ -994,11 +542,11 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
                 el = add_word(e.evidence, sizeof e.evidence, el, (int)r->tok[ev[j]].len,
                               r->text + r->tok[ev[j]].off);
         if (src >= 0)
-            span_text(r, r->chunk[src].start,
+            rl_span_text(r, r->chunk[src].start,
                       r->chunk[r->group[r->chunk[src].group].first + r->group[r->chunk[src].group].n - 1].end,
                       e.source_text, sizeof e.source_text);
         if (tgt >= 0)
-            span_text(r, r->chunk[tgt].start,
+            rl_span_text(r, r->chunk[tgt].start,
                       r->chunk[r->group[r->chunk[tgt].group].first + r->group[r->chunk[tgt].group].n - 1].end,
                       e.target_text, sizeof e.target_text);
         if (nt == 0) {
@@ -1046,10 +594,10 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         if (c->mused[i] || (cls != RL_M_DEMAND && cls != RL_M_APPEAL && cls != RL_M_THREAT) ||
             in_if_clause(r, x->start))
             continue;
-        int32_t sp = find_subject(c, r->nverb, x->start), ad = modal_addressee(r, x);
+        int32_t sp = rl_role_subject(c, r->nverb, x->start), ad = rl_role_addressee(r, x);
         char srcs[MAXCODES][24], tgts[MAXCODES][24];
-        int ns = sp >= 0 ? group_codes(c, sp, srcs, NULL) : 0;
-        int nt = group_codes(c, ad, tgts, ns ? srcs[0] : NULL);
+        int ns = sp >= 0 ? rl_role_codes(c, sp, srcs, NULL) : 0;
+        int nt = rl_role_codes(c, ad, tgts, ns ? srcs[0] : NULL);
         if (!ns || !nt) {
             if (trace)
                 rl_buf_printf(trace, "no event from %s \"%s\": no %s\n", rl_modal_name(cls),
@@ -1061,7 +609,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         e.pattern = x->pat;
         set_code(r->dict, &e, cls == RL_M_DEMAND ? "100" : cls == RL_M_APPEAL ? "020" : "130");
         e.modality = cls == RL_M_THREAT ? RL_MOD_THREATENED : RL_MOD_DEMANDED;
-        assign_date(c, x, &e, -1, trace);
+        rl_attach_date(c, x, &e, -1, trace);
         size_t el = 0;
         for (uint8_t j = 0; j < x->nevid && el + 40 < sizeof e.evidence; j++)
             el = add_word(e.evidence, sizeof e.evidence, el,
@@ -1084,7 +632,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         const rl_group *gr = &r->group[g];
         if (gr->n >= 2) {
             char codes[MAXCODES][24];
-            int k = group_codes(c, (int32_t)gr->first, codes, NULL);
+            int k = rl_role_codes(c, (int32_t)gr->first, codes, NULL);
             if (k >= 2) {
                 memcpy(c->group, codes, sizeof codes);
                 c->ngroup = k;
