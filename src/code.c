@@ -488,6 +488,23 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             else if (r2 == 13)
                 mod = RL_MOD_THREATENED;
         }
+        /* "Biden told Putin that the West would impose sanctions": a threat or
+         * demand passed on to an addressee is the speaker's */
+        if ((mod == RL_MOD_THREATENED || mod == RL_MOD_DEMANDED) && which < 0) {
+            for (size_t i = 0; i < r->nmodal; i++) {
+                const rl_pmatch *x = &r->modal[i];
+                if (rl_dict_pattern(r->dict, x->pat)->modal != RL_M_REPORT || x->target < 0 ||
+                    x->end > m->head)
+                    continue;
+                int32_t sp = rl_role_subject(c, v, x->start);
+                char sc[MAXCODES][24];
+                int n2 = sp >= 0 ? rl_role_codes(c, sp, sc, NULL) : 0;
+                if (n2 > 0) {
+                    memcpy(srcs, sc, sizeof sc);
+                    ns = n2;
+                }
+            }
+        }
         int tense = mod == RL_MOD_SCHEDULED ? 1 : mod == RL_MOD_REALIZED ? 0 : -1;
         set_code(r->dict, &e, code);
         e.modality = mod;
