@@ -353,6 +353,28 @@ static const char *reading_color(int r)
 #define C_TALKS "#2b6cb0"
 #define C_FORCE "#c53030"
 
+/* The RL_SERIES_TOP strongest events of track tr (0 talks, 1 force) over all
+ * periods, strongest first; returns how many. */
+static size_t pick_best(const rl_series *s, int tr, const rl_series_event **best)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n; i++)
+        for (unsigned k = 0; k < s->p[i].ntop[tr]; k++) {
+            const rl_series_event *e = &s->p[i].top[tr][k];
+            size_t j = n < RL_SERIES_TOP ? n++ : RL_SERIES_TOP;
+            while (j > 0 && (absd(e->goldstein) > absd(best[j - 1]->goldstein) ||
+                             (absd(e->goldstein) == absd(best[j - 1]->goldstein) &&
+                              e->mentions > best[j - 1]->mentions))) {
+                if (j < RL_SERIES_TOP)
+                    best[j] = best[j - 1];
+                j--;
+            }
+            if (j < RL_SERIES_TOP)
+                best[j] = e;
+        }
+    return n;
+}
+
 int rl_report_trend_svg(FILE *out, const rl_series *s)
 {
     char a[400], b[400], f[11], t[11];
@@ -368,25 +390,11 @@ int rl_report_trend_svg(FILE *out, const rl_series *s)
     if (width < 760)
         width = 760;
     const double mid = top + half, strip = mid + half + 10, labels = strip + 26;
-    /* the strongest events of the whole range, for the caption */
-    const rl_series_event *best[6];
+    /* the caption: the three strongest events of each track over the range */
+    const rl_series_event *best[2 * RL_SERIES_TOP];
     size_t nbest = 0;
-    for (size_t i = 0; i < s->n; i++)
-        for (int tr = 0; tr < 2; tr++)
-            for (unsigned k = 0; k < s->p[i].ntop[tr]; k++) {
-                const rl_series_event *e = &s->p[i].top[tr][k];
-                size_t j = nbest < 6 ? nbest++ : 6;
-                if (j == 6) {
-                    if (absd(e->goldstein) <= absd(best[5]->goldstein))
-                        continue;
-                    j = 5;
-                }
-                while (j > 0 && absd(e->goldstein) > absd(best[j - 1]->goldstein)) {
-                    best[j] = best[j - 1];
-                    j--;
-                }
-                best[j] = e;
-            }
+    for (int tr = 0; tr < 2; tr++)
+        nbest += pick_best(s, tr, best + nbest);
     double caption = labels + 70, height = caption + 20 + 18.0 * (double)nbest + 24;
     unsigned mt = max_track(s, 0), mf = max_track(s, 1), mx = mt > mf ? mt : mf;
     if (mx == 0)
@@ -406,9 +414,9 @@ int rl_report_trend_svg(FILE *out, const rl_series *s)
     fputs(" \xe2\x86\x94 ", out);
     put_xml(out, b, 200);
     fputs(": talks and force</text>\n", out);
-    fprintf(out, "<text x=\"%.0f\" y=\"48\" fill=\"#4a5568\">%s to %s by %s; %u distinct events, "
-            "%u talks, %u force; events counted once on their own date</text>\n", left, f, t,
-            rl_by_name(s->by), s->total.events, s->total.talks, s->total.force);
+    fprintf(out, "<text x=\"%.0f\" y=\"48\" fill=\"#4a5568\">%s to %s by %s: %u talks, %u force, "
+            "%u distinct events in all</text>\n", left, f, t,
+            rl_by_name(s->by), s->total.talks, s->total.force, s->total.events);
     /* legend */
     fprintf(out, "<g font-size=\"11\"><rect x=\"%.0f\" y=\"58\" width=\"10\" height=\"10\" "
             "fill=\"" C_TALKS "\"/><text x=\"%.0f\" y=\"67\">talks (up)</text>"
@@ -430,7 +438,7 @@ int rl_report_trend_svg(FILE *out, const rl_series *s)
     }
     fputs("</g>\n", out);
     fprintf(out, "<text x=\"14\" y=\"%.1f\" font-size=\"10\" fill=\"#4a5568\" "
-            "transform=\"rotate(-90 14 %.1f)\" text-anchor=\"middle\">distinct events</text>\n",
+            "transform=\"rotate(-90 14 %.1f)\" text-anchor=\"middle\">distinct events, by their own date</text>\n",
             mid, mid);
     fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" font-size=\"10\" fill=\"#4a5568\" "
             "text-anchor=\"end\">reading</text>\n", left - 6, strip + 9);
@@ -488,7 +496,7 @@ int rl_report_trend_svg(FILE *out, const rl_series *s)
     fputs("</g>\n", out);
     /* caption: the strongest events */
     if (nbest) {
-        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" font-weight=\"bold\">Strongest events</text>\n",
+        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" font-weight=\"bold\">Strongest events of each track</text>\n",
                 left, caption + 12);
         for (size_t i = 0; i < nbest; i++) {
             const rl_series_event *e = best[i];
