@@ -222,7 +222,7 @@ if [ -f "$seed" ]; then
   done
   grep -Eq "^    force [0-9-]+ USA[A-Z]*>RUS[A-Z]* 10[0-9]* demanded \(100000 troops\)" "$tmp/trend.txt" && ok || bad "trend USA RUS: the demand to withdraw 100,000 troops on the force side"
   "$RL" trend "$db" USA RUS --by day --json >"$tmp/trend.json" 2>"$tmp/err"
-  python3 - "$tmp/trend.json" <<'PY' && ok || bad "trend --json: both tracks, dates, sentences, story ids"
+  python3 - "$tmp/trend.json" <<'PY' && ok || bad "trend --json: talks of Dec 7, Dec 30, Jan 10, Jan 13; the demand (100,000 troops) and the sanctions threat"
 import json, sys
 t = json.load(open(sys.argv[1]))
 assert t["a"] == ["USA"] and t["b"] == ["RUS"] and t["by"] == "day"
@@ -240,6 +240,8 @@ dates = {e["date"] for e in ev["talks"]}
 assert {"2021-12-07", "2021-12-30", "2022-01-10", "2022-01-13"} <= dates, dates
 assert any(e["cameo"].startswith("10") and e["modality"] == "demanded" and "withdraw" in e["text"]
            and e.get("quantity", {}).get("unit") == "troops" for e in ev["force"]), ev["force"]
+assert any(e["cameo"] == "1312" and e["modality"] == "threatened" and "sanctions" in e["text"]
+           for e in ev["force"]), ev["force"]
 PY
   # the West and NATO are their own actors: a side of several codes
   "$RL" trend "$db" USA,WST,IGOWSTNAT RUS --by day --json >"$tmp/west.json" 2>"$tmp/err"
