@@ -172,9 +172,14 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$RL" "$1"
 }
 for i in $(seq 1 50); do cat examples/stories.jsonl; done >"$tmp/short.jsonl"
 for i in $(seq 1 50); do cat "$tmp/short.jsonl"; done >"$tmp/long.jsonl"
-short=$(peak_kb "$tmp/short.jsonl"); long=$(peak_kb "$tmp/long.jsonl")
-if [ -n "$short" ] && [ -n "$long" ] && [ "$long" -le $((short * 5 / 4 + 2048)) ]; then ok
-else bad "peak memory grows with the stream: $short kB for 300 stories, $long kB for 15,000"; fi
+if [ -n "${BUILD##*san*}" ]; then
+  short=$(peak_kb "$tmp/short.jsonl"); long=$(peak_kb "$tmp/long.jsonl")
+  if [ -n "$short" ] && [ -n "$long" ] && [ "$long" -le $((short * 5 / 4 + 2048)) ]; then ok
+  else bad "peak memory grows with the stream: $short kB for 300 stories, $long kB for 15,000"; fi
+else
+  echo "skip: peak memory is not meaningful under AddressSanitizer (its quarantine holds freed memory)"
+  skip=$((skip + 1))
+fi
 
 echo "== development set floor"
 floor=$(cat tests/dev/floor.txt 2>/dev/null || echo 0)
