@@ -306,6 +306,15 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         c->vfrom[v] = -1;
         c->vdate[v] = RL_NODATE;
         c->vexpr[v][0] = '\0';
+        /* "..., killing 10 civilians": a result participle of violence is
+         * part of the act before it */
+        if (m->head > 0 && rl_is_punct(r, m->head - 1, ',') && root_of(p->code) >= 18 &&
+            r->tok[m->head].len > 4 &&
+            !memcmp(r->text + r->tok[m->head].off + r->tok[m->head].len - 3, "ing", 3)) {
+            if (trace)
+                rl_buf_printf(trace, "no event from \"%s\": a result participle\n", p->text);
+            continue;
+        }
         /* the antecedent of a conditional ("if Russia invaded Ukraine") is a
          * condition, not an event */
         if (in_if_clause(r, m->head)) {
@@ -360,7 +369,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
          * ("imposed sanctions on 500 targets in Russia", "strike targets across Israel") */
         if (tgt < 0 && !passive) {
             int rt = root_of(p->code);
-            if (rt >= 14 || rt == 7 || rt == 13)
+            if (rt >= 14 || rt == 7 || !strncmp(p->code, "138", 3))
                 tgt = rl_role_place(r, v);
         }
         /* demands and appeals: the speaker is the subject of the modal, the

@@ -407,7 +407,7 @@ static int match_items(const rl_reading *r, const rl_pattern *p, uint16_t it, ui
     }
     const rl_item *item = &p->items[it];
     /* a date phrase inside a pattern is read through: "threatened on Monday to" */
-    if (it > 0 && item->type != RL_I_TARGET && item->type != RL_I_SOURCE)
+    if (it > 0 && item->type != RL_I_TARGET && item->type != RL_I_SOURCE && item->type != RL_I_SKIP)
         while (k < r->n && r->skip[k])
             k++;
     switch (item->type) {
@@ -436,7 +436,8 @@ static int match_items(const rl_reading *r, const rl_pattern *p, uint16_t it, ui
         }
         return 0;
     case RL_I_TARGET:
-    case RL_I_SOURCE: {
+    case RL_I_SOURCE:
+    case RL_I_SKIP: {
         uint32_t after = k;
         int32_t c = slot_chunk(r, k, &after);
         if (c < 0) {
@@ -450,18 +451,43 @@ static int match_items(const rl_reading *r, const rl_pattern *p, uint16_t it, ui
         }
         if (item->type == RL_I_TARGET)
             m->target = c;
-        else
+        else if (item->type == RL_I_SOURCE)
             m->source = c;
         if (match_items(r, p, (uint16_t)(it + 1), after, m, allow_partial))
             return 1;
         if (item->type == RL_I_TARGET)
             m->target = -1;
-        else
+        else if (item->type == RL_I_SOURCE)
             m->source = -1;
         return 0;
     }
     }
     return 0;
+}
+
+static int purpose_ok(const rl_reading *r, uint32_t i)
+{
+    const rl_token *t = &r->tok[i];
+    if (rl_match_is_word(r, i - 1, "to")) {
+        /* a modal construction ending in "to" ("agreed to", "threatened to")
+         * or "in order to"/"so as to" (purpose) */
+        for (size_t k = 0; k < r->nmodal; k++)
+            if (r->modal[k].end == i)
+                return 1;
+        /* "prompting Israel to launch": the actor before "to" is its subject */
+        if (i >= 2 && r->chunk_of[i - 2] >= 0)
+            return 1;
+        return 0;
+    }
+    if (t->len > 4 && !memcmp(r->text + t->off + t->len - 3, "ing", 3)) {
+        const rl_token *p = &r->tok[i - 1];
+        const char *pw = r->text + p->off;
+        int past = p->len > 3 && pw[p->len - 2] == 'e' && pw[p->len - 1] == 'd';
+        if ((p->flags & RL_T_WORD) && !(p->flags & RL_T_CAP) && r->chunk_of[i - 1] < 0 &&
+            !r->wc[i - 1] && !r->skip[i - 1] && !past)
+            return 0;
+    }
+    return 1;
 }
 
 static int bare_verb_context(const rl_reading *r, uint32_t i, const rl_item *lemma)
@@ -506,6 +532,25 @@ static int bare_verb_context(const rl_reading *r, uint32_t i, const rl_item *lem
     return 0;
 }
 
+/* Sets m->head to the token of the pattern's '@' item; 0 if that token
+ * reads as a noun (after an article or possessive, or a bare form out of a
+ * verbal context), as the first word of any verb pattern is checked. */
+static int head_is_verb(const rl_reading *r, const rl_pattern *p, rl_pmatch *m)
+{
+    if (p->head > m->nevid)
+        return 1;
+    m->head = m->evid[p->head - 1];
+    const rl_item *it = NULL;
+    for (uint16_t i = 0, w = 0; i < p->nitems && !it; i++)
+        if (p->items[i].type == RL_I_WORD && ++w == p->head)
+            it = &p->items[i];
+    if (p->kind != RL_P_VERB || (p->flags & RL_PF_NOUN) || m->head == m->start || !it)
+        return 1;
+    if (r->wc[m->head - 1] & (RL_W_ART | RL_W_POSS))
+        return 0;
+    return it->nalt <= 1 || bare_verb_context(r, m->head, it);
+}
+
 /* score: full matches beat partial ones, then longer spans */
 static long match_score(const rl_pmatch *m)
 {
@@ -541,6 +586,11 @@ static int match_patterns(rl_reading *r)
             if (p->kind == RL_P_VERB && i > 0 && (r->wc[i - 1] & (RL_W_OF | RL_W_BY | RL_W_FOR)) &&
                 r->tok[i].len > 4 && !memcmp(r->text + r->tok[i].off + r->tok[i].len - 3, "ing", 3))
                 continue;
+            /* "sent troops to Russia to help it": a purpose infinitive (a "to"
+             * no modal construction took) and "a resolution condemning Russia"
+             * (an -ing form after a plain noun) describe, they are no events */
+            if (p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && i > 0 && !purpose_ok(r, i))
+                continue;
             /* a bare or -s form ("attack", "attacks", "bomb") is a verb only
              * right after its subject, an auxiliary or "to"; after anything
              * else it is a noun ("a car bomb", "drone attacks") */
@@ -548,6 +598,9 @@ static int match_patterns(rl_reading *r)
                 !bare_verb_context(r, i, &p->items[0]))
                 continue;
             if (!match_items(r, p, 0, i, &m, 1))
+                continue;
+            /* an '@' head after other words must itself read as a verb */
+            if (p->head && !head_is_verb(r, p, &m))
                 continue;
             long s = match_score(&m);
             if (p->kind == RL_P_MODAL) {

@@ -150,6 +150,11 @@ int32_t rl_role_object(const rl_reading *r, size_t v)
             /* a possessor is the object: "rejected Zelensky's proposal" */
             if (rl_match_is_locative(r, x->prep) || x->hyphen)
                 continue;
+            /* "pull back its forces": the subject's own people are no target */
+            if (!x->code[0] && !x->anaphor && x->start > 0 && (rl_wc(r, x->start - 1) & RL_W_ART) &&
+                !(rl_wc(r, x->start - 1) & RL_W_THE) && !rl_match_is_word(r, x->start - 1, "a") &&
+                !rl_match_is_word(r, x->start - 1, "an"))
+                continue;
             if (rl_wc(r, x->prep) & (RL_W_BY | RL_W_OF))
                 continue;
             return ch;
@@ -186,9 +191,14 @@ int32_t rl_role_place(const rl_reading *r, size_t v)
 /* Country for an agent without one ("militants", "protesters"): a place the
  * sentence puts things in ("in Yemen"), else the other party's country
  * (prefer), else any place mentioned. */
-static int agent_country(const rl_reading *r, const char *prefer, char out[4])
+static int agent_country(const rl_reading *r, const char *prefer, const char *suffix, char out[4])
 {
-    for (int pass = 0; pass < 3; pass++) {
+    /* civilians, refugees and the like are rarely the other party's own
+     * people: for them any place mentioned comes before the other party */
+    int place_first = !strcmp(suffix, "CVL") || !strcmp(suffix, "REF") || !strcmp(suffix, "MED") ||
+                      !strcmp(suffix, "HLH") || !strcmp(suffix, "EDU");
+    for (int step = 0; step < 3; step++) {
+        int pass = place_first ? (step == 0 ? 0 : step == 1 ? 2 : 1) : step;
         if (pass == 1) {
             if (prefer && prefer[0] && strncmp(prefer, "IGO", 3) && strncmp(prefer, "NGO", 3)) {
                 snprintf(out, 4, "%.3s", prefer);
@@ -257,7 +267,7 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
             rl_strlcpy(out[n++], y->code, 24);
         } else if (y->suffix[0]) {
             char cc[4];
-            if (agent_country(r, prefer, cc))
+            if (agent_country(r, prefer, y->suffix, cc))
             {
                 rl_strlcat(rl_strlcpy(out[n], cc, 24), y->suffix, 24);
                 n++;
