@@ -202,8 +202,9 @@ static void items_release(items *a)
  * tokenizer splits ("Russia's") becomes several items. */
 static int parse_piece(rl_dict *d, const char *p, size_t n, items *out, const char **err)
 {
-    if (n == 1 && (*p == '*' || *p == '+' || *p == '$')) {
-        rl_item it = {*p == '*' ? RL_I_GAP : *p == '+' ? RL_I_TARGET : RL_I_SOURCE, 0, 0, NULL};
+    if (n == 1 && (*p == '*' || *p == '+' || *p == '$' || *p == '^')) {
+        rl_item it = {*p == '*' ? RL_I_GAP : *p == '+' ? RL_I_TARGET : *p == '$' ? RL_I_SOURCE : RL_I_SKIP,
+                      0, 0, NULL};
         return items_push(out, it);
     }
     int alt = memchr(p, '|', n) != NULL;
@@ -300,18 +301,37 @@ int rl_dict_add_pattern(rl_dict *d, int kind, const char *code, int modal, uint3
             flags |= RL_PF_SYM;
         else if (fl == 4 && strncmp(lb + 1, "noun", 4) == 0)
             flags |= RL_PF_NOUN;
-        else { err = "unknown flag (known: [sym] [noun])"; goto bad; }
+        else if (fl == 6 && strncmp(lb + 1, "prefix", 6) == 0)
+            flags |= RL_PF_PREFIX;
+        else if (fl == 5 && strncmp(lb + 1, "stack", 5) == 0)
+            flags |= RL_PF_STACK;
+        else if (fl == 5 && strncmp(lb + 1, "final", 5) == 0)
+            flags |= RL_PF_FINAL;
+        else { err = "unknown flag (known: [sym] [noun] [prefix] [stack] [final])"; goto bad; }
         n = (size_t)(lb - text);
         while (n && isspace((unsigned char)text[n - 1]))
             n--;
     }
     const char *s = text, *end = text + n;
+    uint16_t head = 0; /* 1 + item index of the '@' head */
+    /* "+ was @shot", "% have @met": a slot before the first word is the
+     * pattern's subject: the target, the source, or a compound coded pairwise */
+    while (s < end && isspace((unsigned char)*s))
+        s++;
+    if (kind == RL_P_VERB && end - s > 2 && strchr("+$%", *s) && isspace((unsigned char)s[1])) {
+        flags |= *s == '+' ? RL_PF_SUBJ_TARGET : *s == '$' ? RL_PF_SUBJ_SOURCE : RL_PF_SUBJ_GROUP;
+        s += 2;
+    }
     while (s < end) {
         while (s < end && isspace((unsigned char)*s))
             s++;
         const char *e = s;
         while (e < end && !isspace((unsigned char)*e))
             e++;
+        if (e - s > 1 && *s == '@' && !head) {
+            head = (uint16_t)(it.n + 1);
+            s++;
+        }
         if (e > s) {
             int rc = parse_piece(d, s, (size_t)(e - s), &it, &err);
             if (rc == RL_ENOMEM) { items_release(&it); return RL_ENOMEM; }
@@ -336,6 +356,11 @@ int rl_dict_add_pattern(rl_dict *d, int kind, const char *code, int modal, uint3
     p->nitems = it.n;
     p->items = it.v;
     p->actor = actor;
+    /* the head as an index among word items, which is how matches record them */
+    for (uint16_t i = 0; head && i + 1 < head; i++)
+        p->head += it.v[i].type == RL_I_WORD;
+    if (head)
+        p->head++;
     rl_strlcpy(p->code, code ? code : "", sizeof p->code);
     p->text = strndup(text, n);
     p->file = file ? intern_file(d, file) : "";
@@ -829,6 +854,12 @@ static int cmp_str(const void *a, const void *b)
 
 int rl_dict_load_dir(rl_dict *d, const char *dir, rl_diag *dg)
 {
+    int rc = rl_dict_load_parts(d, dir, RL_DL_ALL, dg);
+    return rc ? rc : rl_dict_finish(d);
+}
+
+int rl_dict_load_parts(rl_dict *d, const char *dir, unsigned parts, rl_diag *dg)
+{
     char path[2048];
     int fatal = RL_OK;
     if (!d->morph) {
@@ -840,17 +871,18 @@ int rl_dict_load_dir(rl_dict *d, const char *dir, rl_diag *dg)
     if (load_optional(rl_dict_load_cameo(d, path, dg), &fatal) == RL_EIO)
         return RL_EIO;
     const char *iso = getenv("REDLINE_ISO3166");
-    load_optional(rl_dict_load_iso(d, iso ? iso : "/usr/share/iso-codes/json/iso_3166-1.json", dg), &fatal);
+    if (parts & RL_DL_ACTORS)
+        load_optional(rl_dict_load_iso(d, iso ? iso : "/usr/share/iso-codes/json/iso_3166-1.json", dg), &fatal);
     snprintf(path, sizeof path, "%s/actors", dir);
-    DIR *dh = opendir(path);
-    if (!dh) {
+    DIR *dh = (parts & RL_DL_ACTORS) ? opendir(path) : NULL;
+    if (!dh && (parts & RL_DL_ACTORS)) {
         rl_error(dg, path, 0, "cannot open actor folder");
         return RL_EIO;
     }
     char **names = NULL;
     size_t nn = 0;
     struct dirent *de;
-    while ((de = readdir(dh))) {
+    while (dh && (de = readdir(dh))) {
         size_t l = strlen(de->d_name);
         if (l > 4 && strcmp(de->d_name + l - 4, ".txt") == 0) {
             char **v = realloc(names, (nn + 1) * sizeof *v);
@@ -861,7 +893,8 @@ int rl_dict_load_dir(rl_dict *d, const char *dir, rl_diag *dg)
             nn++;
         }
     }
-    closedir(dh);
+    if (dh)
+        closedir(dh);
     if (nn)
         qsort(names, nn, sizeof *names, cmp_str);
     for (size_t i = 0; i < nn; i++) {
@@ -873,13 +906,15 @@ int rl_dict_load_dir(rl_dict *d, const char *dir, rl_diag *dg)
     free(names);
     if (fatal)
         return fatal;
-    struct { const char *name; int (*fn)(rl_dict *, const char *, rl_diag *); } files[] = {
-        {"agents.txt", rl_dict_load_agents},
-        {"modal-codes.txt", rl_dict_load_modal_codes},
-        {"modals.txt", rl_dict_load_modals},
-        {"verbs.txt", rl_dict_load_verbs},
+    struct { const char *name; int (*fn)(rl_dict *, const char *, rl_diag *); unsigned part; } files[] = {
+        {"agents.txt", rl_dict_load_agents, RL_DL_AGENTS},
+        {"modal-codes.txt", rl_dict_load_modal_codes, RL_DL_MODALS},
+        {"modals.txt", rl_dict_load_modals, RL_DL_MODALS},
+        {"verbs.txt", rl_dict_load_verbs, RL_DL_VERBS},
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        if (!(files[i].part & parts))
+            continue;
         snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
         int rc = files[i].fn(d, path, dg);
         if (rc == RL_ENOMEM)
@@ -887,7 +922,7 @@ int rl_dict_load_dir(rl_dict *d, const char *dir, rl_diag *dg)
         if (rc == RL_EIO)
             return RL_EIO;
     }
-    return rl_dict_finish(d);
+    return RL_OK;
 }
 
 /* ---- queries ---- */

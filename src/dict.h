@@ -9,7 +9,8 @@
 #include "lex.h"
 #include "morph.h"
 
-enum rl_item_type { RL_I_WORD, RL_I_GAP, RL_I_TARGET, RL_I_SOURCE };
+/* RL_I_SKIP: an actor that is neither source nor target (PETRARCH's '^') */
+enum rl_item_type { RL_I_WORD, RL_I_GAP, RL_I_TARGET, RL_I_SOURCE, RL_I_SKIP };
 
 typedef struct rl_item {
     uint8_t type;
@@ -19,7 +20,17 @@ typedef struct rl_item {
 } rl_item;
 
 enum rl_pat_kind { RL_P_ACTOR, RL_P_AGENT, RL_P_VERB, RL_P_MODAL };
-enum { RL_PF_SYM = 1, RL_PF_NOUN = 2 };
+enum {
+    RL_PF_SYM = 1, RL_PF_NOUN = 2,
+    RL_PF_PREFIX = 4,       /* agent: its code goes before the actor's (PETRARCH "NGO~") */
+    RL_PF_STACK = 8,        /* agent: its code is added to those already there (PETRARCH) */
+    RL_PF_SUBJ_TARGET = 16, /* verb written "+ ...": the actor just before it is the target */
+    RL_PF_FINAL = 32,       /* verb: modal constructions set the modality, never the code
+                             * or the actors (PETRARCH patterns carry their own) */
+    RL_PF_SUBJ_SOURCE = 64, /* "$ ...": an actor must stand just before it (the source) */
+    RL_PF_SUBJ_GROUP = 128, /* "% ...": a compound just before it, its members coded pairwise */
+    RL_PF_SUBJ = RL_PF_SUBJ_TARGET | RL_PF_SUBJ_SOURCE | RL_PF_SUBJ_GROUP,
+};
 enum rl_modal {
     RL_M_NONE, RL_M_DEMAND, RL_M_APPEAL, RL_M_THREAT, RL_M_INTENT, RL_M_FUTURE,
     RL_M_NEGATE, RL_M_HYPO, RL_M_REPORT, RL_M_DISCARD, RL_M_COUNT
@@ -30,7 +41,9 @@ typedef struct rl_pattern {
     uint8_t modal;     /* enum rl_modal, for RL_P_MODAL */
     uint16_t flags;
     uint16_t nitems;
-    char code[16];     /* CAMEO event code (verbs), suffix (agents), actor code (actors) */
+    char code[16];     /* CAMEO event code (verbs), suffix (agents), actor code (actors);
+                        * verbs may carry "A:B" (A source->target, B back) or "---" (none) */
+    uint8_t head;      /* 1 + index among word items of the '@' head; 0: the first word */
     uint32_t actor;    /* index into actors, for RL_P_ACTOR */
     rl_item *items;
     char *text;        /* as written, for explain */
@@ -72,6 +85,10 @@ void rl_dict_free(rl_dict *d);
  * reported to dg and skipped. Returns RL_OK, RL_ENOMEM, or RL_EIO when a
  * required file is missing. Calls rl_dict_finish. */
 int rl_dict_load_dir(rl_dict *d, const char *dir, rl_diag *dg);
+/* The same for some parts only, without rl_dict_finish (PETRARCH dictionaries
+ * replace or extend ours in between). The CAMEO table is always loaded. */
+enum { RL_DL_ACTORS = 1, RL_DL_AGENTS = 2, RL_DL_VERBS = 4, RL_DL_MODALS = 8, RL_DL_ALL = 15 };
+int rl_dict_load_parts(rl_dict *d, const char *dir, unsigned parts, rl_diag *dg);
 /* Loaders for single files; kind is chosen by the caller. */
 int rl_dict_load_actors(rl_dict *d, const char *path, rl_diag *dg);
 int rl_dict_load_agents(rl_dict *d, const char *path, rl_diag *dg);
