@@ -257,6 +257,31 @@ size_t rl_date_find(const char *text, const rl_token *t, size_t n, rl_datex *out
             x.end = (uint32_t)j;
             out[k++] = x;
             i = j - 1;
+        } else if ((dd = mday_of(text, &t[i])) && i + 3 < n && tok_eq(text, &t[i + 1], "of") &&
+                   (mo = month_of(text, &t[i + 2]))) {
+            /* "the 5th of March [2022]" */
+            size_t j = i + 3;
+            x.mday = (int8_t)dd;
+            x.month = (int8_t)mo;
+            if (j < n && (yy = year_of(text, &t[j]))) {
+                x.year = (int16_t)yy;
+                j++;
+            }
+            if (i > 0 && tok_eq(text, &t[i - 1], "the"))
+                x.start = (uint32_t)(i - 1);
+            x.kind = x.year ? RL_DX_ABSOLUTE : RL_DX_MONTHDAY;
+            x.end = (uint32_t)j;
+            out[k++] = x;
+            i = j - 1;
+        } else if (i > 0 && tok_eq(text, &t[i - 1], "the") && (dd = mday_of(text, &t[i])) &&
+                   t[i].len > 2 && !isdigit((unsigned char)text[t[i].off + t[i].len - 1]) &&
+                   (i + 1 >= n || !month_of(text, &t[i + 1]))) {
+            /* "on the 15th": an ordinal day of the month */
+            x.kind = RL_DX_DAY;
+            x.mday = (int8_t)dd;
+            x.start = (uint32_t)(i - 1);
+            x.end = (uint32_t)(i + 1);
+            out[k++] = x;
         } else if ((dd = mday_of(text, &t[i])) && i + 1 < n && (mo = month_of(text, &t[i + 1]))) {
             /* D Month [YYYY] */
             size_t j = i + 2;
@@ -408,6 +433,19 @@ rl_day rl_date_resolve(const rl_datex *x, rl_day story, rl_day prev, int tense)
             return rl_day_from_ymd(sy + x->dir, 1, 1);
         int m0 = sy * 12 + (sm - 1) + x->dir;
         return rl_day_from_ymd(m0 / 12, m0 % 12 + 1, 1);
+    }
+    case RL_DX_DAY: {
+        /* this month's day, or the previous (past) / next (future) month's */
+        rl_day c0 = clamp_ymd(sy, sm, x->mday);
+        if (tense > 0 && c0 < story) {
+            int m1 = sy * 12 + sm;  /* next month, 0-based */
+            return clamp_ymd(m1 / 12, m1 % 12 + 1, x->mday);
+        }
+        if (tense <= 0 && c0 > story) {
+            int m1 = sy * 12 + sm - 2; /* previous month, 0-based */
+            return clamp_ymd(m1 / 12, m1 % 12 + 1, x->mday);
+        }
+        return c0;
     }
     case RL_DX_STORY:
         if (x->offset == 30 || x->offset == -30 || x->offset == 365 || x->offset == -365) {

@@ -24,6 +24,7 @@ enum rl_datex_kind {
     RL_DX_STORY,      /* offset from the story date: yesterday, 2 days ago, next week */
     RL_DX_PREV,       /* offset from the previous date in the story: three weeks later */
     RL_DX_PERIOD,     /* last/this/next week|month|year: the period's first day */
+    RL_DX_DAY,        /* "on the 15th": a day of the story's month (or a neighbour) */
 };
 
 typedef struct rl_datex {

@@ -166,6 +166,10 @@ static void test_dates(void)
     expect_date("The talks run until mid-January.", "2021-12-31", 1, "2022-01-15");
     expect_date("Fighting broke out in early March.", "2022-04-10", -1, "2022-03-05");
     expect_date("They clashed on 7 December.", "2021-12-31", -1, "2021-12-07");
+    expect_date("They clashed on the 7th of December.", "2021-12-31", -1, "2021-12-07");
+    expect_date("They clashed on the 28th.", "2022-03-05", -1, "2022-02-28");
+    expect_date("They will meet on the 2nd.", "2022-03-05", 1, "2022-04-02");
+    expect_date("They met on the 3rd.", "2022-03-05", -1, "2022-03-03");
     expect_date("They clashed on Dec. 7.", "2021-12-31", -1, "2021-12-07");
     expect_date("Three weeks later they met again.", "2021-12-09", -1, "2021-12-30");
     expect_date("They meet in two weeks.", "2021-12-01", 1, "2021-12-15");
