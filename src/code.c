@@ -306,6 +306,12 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         c->vfrom[v] = -1;
         c->vdate[v] = RL_NODATE;
         c->vexpr[v][0] = '\0';
+        /* a null-coded pattern ("---", PETRARCH) holds its words but codes nothing */
+        if (!strcmp(p->code, "---")) {
+            if (trace)
+                rl_buf_printf(trace, "no event from \"%s\": its code is null (---)\n", p->text);
+            continue;
+        }
         /* "..., killing 10 civilians": a result participle of violence is
          * part of the act before it */
         if (m->head > 0 && rl_is_punct(r, m->head - 1, ',') && root_of(p->code) >= 18 &&
@@ -365,6 +371,13 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         c->vsource[v] = src;
         if (tgt < 0 && !passive && !(p->flags & RL_PF_NOUN))
             tgt = rl_role_object(r, v);
+        /* PETRARCH "+ was @shot * in $": the actor before the pattern is the
+         * target; the source is the '$' slot, else the object */
+        if (p->flags & RL_PF_SUBJ_TARGET) {
+            int32_t subj = rl_role_subject(c, v, m->start);
+            src = m->source >= 0 ? m->source : m->target >= 0 ? m->target : rl_role_object(r, v);
+            tgt = subj >= 0 ? subj : -1;
+        }
         /* last resort for force, coercion and aid: the country the act is in
          * ("imposed sanctions on 500 targets in Russia", "strike targets across Israel") */
         if (tgt < 0 && !passive) {
@@ -376,7 +389,10 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
          * target the subject of the embedded clause */
         int32_t speaker = -1, addressee = -1;
         int which = -1;
-        if (ms.idx[RL_M_DEMAND] >= 0 || ms.idx[RL_M_APPEAL] >= 0) {
+        /* a [final] pattern (PETRARCH) keeps its own code and actors: modal
+         * constructions only set the modality */
+        int fin = (p->flags & RL_PF_FINAL) != 0;
+        if (!fin && (ms.idx[RL_M_DEMAND] >= 0 || ms.idx[RL_M_APPEAL] >= 0)) {
             which = ms.idx[RL_M_DEMAND] >= 0 ? RL_M_DEMAND : RL_M_APPEAL;
             const rl_pmatch *x = &r->modal[ms.idx[which]];
             c->last_inherit = -1;
@@ -421,7 +437,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             rl_strlcat(rl_strlcpy(tgts[0], srcs[0], 4), "GOV", 24);
             nt = 1;
         }
-        int sym = (p->flags & RL_PF_SYM) != 0;
+        int sym = (p->flags & (RL_PF_SYM | RL_PF_SUBJ_GROUP)) != 0;
         if (sym && which < 0) {
             if (ns == 0 && nt >= 2) {
                 /* "talks between A and B": pairs within the slot's group */
@@ -440,11 +456,19 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
                               ns == 0 ? "no source actor found" : "no target actor found");
             continue;
         }
-        /* code and modality */
+        /* code and modality; PETRARCH's paired codes "032:033" code source ->
+         * target with the first, target -> source with the second */
         rl_event e;
         memset(&e, 0, sizeof e);
         e.pattern = m->pat;
-        const char *code = p->code;
+        char code1[16], back[16] = "";
+        rl_strlcpy(code1, p->code, sizeof code1);
+        char *colon = strchr(code1, ':');
+        if (colon) {
+            rl_strlcpy(back, colon + 1, sizeof back);
+            *colon = '\0';
+        }
+        const char *code = code1[0] ? code1 : back;
         int mod = RL_MOD_REALIZED;
         int root = root_of(code);
         int conflict = root >= 14 || (root >= 10 && root <= 13);
@@ -454,20 +478,23 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         } else if (which == RL_M_APPEAL) {
             code = modal_or(r->dict, code, RL_MC_APPEAL, "020");
             mod = RL_MOD_DEMANDED;
+        } else if (fin && (ms.idx[RL_M_DEMAND] >= 0 || ms.idx[RL_M_APPEAL] >= 0)) {
+            mod = RL_MOD_DEMANDED;
         } else if (ms.idx[RL_M_THREAT] >= 0) {
-            const char *tc = rl_dict_modal_code(r->dict, code, RL_MC_THREAT);
+            const char *tc = fin ? NULL : rl_dict_modal_code(r->dict, code, RL_MC_THREAT);
             if (tc) {
                 code = tc;
                 mod = RL_MOD_THREATENED;
             } else if (root <= 8) {
-                code = modal_or(r->dict, code, RL_MC_INTENT, code);
+                if (!fin)
+                    code = modal_or(r->dict, code, RL_MC_INTENT, code);
                 mod = RL_MOD_SCHEDULED;
             } else {
                 mod = RL_MOD_THREATENED;
             }
         } else if (ms.idx[RL_M_INTENT] >= 0) {
             /* a pledge or offer is itself realized; its content becomes 03x */
-            if (root <= 8 && root != 3)
+            if (root <= 8 && root != 3 && !fin)
                 code = modal_or(r->dict, code, RL_MC_INTENT, code);
         }
         int future = ms.idx[RL_M_FUTURE] >= 0;
@@ -475,7 +502,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         if (ms.idx[RL_M_NEGATE] >= 0) {
             mod = RL_MOD_NEGATED;
         } else if (has_if && (future || would) && mod == RL_MOD_REALIZED) {
-            const char *tc = conflict ? rl_dict_modal_code(r->dict, code, RL_MC_THREAT) : NULL;
+            const char *tc = conflict && !fin ? rl_dict_modal_code(r->dict, code, RL_MC_THREAT) : NULL;
             if (tc) {
                 code = tc;
                 mod = RL_MOD_THREATENED;
@@ -486,7 +513,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             mod = RL_MOD_HYPOTHETICAL;
         } else if ((future || would) && mod == RL_MOD_REALIZED) {
             mod = RL_MOD_SCHEDULED;
-            if (root >= 4 && root <= 8)
+            if (root >= 4 && root <= 8 && !fin)
                 code = modal_or(r->dict, code, RL_MC_INTENT, code);
         }
         /* appeals and demands are demanded, threats threatened, whatever the verb */
@@ -499,7 +526,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         }
         /* "Biden told Putin that the West would impose sanctions": a threat or
          * demand passed on to an addressee is the speaker's */
-        if ((mod == RL_MOD_THREATENED || mod == RL_MOD_DEMANDED) && which < 0) {
+        if ((mod == RL_MOD_THREATENED || mod == RL_MOD_DEMANDED) && which < 0 && !fin) {
             for (size_t i = 0; i < r->nmodal; i++) {
                 const rl_pmatch *x = &r->modal[i];
                 if (rl_dict_pattern(r->dict, x->pat)->modal != RL_M_REPORT || x->target < 0 ||
@@ -537,7 +564,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             e.date > c->story) {
             /* a realized verb dated after the story is a plan */
             e.modality = RL_MOD_SCHEDULED;
-            if (root >= 4 && root <= 8) {
+            if (root >= 4 && root <= 8 && !fin) {
                 const char *ic = rl_dict_modal_code(r->dict, e.code, RL_MC_INTENT);
                 if (ic)
                     set_code(r->dict, &e, ic);
@@ -593,8 +620,16 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
                         continue;
                     cpy24(e.source, srcs[a]);
                     cpy24(e.target, tgts[b]);
-                    if ((rc = push_event(out, first, &e, (p->flags & RL_PF_NOUN) != 0)))
+                    if (code1[0] && (rc = push_event(out, first, &e, (p->flags & RL_PF_NOUN) != 0)))
                         return rc;
+                    if (back[0]) {
+                        rl_event e2 = e;
+                        set_code(r->dict, &e2, back);
+                        cpy24(e2.source, tgts[b]);
+                        cpy24(e2.target, srcs[a]);
+                        if ((rc = push_event(out, first, &e2, 0)))
+                            return rc;
+                    }
                     /* "Russia is ready to hold talks with Ukraine": only Russia said so */
                     if (sym && which < 0 && ms.idx[RL_M_INTENT] < 0) {
                         cpy24(e.source, tgts[b]);

@@ -156,6 +156,32 @@ static int verb_start_word(const rl_reading *r, uint32_t i)
     return nc > 0;
 }
 
+/* Is code part of base at a 3-letter boundary ("USAGOV" has GOV)? */
+static int has_code(const char *base, const char *code, size_t n)
+{
+    for (size_t i = 0, l = strlen(base); i + n <= l; i += 3)
+        if (!strncmp(base + i, code, n))
+            return 1;
+    return 0;
+}
+
+/* PETRARCH's composition: prefix agents, the actor's code ("---" when the
+ * agents name no actor: "---EDU"), then the suffix agents, each 3-letter code
+ * once ("Washington officials" stays USAGOV). */
+static void stack_agents(rl_chunk *ch, const char *pre, const char *base, const char *post)
+{
+    char code[24] = "";
+    for (size_t i = 0; i + 3 <= strlen(pre); i += 3)
+        if (!has_code(base, pre + i, 3))
+            strncat(code, pre + i, 3);
+    rl_strlcat(code, base[0] ? base : post[0] ? "---" : "", sizeof code);
+    for (size_t i = 0; i + 3 <= strlen(post); i += 3)
+        if (!has_code(code, post + i, 3) && strlen(code) + 3 < sizeof code)
+            strncat(code, post + i, 3);
+    rl_strlcpy(ch->code, code, sizeof ch->code);
+    rl_strlcpy(ch->stack, post, sizeof ch->stack);
+}
+
 /* Builds chunks from adjacent mentions: country/organisation + agents + person. */
 static int build_chunks(rl_reading *r)
 {
@@ -174,6 +200,7 @@ static int build_chunks(rl_reading *r)
             ch.prep = -1;
             ch.group = -1;
             char country[24] = "", full[24] = "", suffix[4] = "";
+            char pre[16] = "", post[16] = ""; /* PETRARCH agents, stacked */
             const char *role = NULL;
             uint32_t end = i;
             while (m < r->nment) {
@@ -182,11 +209,15 @@ static int build_chunks(rl_reading *r)
                     /* allow "'s" or one modifier word between mentions:
                      * "Russia's foreign minister", "Syrian government forces" */
                     int ok = 0;
-                    /* "the leaders of Armenia": agent, of, (the), actor */
-                    if (!country[0] && !full[0] && suffix[0] && (rl_wc(r, end) & RL_W_OF) &&
+                    /* "the leaders of Armenia": agent, of, (the), actor; PETRARCH
+                     * agents also "in" ("lawmakers in Fornost") */
+                    if (!country[0] && !full[0] && (suffix[0] || pre[0] || post[0]) &&
+                        ((rl_wc(r, end) & RL_W_OF) || (post[0] && rl_match_is_word(r, end, "in"))) &&
                         (s == end + 1 || (s == end + 2 && (rl_wc(r, end + 1) & RL_W_THE))) &&
-                        rl_dict_pattern(r->dict, r->ment[m].pat)->kind == RL_P_ACTOR)
+                        rl_dict_pattern(r->dict, r->ment[m].pat)->kind == RL_P_ACTOR) {
                         ok = 1;
+                        ch.lends = post[0] != 0;
+                    }
                     if (s == end + 1 && !ok) {
                         const rl_token *g = &r->tok[end];
                         const rl_pattern *np = rl_dict_pattern(r->dict, r->ment[m].pat);
@@ -202,7 +233,11 @@ static int build_chunks(rl_reading *r)
                         break;
                 }
                 const rl_pattern *p = rl_dict_pattern(r->dict, r->ment[m].pat);
-                if (p->kind == RL_P_AGENT) {
+                if (p->kind == RL_P_AGENT && (p->flags & RL_PF_STACK)) {
+                    char *to = (p->flags & RL_PF_PREFIX) ? pre : post;
+                    if (!strstr(to, p->code))
+                        rl_strlcat(to, p->code, sizeof pre);
+                } else if (p->kind == RL_P_AGENT) {
                     rl_strlcpy(suffix, p->code, sizeof suffix);
                 } else {
                     const char *rrole = NULL;
@@ -229,7 +264,9 @@ static int build_chunks(rl_reading *r)
                     m++;
                 }
             }
-            if (full[0])
+            if (pre[0] || post[0])
+                stack_agents(&ch, pre, full[0] ? full : country, post);
+            else if (full[0])
                 rl_strlcpy(ch.code, full, sizeof ch.code);
             else if (country[0])
                 rl_strlcat(rl_strlcpy(ch.code, country, sizeof ch.code), suffix, sizeof ch.code);
@@ -320,6 +357,9 @@ static int build_groups(rl_reading *r)
         for (size_t k = c; k < e; k++) {
             r->chunk[k].group = (int32_t)r->ngroup;
             rl_chunk *ch = &r->chunk[k];
+            /* "the ambassadors of A, B and C": PETRARCH agents go to all */
+            if (k > c && r->chunk[c].lends && !ch->stack[0] && ch->code[0] && ch->code[0] != '-')
+                stack_agents(ch, "", ch->code, r->chunk[c].stack);
             if (k + 1 < e && last->suffix[0] && !ch->suffix[0] && !ch->person &&
                 strlen(ch->code) == 3) {
                 rl_strlcpy(ch->suffix, last->suffix, sizeof ch->suffix);
@@ -551,6 +591,29 @@ static int head_is_verb(const rl_reading *r, const rl_pattern *p, rl_pmatch *m)
     return it->nalt <= 1 || bare_verb_context(r, m->head, it);
 }
 
+/* A pattern written "+ ...", "$ ..." or "% ..." needs an actor before token
+ * i in its clause (its subject, within six words, not inside a prepositional
+ * phrase); "%" needs a compound there. */
+static int subject_ok(const rl_reading *r, const rl_pattern *p, uint32_t i)
+{
+    for (int32_t k = (int32_t)i - 1, steps = 0; k >= 0 && steps < 6; k--, steps++) {
+        if (r->clause[k] != r->clause[i] || rl_is_punct(r, k, ','))
+            return 0;
+        int32_t c = r->chunk_of[k];
+        if (c < 0)
+            continue;
+        const rl_chunk *ch = &r->chunk[c];
+        if (ch->prep >= 0 && !ch->possessive) {
+            k = (int32_t)ch->start;
+            continue;
+        }
+        if (p->flags & RL_PF_SUBJ_GROUP)
+            return ch->group >= 0 && r->group[ch->group].n >= 2;
+        return 1;
+    }
+    return 0;
+}
+
 /* score: full matches beat partial ones, then longer spans */
 static long match_score(const rl_pmatch *m)
 {
@@ -597,12 +660,15 @@ static int match_patterns(rl_reading *r)
             if (p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && p->items[0].nalt > 1 &&
                 !bare_verb_context(r, i, &p->items[0]))
                 continue;
+            if ((p->flags & RL_PF_SUBJ) && !subject_ok(r, p, i))
+                continue;
             if (!match_items(r, p, 0, i, &m, 1))
                 continue;
             /* an '@' head after other words must itself read as a verb */
             if (p->head && !head_is_verb(r, p, &m))
                 continue;
-            long s = match_score(&m);
+            /* the subject slot counts as an item: "% @agree" beats "@agree" */
+            long s = match_score(&m) + ((p->flags & RL_PF_SUBJ) ? 2 : 0);
             if (p->kind == RL_P_MODAL) {
                 if (s > sm) { sm = s; bestm = m; }
             } else if (s > sv) {

@@ -30,6 +30,8 @@ typedef struct rl_chunk {
     int8_t anaphor;        /* RL_CH_* : pronoun to resolve from the story */
     int8_t possessive;     /* followed by 's */
     int8_t hyphen;         /* modifier in a hyphenated compound */
+    int8_t lends;          /* "the ambassadors of A": its stacked agents go to its group */
+    char stack[16];        /* PETRARCH agent codes stacked after the actor's (dict.h RL_PF_STACK) */
     int32_t prep;          /* token index of the preposition before it, -1 none */
     int32_t group;         /* group index */
 } rl_chunk;

@@ -264,7 +264,13 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
     for (uint32_t i = g->first; i < g->first + g->n && n < MAXCODES; i++) {
         const rl_chunk *y = &r->chunk[i];
         if (y->code[0]) {
-            rl_strlcpy(out[n++], y->code, 24);
+            /* PETRARCH's coded compounds ("FRO/BIL/SAM"): one actor per code */
+            for (const char *s = y->code; *s && n < MAXCODES;) {
+                size_t l = strcspn(s, "/");
+                if (l)
+                    snprintf(out[n++], 24, "%.*s", (int)l, s);
+                s += l + (s[l] == '/');
+            }
         } else if (y->suffix[0]) {
             char cc[4];
             if (agent_country(r, prefer, y->suffix, cc))
