@@ -19,6 +19,7 @@ int cmd_dict(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
 int cmd_top(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 
 /* Exit codes: 0 ok, 1 some input unusable or failed, 2 usage error. */
 enum { RL_EXIT_OK = 0, RL_EXIT_FAIL = 1, RL_EXIT_USAGE = 2 };
@@ -26,6 +27,34 @@ enum { RL_EXIT_OK = 0, RL_EXIT_FAIL = 1, RL_EXIT_USAGE = 2 };
 /* Loads the dictionaries from dir (NULL: $REDLINE_DICT, else the built-in
  * folder); reports load time to stderr when verbose. NULL on failure. */
 rl_dict *cli_load_dict(const char *dir, rl_diag *dg, int verbose);
+
+/* PETRARCH dictionaries given with --dict FILE (repeatable) and how they
+ * combine with ours (--dict-mode): replace (the default once --dict is given:
+ * our actors, agents and verb patterns are left out; the CAMEO table and our
+ * modal constructions stay, and set only the modality of PETRARCH patterns)
+ * or extend (added to all of ours). */
+enum { CLI_DICT_REPLACE, CLI_DICT_EXTEND };
+#define CLI_MAX_DICTS 32
+typedef struct cli_dicts {
+    const char *dir;
+    const char *files[CLI_MAX_DICTS];
+    int kinds[CLI_MAX_DICTS];    /* rl_petr_kind; 0: from the file's name or content */
+    int nfiles;
+    int mode;
+} cli_dicts;
+/* getopt_long values of the shared options, and their table rows */
+enum { CLI_OPT_DICT = 1000, CLI_OPT_DICT_MODE };
+#define CLI_DICT_OPTIONS \
+    {"dict", required_argument, 0, CLI_OPT_DICT}, {"dict-mode", required_argument, 0, CLI_OPT_DICT_MODE}
+#define CLI_DICT_HELP \
+    "      --dict FILE         a PETRARCH/TABARI dictionary (verbs, actors, agents,\n" \
+    "                          discards, issues; repeatable); see docs/petrarch.md\n" \
+    "      --dict-mode MODE    replace (default: the --dict files instead of our\n" \
+    "                          actors, agents and verbs) or extend (added to ours)\n"
+/* Handles CLI_OPT_DICT and CLI_OPT_DICT_MODE; 0 ok, -1 usage error (said). */
+int cli_dict_option(cli_dicts *o, int opt, const char *arg);
+/* Loads our dictionaries and the --dict files as o says. NULL on failure. */
+rl_dict *cli_load_dicts(const cli_dicts *o, rl_diag *dg, int verbose);
 const char *cli_dict_dir(const char *dir);
 /* Parses YYYY-MM-DD or exits with a usage error message. */
 int cli_parse_date(const char *s, rl_day *out);

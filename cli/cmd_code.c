@@ -18,6 +18,7 @@ static const char *const usage_text =
     "  -f, --format FMT        input format: auto, jsonl, text, xml (default: by name)\n"
     "  -o, --output FMT        jsonl (default) or tsv\n"
     "  -D, --dict-dir DIR      dictionary folder (default: $REDLINE_DICT or built-in)\n"
+    CLI_DICT_HELP
     "  -q, --quiet             no summary on stderr\n"
     "  -h, --help              this text\n"
     "\n"
@@ -61,11 +62,12 @@ int cmd_code(int argc, char **argv)
     static const struct option opts[] = {
         {"date", required_argument, 0, 'd'}, {"format", required_argument, 0, 'f'},
         {"output", required_argument, 0, 'o'}, {"dict-dir", required_argument, 0, 'D'},
-        {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
+        {"quiet", no_argument, 0, 'q'}, CLI_DICT_OPTIONS, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
     rl_input_opts io = {RL_FMT_AUTO, RL_NODATE};
     int forced = 0, quiet = 0, out_fmt = RL_OUT_JSONL, c;
-    const char *dict_dir = NULL;
+    cli_dicts dicts;
+    memset(&dicts, 0, sizeof dicts);
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:f:o:D:qh", opts, NULL)) != -1) {
         switch (c) {
@@ -88,14 +90,19 @@ int cmd_code(int argc, char **argv)
                 return RL_EXIT_USAGE;
             }
             break;
-        case 'D': dict_dir = optarg; break;
+        case 'D': dicts.dir = optarg; break;
+        case CLI_OPT_DICT:
+        case CLI_OPT_DICT_MODE:
+            if (cli_dict_option(&dicts, c, optarg))
+                return RL_EXIT_USAGE;
+            break;
         case 'q': quiet = 1; break;
         case 'h': fputs(usage_text, stdout); return RL_EXIT_OK;
         default: fputs(usage_text, stderr); return RL_EXIT_USAGE;
         }
     }
     rl_diag dg = {stderr, 0, 0};
-    rl_dict *d = cli_load_dict(dict_dir, &dg, !quiet);
+    rl_dict *d = cli_load_dicts(&dicts, &dg, !quiet);
     if (!d)
         return RL_EXIT_FAIL;
     code_ctx cx = {rl_pipeline_new(d, &dg), rl_emitter_new(stdout, out_fmt), 0};

@@ -9,7 +9,7 @@
 #include <time.h>
 
 static const char *const usage_text =
-    "usage: redline explain [--date YYYY-MM-DD] [-D DIR] \"sentence\" [...]\n"
+    "usage: redline explain [--date YYYY-MM-DD] [-D DIR] [--dict FILE...] \"sentence\" [...]\n"
     "\n"
     "Shows how redline reads a sentence: its tokens, the actors and agents found\n"
     "(with the dictionary file and line), modal constructions, date expressions,\n"
@@ -17,16 +17,18 @@ static const char *const usage_text =
     "Several sentences are read as one story (pronouns refer back).\n"
     "\n"
     "  -d, --date YYYY-MM-DD   story date (default: today)\n"
-    "  -D, --dict-dir DIR      dictionary folder\n";
+    "  -D, --dict-dir DIR      dictionary folder\n"
+    CLI_DICT_HELP;
 
 int cmd_explain(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"date", required_argument, 0, 'd'}, {"dict-dir", required_argument, 0, 'D'},
-        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
+        CLI_DICT_OPTIONS, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
     rl_day date = RL_NODATE;
-    const char *dict_dir = NULL;
+    cli_dicts dicts;
+    memset(&dicts, 0, sizeof dicts);
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:D:h", opts, NULL)) != -1) {
@@ -35,7 +37,12 @@ int cmd_explain(int argc, char **argv)
             if (cli_parse_date(optarg, &date))
                 return RL_EXIT_USAGE;
             break;
-        case 'D': dict_dir = optarg; break;
+        case 'D': dicts.dir = optarg; break;
+        case CLI_OPT_DICT:
+        case CLI_OPT_DICT_MODE:
+            if (cli_dict_option(&dicts, c, optarg))
+                return RL_EXIT_USAGE;
+            break;
         case 'h': fputs(usage_text, stdout); return RL_EXIT_OK;
         default: fputs(usage_text, stderr); return RL_EXIT_USAGE;
         }
@@ -51,7 +58,7 @@ int cmd_explain(int argc, char **argv)
         date = rl_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
     }
     rl_diag dg = {stderr, 0, 0};
-    rl_dict *d = cli_load_dict(dict_dir, &dg, 0);
+    rl_dict *d = cli_load_dicts(&dicts, &dg, 0);
     if (!d)
         return RL_EXIT_FAIL;
     rl_pipeline *p = rl_pipeline_new(d, &dg);

@@ -1,8 +1,10 @@
 /* common.c: dictionary loading and small helpers shared by subcommands. */
 #include "cli.h"
 #include "../src/date.h"
+#include "../src/petrdict.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #ifndef RL_DICT_DIR
@@ -58,4 +60,61 @@ int cli_parse_date(const char *s, rl_day *out)
         return -1;
     }
     return 0;
+}
+
+int cli_dict_option(cli_dicts *o, int opt, const char *arg)
+{
+    if (opt == CLI_OPT_DICT) {
+        if (o->nfiles == CLI_MAX_DICTS) {
+            fprintf(stderr, "redline: at most %d --dict files\n", CLI_MAX_DICTS);
+            return -1;
+        }
+        o->kinds[o->nfiles] = 0;
+        o->files[o->nfiles++] = arg;
+        return 0;
+    }
+    if (!strcmp(arg, "replace"))
+        o->mode = CLI_DICT_REPLACE;
+    else if (!strcmp(arg, "extend"))
+        o->mode = CLI_DICT_EXTEND;
+    else {
+        fprintf(stderr, "redline: unknown --dict-mode '%s' (replace or extend)\n", arg);
+        return -1;
+    }
+    return 0;
+}
+
+rl_dict *cli_load_dicts(const cli_dicts *o, rl_diag *dg, int verbose)
+{
+    if (!o->nfiles)
+        return cli_load_dict(o->dir, dg, verbose);
+    double t0 = cli_now();
+    rl_dict *d = rl_dict_new();
+    if (!d) {
+        fprintf(stderr, "redline: out of memory\n");
+        return NULL;
+    }
+    const char *dir = cli_dict_dir(o->dir);
+    int rc = rl_dict_load_parts(d, dir, o->mode == CLI_DICT_EXTEND ? RL_DL_ALL : RL_DL_MODALS, dg);
+    for (int i = 0; i < o->nfiles && rc != RL_ENOMEM; i++) {
+        int r = rl_petr_load(d, o->files[i], o->kinds[i], 0, NULL, dg);
+        if (r && !rc)
+            rc = r;
+    }
+    if (!rc)
+        rc = rl_dict_finish(d);
+    if (rc) {
+        fprintf(stderr, "redline: cannot load dictionaries%s\n", rc == RL_ENOMEM ? ": out of memory" : "");
+        rl_dict_free(d);
+        return NULL;
+    }
+    if (verbose) {
+        uint32_t a, p, g, v, m;
+        rl_dict_counts(d, &a, &p, &g, &v, &m);
+        fprintf(stderr, "redline: dictionaries loaded in %.1f ms (%d PETRARCH file%s, %s): %u actors "
+                "(%u with dated codes), %u agent phrases, %u verb patterns, %u modal patterns\n",
+                (cli_now() - t0) * 1000, o->nfiles, o->nfiles == 1 ? "" : "s",
+                o->mode == CLI_DICT_EXTEND ? "extending ours" : "replacing ours", a, p, g, v, m);
+    }
+    return d;
 }

@@ -8,6 +8,7 @@ static const rl_cmd commands[] = {
     {"explain", cmd_explain, "show how a sentence is read and why events were coded"},
     {"eval", cmd_eval, "score the coder on gold-annotated sentences"},
     {"dict", cmd_dict, "check dictionaries and print their statistics"},
+    {"validate", cmd_validate, "run PETRARCH validation records and report pass rates"},
     {"ingest", cmd_ingest, "code stories and store them in an SQLite event store"},
     {"trend", cmd_trend, "talks and force between two actors over time, with evidence"},
     {"top", cmd_top, "the dyads whose force track rose most in a period"},

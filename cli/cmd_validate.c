@@ -1,0 +1,231 @@
+/* cmd_validate.c: `redline validate FILE.xml`: runs PETRARCH validation
+ * records (petrval.h) through the coder and compares the events with the
+ * expected EventCoding triples. */
+#include "cli.h"
+#include "../src/petrdict.h"
+#include "../src/petrval.h"
+#include "../src/story.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const usage_text =
+    "usage: redline validate [options] FILE.xml\n"
+    "\n"
+    "Codes the text of each PETRARCH validation record (PETR.UnitTest.records.xml)\n"
+    "with the dictionaries its <Environment> names (read next to FILE.xml) and\n"
+    "compares the events with the record's expected EventCoding triples. A record\n"
+    "passes when redline codes exactly the expected set of (source, target, code)\n"
+    "triples; one expecting noevents or an error passes when nothing is coded.\n"
+    "Prints each failure (id, sentence, expected, got), the pass rate per\n"
+    "category, event-level precision and recall, and 'N passed, N failed'.\n"
+    "\n"
+    "  -q, --quiet             no per-record failures, only the summary\n"
+    "  -c, --category CAT      only records of category CAT (repeatable)\n"
+    "      --min-pass RATE     exit 1 when the pass rate is below RATE (0 to 1)\n"
+    CLI_DICT_HELP
+    "                          (--dict replaces the Environment's dictionaries)\n"
+    "  -D, --dict-dir DIR      our dictionary folder (CAMEO table; extend mode)\n"
+    "\n"
+    "Exit status: 0, or 1 when the file or its dictionaries cannot be read or the\n"
+    "pass rate is below --min-pass; 2 on usage errors.\n";
+
+typedef struct triple { char s[32], t[32], c[16]; } triple;
+
+typedef struct collect { triple *v; size_t n, cap; } collect;
+
+static int on_event(const rl_story *st, const rl_event *e, const char *sent, size_t n, void *ctx)
+{
+    (void)st; (void)sent; (void)n;
+    collect *c = ctx;
+    for (size_t i = 0; i < c->n; i++)
+        if (!strcmp(c->v[i].s, e->source) && !strcmp(c->v[i].t, e->target) && !strcmp(c->v[i].c, e->code))
+            return 0;
+    if (c->n == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 16;
+        triple *v = realloc(c->v, nc * sizeof *v);
+        if (!v)
+            return RL_ENOMEM;
+        c->v = v;
+        c->cap = nc;
+    }
+    triple *t = &c->v[c->n++];
+    snprintf(t->s, sizeof t->s, "%s", e->source);
+    snprintf(t->t, sizeof t->t, "%s", e->target);
+    snprintf(t->c, sizeof t->c, "%s", e->code);
+    return 0;
+}
+
+typedef struct cat { char name[32]; unsigned pass, total; } cat;
+
+static int wanted(const rl_petr_expect *x, size_t n, const triple *t)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(x[i].source, t->s) && !strcmp(x[i].target, t->t) && !strcmp(x[i].code, t->c))
+            return 1;
+    return 0;
+}
+
+static int coded(const collect *c, const rl_petr_expect *x)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (!strcmp(x->source, c->v[i].s) && !strcmp(x->target, c->v[i].t) && !strcmp(x->code, c->v[i].c))
+            return 1;
+    return 0;
+}
+
+int cmd_validate(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"quiet", no_argument, 0, 'q'}, {"category", required_argument, 0, 'c'},
+        {"min-pass", required_argument, 0, 'm'}, {"dict-dir", required_argument, 0, 'D'},
+        CLI_DICT_OPTIONS, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
+    };
+    cli_dicts dicts;
+    memset(&dicts, 0, sizeof dicts);
+    const char *cats[16];
+    int ncats = 0, quiet = 0, c;
+    double min_pass = -1;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "qc:D:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'q': quiet = 1; break;
+        case 'c':
+            if (ncats == 16) {
+                fputs("redline validate: at most 16 categories\n", stderr);
+                return RL_EXIT_USAGE;
+            }
+            cats[ncats++] = optarg;
+            break;
+        case 'm': {
+            char *end;
+            min_pass = strtod(optarg, &end);
+            if (*end || min_pass < 0 || min_pass > 1) {
+                fprintf(stderr, "redline validate: --min-pass wants a rate from 0 to 1, not '%s'\n", optarg);
+                return RL_EXIT_USAGE;
+            }
+            break;
+        }
+        case 'D': dicts.dir = optarg; break;
+        case CLI_OPT_DICT:
+        case CLI_OPT_DICT_MODE:
+            if (cli_dict_option(&dicts, c, optarg))
+                return RL_EXIT_USAGE;
+            break;
+        case 'h': fputs(usage_text, stdout); return RL_EXIT_OK;
+        default: fputs(usage_text, stderr); return RL_EXIT_USAGE;
+        }
+    }
+    if (optind + 1 != argc) {
+        fputs(usage_text, stderr);
+        return RL_EXIT_USAGE;
+    }
+    const char *path = argv[optind];
+    rl_diag dg = {stderr, 0, 0};
+    rl_petr_valset vs;
+    rl_petr_valset_init(&vs);
+    int rc = rl_petr_val_load(&vs, path, &dg);
+    if (rc) {
+        rl_petr_valset_release(&vs);
+        return RL_EXIT_FAIL;
+    }
+    if (!dicts.nfiles) {
+        for (int i = 0; i < vs.nfiles && i < CLI_MAX_DICTS; i++) {
+            dicts.files[i] = vs.files[i];
+            dicts.kinds[i] = vs.kinds[i];
+        }
+        dicts.nfiles = vs.nfiles < CLI_MAX_DICTS ? vs.nfiles : CLI_MAX_DICTS;
+        if (!dicts.nfiles)
+            fprintf(stderr, "%s: warning: no dictionaries in <Environment>; using redline's own\n", path);
+    }
+    rl_dict *d = cli_load_dicts(&dicts, &dg, 0);
+    if (!d) {
+        rl_petr_valset_release(&vs);
+        return RL_EXIT_FAIL;
+    }
+    rl_pipeline *p = rl_pipeline_new(d, &dg);
+    cat *cv = calloc(vs.n + 1, sizeof *cv);
+    collect got = {NULL, 0, 0};
+    size_t ncv = 0;
+    unsigned long pass = 0, fail = 0, tp = 0, fp = 0, fn = 0;
+    for (size_t i = 0; i < vs.n && p && cv; i++) {
+        const rl_petr_record *r = &vs.v[i];
+        int sel = ncats == 0;
+        for (int k = 0; k < ncats; k++)
+            sel |= !strcmp(cats[k], r->category);
+        if (!sel)
+            continue;
+        rl_story s = {r->id, r->date, r->text, strlen(r->text), NULL, NULL, NULL, path, r->line};
+        got.n = 0;
+        if (rl_code_story(p, &s, on_event, &got) == RL_ENOMEM) {
+            fputs("redline: out of memory\n", stderr);
+            break;
+        }
+        /* expected triples, duplicates aside */
+        size_t want = 0;
+        for (size_t k = 0; k < r->nev; k++) {
+            int dup = 0;
+            for (size_t j = 0; j < k; j++)
+                dup |= !strcmp(r->ev[j].source, r->ev[k].source) && !strcmp(r->ev[j].target, r->ev[k].target) &&
+                       !strcmp(r->ev[j].code, r->ev[k].code);
+            if (dup)
+                continue;
+            want++;
+            if (coded(&got, &r->ev[k]))
+                tp++;
+            else
+                fn++;
+        }
+        for (size_t k = 0; k < got.n; k++)
+            fp += !wanted(r->ev, r->nev, &got.v[k]);
+        int ok = got.n == want;
+        for (size_t k = 0; k < got.n && ok; k++)
+            ok = wanted(r->ev, r->nev, &got.v[k]);
+        size_t ci = 0;
+        while (ci < ncv && strcmp(cv[ci].name, r->category))
+            ci++;
+        if (ci == ncv)
+            snprintf(cv[ncv++].name, sizeof cv->name, "%s", r->category);
+        cv[ci].total++;
+        if (ok) {
+            cv[ci].pass++;
+            pass++;
+            continue;
+        }
+        fail++;
+        if (quiet)
+            continue;
+        printf("FAIL %s [%s] %s:%ld\n  text: %s\n", r->id, r->category, path, r->line, r->text);
+        if (r->error)
+            printf("  want: nothing (PETRARCH reports error \"%s\")\n", r->error);
+        else if (!r->nev)
+            printf("  want: no events\n");
+        for (size_t k = 0; k < r->nev; k++)
+            printf("  want: %s %s %s\n", r->ev[k].source, r->ev[k].target, r->ev[k].code);
+        if (!got.n)
+            printf("  got:  no events\n");
+        for (size_t k = 0; k < got.n; k++)
+            printf("  got:  %s %s %s\n", got.v[k].s, got.v[k].t, got.v[k].c);
+    }
+    unsigned long total = pass + fail;
+    printf("\n%-12s %8s %6s\n", "category", "passed", "rate");
+    for (size_t i = 0; i < ncv; i++)
+        printf("%-12s %4u/%-4u %6.3f\n", cv[i].name, cv[i].pass, cv[i].total,
+               cv[i].total ? (double)cv[i].pass / cv[i].total : 0);
+    double rate = total ? (double)pass / (double)total : 0;
+    printf("events: precision %.3f, recall %.3f (%lu right, %lu extra, %lu missed)\n",
+           tp + fp ? (double)tp / (double)(tp + fp) : 0, tp + fn ? (double)tp / (double)(tp + fn) : 0, tp, fp, fn);
+    printf("pass rate %.3f (%lu of %lu records)\n", rate, pass, total);
+    printf("%lu passed, %lu failed\n", pass, fail);
+    free(got.v);
+    free(cv);
+    rl_pipeline_free(p);
+    rl_dict_free(d);
+    rl_petr_valset_release(&vs);
+    if (min_pass >= 0 && rate < min_pass) {
+        fprintf(stderr, "redline validate: pass rate %.3f is below %.3f\n", rate, min_pass);
+        return RL_EXIT_FAIL;
+    }
+    return RL_EXIT_OK;
+}
