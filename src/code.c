@@ -389,9 +389,9 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
          * target the subject of the embedded clause */
         int32_t speaker = -1, addressee = -1;
         int which = -1;
-        /* a [final] pattern (PETRARCH) keeps its own code and actors: modal
+        /* a [petrarch] pattern keeps its own code and actors: modal
          * constructions only set the modality */
-        int fin = (p->flags & RL_PF_FINAL) != 0;
+        int fin = (p->flags & RL_PF_PETRARCH) != 0;
         if (!fin && (ms.idx[RL_M_DEMAND] >= 0 || ms.idx[RL_M_APPEAL] >= 0)) {
             which = ms.idx[RL_M_DEMAND] >= 0 ? RL_M_DEMAND : RL_M_APPEAL;
             const rl_pmatch *x = &r->modal[ms.idx[which]];

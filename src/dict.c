@@ -305,9 +305,9 @@ int rl_dict_add_pattern(rl_dict *d, int kind, const char *code, int modal, uint3
             flags |= RL_PF_PREFIX;
         else if (fl == 5 && strncmp(lb + 1, "stack", 5) == 0)
             flags |= RL_PF_STACK;
-        else if (fl == 5 && strncmp(lb + 1, "final", 5) == 0)
-            flags |= RL_PF_FINAL;
-        else { err = "unknown flag (known: [sym] [noun] [prefix] [stack] [final])"; goto bad; }
+        else if (fl == 8 && strncmp(lb + 1, "petrarch", 8) == 0)
+            flags |= RL_PF_PETRARCH;
+        else { err = "unknown flag (known: [sym] [noun] [prefix] [stack] [petrarch])"; goto bad; }
         n = (size_t)(lb - text);
         while (n && isspace((unsigned char)text[n - 1]))
             n--;

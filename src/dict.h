@@ -25,8 +25,9 @@ enum {
     RL_PF_PREFIX = 4,       /* agent: its code goes before the actor's (PETRARCH "NGO~") */
     RL_PF_STACK = 8,        /* agent: its code is added to those already there (PETRARCH) */
     RL_PF_SUBJ_TARGET = 16, /* verb written "+ ...": the actor just before it is the target */
-    RL_PF_FINAL = 32,       /* verb: modal constructions set the modality, never the code
-                             * or the actors (PETRARCH patterns carry their own) */
+    RL_PF_PETRARCH = 32,    /* verb read as PETRARCH reads: modal constructions set the
+                             * modality, never the code or the actors, and the target
+                             * is the first actor after it, whatever the preposition */
     RL_PF_SUBJ_SOURCE = 64, /* "$ ...": an actor must stand just before it (the source) */
     RL_PF_SUBJ_GROUP = 128, /* "% ...": a compound just before it, its members coded pairwise */
     RL_PF_SUBJ = RL_PF_SUBJ_TARGET | RL_PF_SUBJ_SOURCE | RL_PF_SUBJ_GROUP,

@@ -210,9 +210,10 @@ static int build_chunks(rl_reading *r)
                      * "Russia's foreign minister", "Syrian government forces" */
                     int ok = 0;
                     /* "the leaders of Armenia": agent, of, (the), actor; PETRARCH
-                     * agents also "in" ("lawmakers in Fornost") */
+                     * agents also "in" and "from" ("lawmakers in Fornost") */
                     if (!country[0] && !full[0] && (suffix[0] || pre[0] || post[0]) &&
-                        ((rl_wc(r, end) & RL_W_OF) || (post[0] && rl_match_is_word(r, end, "in"))) &&
+                        ((rl_wc(r, end) & RL_W_OF) ||
+                         (post[0] && (rl_match_is_word(r, end, "in") || rl_match_is_word(r, end, "from")))) &&
                         (s == end + 1 || (s == end + 2 && (rl_wc(r, end + 1) & RL_W_THE))) &&
                         rl_dict_pattern(r->dict, r->ment[m].pat)->kind == RL_P_ACTOR) {
                         ok = 1;

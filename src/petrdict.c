@@ -920,7 +920,7 @@ static int pattern_line(pctx *c, const vblock *b, const char *s, int line)
                 }
                 }
             }
-            rl_buf_adds(&t, " [final]");
+            rl_buf_adds(&t, " [petrarch]");
             if (t.data)
                 rc = add(c, RL_P_VERB, code, 0, 0, t.data, line);
         }
@@ -942,7 +942,7 @@ static int flush_block(pctx *c, vblock *b)
             continue;
         rl_buf_clear(&t);
         put_unit(&t, &b->u[i]);
-        rl_buf_adds(&t, " [final]");
+        rl_buf_adds(&t, " [petrarch]");
         if (t.data)
             rc = add(c, RL_P_VERB, code, 0, 0, t.data, b->u[i].line);
     }

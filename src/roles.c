@@ -147,15 +147,18 @@ int32_t rl_role_object(const rl_reading *r, size_t v)
                 continue;
             if (x->group >= 0 && r->group[x->group].first != (uint32_t)ch)
                 continue;
+            /* PETRARCH patterns take the first actor after the verb, whatever
+             * its preposition ("met a group of X", "a closure of houses in X") */
+            int any = (rl_dict_pattern(r->dict, m->pat)->flags & RL_PF_PETRARCH) != 0;
             /* a possessor is the object: "rejected Zelensky's proposal" */
-            if (rl_match_is_locative(r, x->prep) || x->hyphen)
+            if ((rl_match_is_locative(r, x->prep) && !any) || x->hyphen)
                 continue;
             /* "pull back its forces": the subject's own people are no target */
             if (!x->code[0] && !x->anaphor && x->start > 0 && (rl_wc(r, x->start - 1) & RL_W_ART) &&
                 !(rl_wc(r, x->start - 1) & RL_W_THE) && !rl_match_is_word(r, x->start - 1, "a") &&
                 !rl_match_is_word(r, x->start - 1, "an"))
                 continue;
-            if (rl_wc(r, x->prep) & (RL_W_BY | RL_W_OF))
+            if ((rl_wc(r, x->prep) & (RL_W_BY | RL_W_OF)) && !any)
                 continue;
             return ch;
         }
