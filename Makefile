@@ -77,7 +77,10 @@ test-fast: all $(BUILD)/unit
 	tests/run.sh $(BUILD)
 
 eval: all
-	./build/redline eval tests/dev/*.test
+	@echo "== development set (tests/dev: tuned on)"
+	@./build/redline eval tests/dev/*.test
+	@echo "== held-out set (tests/heldout: never tuned on)"
+	@./build/redline eval tests/heldout/*.test
 
 bench: all
 	bench/run.sh
