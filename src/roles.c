@@ -173,16 +173,26 @@ int32_t rl_role_place(const rl_reading *r, size_t v)
 {
     const rl_pmatch *m = &r->verb[v];
     uint16_t cl = r->clause[m->head];
-    for (uint32_t k = m->end; k < r->n && k <= m->end + 6 && r->clause[k] == cl; k++) {
+    for (uint32_t k = m->end; k < r->n && k <= m->end + 8 && r->clause[k] == cl; k++) {
         if (rl_is_punct(r, k, ','))
             return -1;
         int32_t ch = r->chunk_of[k];
         if (ch >= 0 && r->chunk[ch].start == k) {
             const rl_chunk *x = &r->chunk[ch];
-            if (x->prep >= 0 && (rl_match_is_word(r, (uint32_t)x->prep, "in") ||
-                                 rl_match_is_word(r, (uint32_t)x->prep, "across") ||
-                                 rl_match_is_word(r, (uint32_t)x->prep, "inside") ||
-                                 rl_match_is_word(r, (uint32_t)x->prep, "into")) && !x->hyphen)
+            /* "in Russia", "across Gaza", "the city of Dnipro", "near Kharkiv" */
+            if (x->prep >= 0 && !x->hyphen && !x->person &&
+                (rl_match_is_word(r, (uint32_t)x->prep, "in") ||
+                 rl_match_is_word(r, (uint32_t)x->prep, "across") ||
+                 rl_match_is_word(r, (uint32_t)x->prep, "inside") ||
+                 rl_match_is_word(r, (uint32_t)x->prep, "into") ||
+                 rl_match_is_word(r, (uint32_t)x->prep, "near") ||
+                 (rl_match_is_word(r, (uint32_t)x->prep, "of") && x->prep > 0 &&
+                  (rl_match_is_word(r, (uint32_t)x->prep - 1, "city") ||
+                   rl_match_is_word(r, (uint32_t)x->prep - 1, "town") ||
+                   rl_match_is_word(r, (uint32_t)x->prep - 1, "village") ||
+                   rl_match_is_word(r, (uint32_t)x->prep - 1, "region") ||
+                   rl_match_is_word(r, (uint32_t)x->prep - 1, "province") ||
+                   rl_match_is_word(r, (uint32_t)x->prep - 1, "outskirts")))))
                 return ch;
             return -1;
         }
