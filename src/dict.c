@@ -31,6 +31,7 @@ struct rl_dict {
     uint32_t *idx_ent[2];
     uint32_t idx_words;
     uint32_t *wclass;      /* function-word class mask per word id (fwords.h) */
+    unsigned parts;        /* RL_DL_* being loaded by rl_dict_load_parts */
 };
 
 static const char *const modal_names[RL_M_COUNT] = {
@@ -45,6 +46,7 @@ rl_dict *rl_dict_new(void)
     rl_dict *d = calloc(1, sizeof *d);
     if (!d)
         return NULL;
+    d->parts = RL_DL_ALL;
     d->lex = rl_lex_new();
     if (!d->lex) {
         free(d);
@@ -624,6 +626,9 @@ static int load_keyed(rl_dict *d, const char *path, int kind, rl_diag *dg)
             ok = ok && modal != RL_M_NONE;
             if (!ok)
                 rl_error(dg, file, line, "unknown modal class '%.*s'", (int)kl, key);
+            /* the discard class is vocabulary (sport), left out with our verbs */
+            if (ok && modal == RL_M_DISCARD && !(d->parts & RL_DL_DISCARDS))
+                continue;
         }
         if (!ok)
             continue;
@@ -862,6 +867,7 @@ int rl_dict_load_parts(rl_dict *d, const char *dir, unsigned parts, rl_diag *dg)
 {
     char path[2048];
     int fatal = RL_OK;
+    d->parts = parts;
     if (!d->morph) {
         d->morph = rl_morph_new(getenv("REDLINE_WORDNET"), dg);
         if (!d->morph)

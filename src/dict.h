@@ -87,8 +87,10 @@ void rl_dict_free(rl_dict *d);
  * required file is missing. Calls rl_dict_finish. */
 int rl_dict_load_dir(rl_dict *d, const char *dir, rl_diag *dg);
 /* The same for some parts only, without rl_dict_finish (PETRARCH dictionaries
- * replace or extend ours in between). The CAMEO table is always loaded. */
-enum { RL_DL_ACTORS = 1, RL_DL_AGENTS = 2, RL_DL_VERBS = 4, RL_DL_MODALS = 8, RL_DL_ALL = 15 };
+ * replace or extend ours in between). The CAMEO table is always loaded;
+ * RL_DL_MODALS without RL_DL_DISCARDS leaves out the discard class. */
+enum { RL_DL_ACTORS = 1, RL_DL_AGENTS = 2, RL_DL_VERBS = 4, RL_DL_MODALS = 8, RL_DL_DISCARDS = 16,
+       RL_DL_ALL = 31 };
 int rl_dict_load_parts(rl_dict *d, const char *dir, unsigned parts, rl_diag *dg);
 /* Loaders for single files; kind is chosen by the caller. */
 int rl_dict_load_actors(rl_dict *d, const char *path, rl_diag *dg);

@@ -466,9 +466,11 @@ static int match_items(const rl_reading *r, const rl_pattern *p, uint16_t it, ui
     case RL_I_GAP:
         for (uint32_t g = 0; g <= 6 && k + g < r->n; g++) {
             /* a gap stays inside one clause: no punctuation, no "that", no
-             * clause opener */
-            if (g > 0 && (is_hard_punct(r, k + g - 1) || rl_is_punct(r, k + g - 1, ',') ||
-                          (r->wc[k + g - 1] & (RL_W_THAT | RL_W_BOUND))))
+             * clause opener (PETRARCH's open connectors cross all but the
+             * hard punctuation) */
+            if (g > 0 && (is_hard_punct(r, k + g - 1) ||
+                          (!(p->flags & RL_PF_PETRARCH) && (rl_is_punct(r, k + g - 1, ',') ||
+                                                            (r->wc[k + g - 1] & (RL_W_THAT | RL_W_BOUND))))))
                 break;
             uint8_t ne = m->nevid;
             if (match_items(r, p, (uint16_t)(it + 1), k + g, m, allow_partial))
@@ -589,6 +591,15 @@ static int head_is_verb(const rl_reading *r, const rl_pattern *p, rl_pmatch *m)
         return 1;
     if (r->wc[m->head - 1] & (RL_W_ART | RL_W_POSS))
         return 0;
+    /* "an anti- Gondor parade" is a noun phrase; "Eriador's death toll has
+     * risen" a clause: after an article or possessive, only a head that
+     * follows an auxiliary is a verb */
+    if (m->start > 0 && (r->wc[m->start - 1] & (RL_W_ART | RL_W_POSS)) && !(r->wc[m->head - 1] & RL_W_ADV))
+        return 0;
+    /* the pattern's own words before the head make it a verb: "did n't ever @clash" */
+    for (uint8_t j = 0; j < m->nevid; j++)
+        if (m->evid[j] + 1 == m->head)
+            return 1;
     return it->nalt <= 1 || bare_verb_context(r, m->head, it);
 }
 
@@ -642,28 +653,32 @@ static int match_patterns(rl_reading *r)
             m.target = m.source = -1;
             /* a verb pattern after a determiner or possessive is a noun use
              * ("the attack", "Russia's invasion"): only [noun] patterns may */
-            if (p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && i > 0 &&
+            /* (for a pattern whose '@' head comes later, head_is_verb checks the head) */
+            int lead = p->head <= 1;
+            if (lead && p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && i > 0 &&
                 (r->wc[i - 1] & (RL_W_ART | RL_W_POSS)))
                 continue;
             /* "accused X of committing genocide": a gerund after of/for/by is
              * the content of another event, not one of its own */
-            if (p->kind == RL_P_VERB && i > 0 && (r->wc[i - 1] & (RL_W_OF | RL_W_BY | RL_W_FOR)) &&
+            if (lead && p->kind == RL_P_VERB && i > 0 && (r->wc[i - 1] & (RL_W_OF | RL_W_BY | RL_W_FOR)) &&
                 r->tok[i].len > 4 && !memcmp(r->text + r->tok[i].off + r->tok[i].len - 3, "ing", 3))
                 continue;
             /* "sent troops to Russia to help it": a purpose infinitive (a "to"
              * no modal construction took) and "a resolution condemning Russia"
              * (an -ing form after a plain noun) describe, they are no events */
-            if (p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && i > 0 && !purpose_ok(r, i))
+            if (lead && p->kind == RL_P_VERB && !(p->flags & (RL_PF_NOUN | RL_PF_PETRARCH)) && i > 0 &&
+                !purpose_ok(r, i))
                 continue;
             /* a bare or -s form ("attack", "attacks", "bomb") is a verb only
              * right after its subject, an auxiliary or "to"; after anything
              * else it is a noun ("a car bomb", "drone attacks") */
-            if (p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && p->items[0].nalt > 1 &&
+            if (lead && p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && p->items[0].nalt > 1 &&
                 !bare_verb_context(r, i, &p->items[0]))
                 continue;
             if ((p->flags & RL_PF_SUBJ) && !subject_ok(r, p, i))
                 continue;
-            if (!match_items(r, p, 0, i, &m, 1))
+            /* a PETRARCH pattern matches whole or not at all */
+            if (!match_items(r, p, 0, i, &m, !(p->flags & RL_PF_PETRARCH)))
                 continue;
             /* an '@' head after other words must itself read as a verb */
             if (p->head && !head_is_verb(r, p, &m))
