@@ -688,7 +688,10 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             rl_buf_printf(trace, "event: %s %s -> %s (%s) from the %s alone\n", e.code, srcs[0],
                           tgts[0], e.name, rl_modal_name(cls));
     }
-    /* remember actors for pronouns in later sentences */
+    /* remember actors for pronouns in later sentences: a compound group, else
+     * the two sides of the sentence's first event ("Trump met Kim ... The two
+     * leaders agreed") */
+    int grouped = 0;
     for (size_t g = 0; g < r->ngroup; g++) {
         const rl_group *gr = &r->group[g];
         if (gr->n >= 2) {
@@ -697,8 +700,14 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             if (k >= 2) {
                 memcpy(c->group, codes, sizeof codes);
                 c->ngroup = k;
+                grouped = 1;
             }
         }
+    }
+    if (!grouped && out->n > first) {
+        cpy24(c->group[0], out->v[first].source);
+        cpy24(c->group[1], out->v[first].target);
+        c->ngroup = 2;
     }
     for (size_t i = 0; i < r->nchunk; i++)
         if (r->chunk[i].person && r->chunk[i].code[0])
