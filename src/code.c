@@ -199,6 +199,25 @@ static const char *modal_or(const rl_dict *d, const char *code, int which, const
     return x ? x : dflt;
 }
 
+static int petrarch_passive(const rl_reading *r, const rl_pmatch *m)
+{
+    int by = 0;
+    for (uint32_t k = m->head + 1; k < r->n && k <= m->end + 3 && !by; k++)
+        by = (rl_wc(r, k) & RL_W_BY) != 0;
+    if (!by)
+        return 0;
+    for (int32_t k = (int32_t)m->head - 1, steps = 0; k >= 0 && steps < 3; k--, steps++) {
+        const rl_token *t = &r->tok[k];
+        if (rl_wc(r, k) & RL_W_BE)
+            return 1;
+        int ly = (t->flags & RL_T_WORD) && t->len > 3 && r->text[t->off + t->len - 2] == 'l' &&
+                 r->text[t->off + t->len - 1] == 'y';
+        if (!(rl_wc(r, k) & RL_W_ADV) && !ly)
+            return 0;
+    }
+    return 0;
+}
+
 static void trace_reading(const rl_coder *c, rl_buf *tr)
 {
     const rl_reading *r = &c->r;
@@ -334,6 +353,10 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             if (ms.idx[k] >= 0)
                 c->mused[ms.idx[k]] = 1;
         int passive = !(p->flags & RL_PF_NOUN) && rl_role_passive(r, m);
+        /* PETRARCH's passive names its source with "by" (an adverb may follow
+         * the auxiliary); without one the subject stays the source */
+        if ((p->flags & RL_PF_PETRARCH) && !(p->flags & RL_PF_NOUN))
+            passive = petrarch_passive(r, m);
         int32_t src = -1, tgt = m->target;
         if (m->source >= 0) {
             src = m->source;
@@ -363,7 +386,8 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
                 src = (int32_t)r->group[r->chunk[src].group].first;
         } else {
             c->last_inherit = -1;
-            src = rl_role_subject(c, v, m->head);
+            /* a PETRARCH pattern's subject stands before all its words */
+            src = rl_role_subject(c, v, (p->flags & RL_PF_PETRARCH) ? m->start : m->head);
             c->vfrom[v] = c->last_inherit;
         }
         if (src == -2)

@@ -447,8 +447,18 @@ static int match_items(const rl_reading *r, const rl_pattern *p, uint16_t it, ui
         return 1;
     }
     const rl_item *item = &p->items[it];
-    /* a date phrase inside a pattern is read through: "threatened on Monday to" */
-    if (it > 0 && item->type != RL_I_TARGET && item->type != RL_I_SOURCE && item->type != RL_I_SKIP)
+    /* a date phrase inside a pattern is read through: "threatened on Monday to";
+     * a PETRARCH pattern may name it first ("to celebrate May Day") */
+    if (it > 0 && item->type == RL_I_WORD && (p->flags & RL_PF_PETRARCH) && k < r->n && r->skip[k] &&
+        item_accepts(r, item, k)) {
+        if (m->nevid < RL_MAX_EVID)
+            m->evid[m->nevid++] = k;
+        if (match_items(r, p, (uint16_t)(it + 1), k + 1, m, allow_partial))
+            return 1;
+        m->nevid--;
+    }
+    if (it > 0 && item->type != RL_I_TARGET && item->type != RL_I_SOURCE && item->type != RL_I_SKIP &&
+        !(item->type == RL_I_GAP && (p->flags & RL_PF_PETRARCH)))
         while (k < r->n && r->skip[k])
             k++;
     switch (item->type) {
@@ -699,9 +709,10 @@ static int match_patterns(rl_reading *r)
         if (sv >= 0 && i >= verb_until) {
             GROWV(r->verb, r->nverb, r->cverb);
             r->verb[r->nverb++] = bestv;
-            /* words inside the match (not its target) start no other verb */
+            /* words inside the match (not its target) start no other verb;
+             * a PETRARCH pattern may go on after its target ("noted + @regretted") */
             uint32_t stop = bestv.end;
-            if (bestv.target >= 0)
+            if (bestv.target >= 0 && !(rl_dict_pattern(r->dict, bestv.pat)->flags & RL_PF_PETRARCH))
                 stop = r->chunk[bestv.target].start;
             verb_until = stop;
         }
