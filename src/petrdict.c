@@ -106,8 +106,8 @@ static void notes_summary(pctx *c)
         return;
     for (int i = 0; i < N_COUNT; i++)
         if (c->note_n[i] > 1)
-            fprintf(c->dg->out, "%s: note: %u more like line %d (redline dict check -v lists them)\n",
-                    c->file, c->note_n[i] - 1, c->note_line[i]);
+            fprintf(c->dg->out, "%s: note: %u more like line %d, %.40s... (redline dict check -v lists them)\n",
+                    c->file, c->note_n[i] - 1, c->note_line[i], note_text[i]);
 }
 
 /* ---- memory ---- */
