@@ -70,8 +70,7 @@ demo: deps
 test: deps
 	$(MAKE) all build/unit
 	$(MAKE) SAN=1 all build/san/unit
-	tests/run.sh build
-	tests/run.sh build/san
+	tests/all.sh
 
 test-fast: all $(BUILD)/unit
 	tests/run.sh $(BUILD)
