@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "date.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@ struct rl_emitter {
     FILE *out;
     int format;
     rl_buf buf;
+    unsigned long seq;     /* Phoenix EventID */
 };
 
 rl_emitter *rl_emitter_new(FILE *out, int format)
@@ -63,6 +65,69 @@ static int emit_tsv(rl_emitter *em, const rl_story *s, const rl_event *e, const 
     tsv_field(out, e->evidence, strlen(e->evidence));
     fputc('\t', out);
     tsv_field(out, sent, sent_len);
+    fputc('\n', out);
+    return ferror(out) ? -1 : 0;
+}
+
+/* Phoenix splits an actor code into its entity (country or IGO/NGO/IMG/MNC:
+ * here any three letters), role (one of its primary agents) and the other
+ * three-letter codes, ';'-separated. */
+static void phoenix_actor(FILE *out, const char *code)
+{
+    static const char *const roles[] = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY",
+                                        "MED", "EDU", "BUS", "CRM", "CVL", NULL};
+    size_t n = strlen(code), i = 0;
+    int entity = n >= 3 && isupper((unsigned char)code[0]) && isupper((unsigned char)code[1]) &&
+                 isupper((unsigned char)code[2]);
+    tsv_field(out, code, n);
+    fputc('\t', out);
+    if (entity) {
+        tsv_field(out, code, 3);
+        i = 3;
+    }
+    fputc('\t', out);
+    for (int k = 0; i + 3 <= n && roles[k]; k++)
+        if (!strncmp(code + i, roles[k], 3)) {
+            fputs(roles[k], out);
+            i += 3;
+            break;
+        }
+    fputc('\t', out);
+    for (int first = 1; i + 3 <= n; i += 3, first = 0) {
+        if (!first)
+            fputc(';', out);
+        tsv_field(out, code + i, 3);
+    }
+    fputc('\t', out);
+}
+
+/* Phoenix's QuadClass is a five-way class: 0 verbal cooperation (01-02),
+ * 1 material cooperation (03-05), 2 (06-08), 3 verbal conflict (09-13, 16),
+ * 4 material conflict (14, 15, 17-20). */
+static int phoenix_class(const char *root)
+{
+    int r = atoi(root);
+    return r <= 2 ? 0 : r <= 5 ? 1 : r <= 8 ? 2 : (r <= 13 || r == 16) ? 3 : 4;
+}
+
+static int emit_phoenix(rl_emitter *em, const rl_story *s, const rl_event *e, const char *date)
+{
+    FILE *out = em->out;
+    char ymd[9] = "";
+    if (date[0] && strlen(date) == 10)
+        snprintf(ymd, sizeof ymd, "%.4s%.2s%.2s", date, date + 5, date + 8);
+    fprintf(out, "%lu\t%s\t%.4s\t%.2s\t%.2s\t", ++em->seq, ymd, ymd, ymd[0] ? ymd + 4 : "", ymd[0] ? ymd + 6 : "");
+    phoenix_actor(out, e->source);
+    phoenix_actor(out, e->target);
+    fprintf(out, "%s\t%s\t%d\t%.1f\t", e->code, e->root, phoenix_class(e->root), (double)e->goldstein);
+    fputs("\t\t\t\t\t\t", out); /* Issues; Lat, Lon, LocationName, StateName, CountryCode */
+    tsv_field(out, s->id ? s->id : "", s->id ? strlen(s->id) : 0);
+    fprintf(out, "_%u\t", e->sentence);
+    if (s->url)
+        tsv_field(out, s->url, strlen(s->url));
+    fputc('\t', out);
+    if (s->source)
+        tsv_field(out, s->source, strlen(s->source));
     fputc('\n', out);
     return ferror(out) ? -1 : 0;
 }
@@ -185,6 +250,8 @@ int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *se
     rl_day_format(s->date, sdate);
     if (em->format == RL_OUT_TSV)
         return emit_tsv(em, s, e, sent, sent_len, date, sdate);
+    if (em->format == RL_OUT_PHOENIX)
+        return emit_phoenix(em, s, e, date);
     rl_buf *b = &em->buf;
     rl_buf_clear(b); /* the first field opens the object */
     int rc = fields(b, "story_id", s->id ? s->id : "", 0);

@@ -1,5 +1,5 @@
-/* emit.h: writes events as JSON lines (jansson) or tab-separated values, the
- * output formats documented in docs/output.md. An rl_emitter owns a reusable
+/* emit.h: writes events as JSON lines, tab-separated values or the Phoenix
+ * event-data layout, the output formats documented in docs/output.md. An rl_emitter owns a reusable
  * JSON object and output buffer (rl_emitter_new/rl_emitter_free); the stream,
  * stories and events are borrowed. */
 #ifndef RL_EMIT_H
@@ -7,7 +7,8 @@
 
 #include "story.h"
 
-enum rl_out_format { RL_OUT_JSONL, RL_OUT_TSV };
+/* RL_OUT_PHOENIX: the 26 tab-separated columns of Phoenix event data, no header */
+enum rl_out_format { RL_OUT_JSONL, RL_OUT_TSV, RL_OUT_PHOENIX };
 
 typedef struct rl_emitter rl_emitter;
 
