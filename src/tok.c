@@ -219,8 +219,9 @@ int rl_tok_paragraph(const char *text, size_t n, rl_toks *t, size_t max_sent, un
                 }
             }
         } else if (c == '\'' && i + 1 < n && (text[i + 1] == 's' || text[i + 1] == 'S') &&
-                   (i + 2 == n || !is_alpha((unsigned char)text[i + 2])) && i > 0 &&
-                   text[i - 1] != ' ') {
+                   (i + 2 == n || !is_alpha((unsigned char)text[i + 2])) &&
+                   (i == 0 || text[i - 1] != ' ')) {
+            /* the clitic 's (also alone, as a dictionary pattern word) */
             i += 2;
             fl = RL_T_WORD;
         } else {
