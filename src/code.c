@@ -453,6 +453,16 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         int nt = rl_role_codes(c, tgt, tgts, ns ? srcs[0] : NULL);
         if (!ns && nt && src >= 0)
             ns = rl_role_codes(c, src, srcs, tgts[0]);
+        /* "withdrew Russian troops": the subject's own people named by the
+         * pattern's words are no target */
+        if (nt > 0 && ns > 0 && tgt >= 0 && tgt != m->target && !strncmp(srcs[0], tgts[0], 3)) {
+            int ev = 0;
+            for (uint32_t j = r->chunk[tgt].start; j < r->chunk[tgt].end; j++)
+                for (uint8_t q = 0; q < m->nevid; q++)
+                    ev |= m->evid[q] == j;
+            if (ev)
+                nt = 0;
+        }
         /* a protest with no named target is against the protesters' own
          * government (CAMEO's convention for domestic protest) */
         if (nt == 0 && ns > 0 && root_of(p->code) == 14 && isupper((unsigned char)srcs[0][0]) &&

@@ -140,10 +140,12 @@ int32_t rl_role_object(const rl_reading *r, size_t v)
         int32_t ch = r->chunk_of[k];
         if (ch >= 0 && r->chunk[ch].start == k) {
             const rl_chunk *x = &r->chunk[ch];
+            /* "withdraw * troops": a pattern word inside an agent is no target,
+             * but "released * hostages" with "Israeli hostages" is */
             int pattern_word = 0;
             for (uint32_t j = x->start; j < x->end; j++)
                 pattern_word |= is_evidence(m, j);
-            if (pattern_word)
+            if (pattern_word && !x->code[0])
                 continue;
             if (x->group >= 0 && r->group[x->group].first != (uint32_t)ch)
                 continue;
