@@ -15,7 +15,7 @@ static const rl_fword table[] = {
     {"the", RL_W_ART | D | S | RL_W_THE | RL_W_LISTFILL}, {"a", RL_W_ART | D | S}, {"an", RL_W_ART | D | S}, {"its", RL_W_ART | D},
     {"their", RL_W_ART | D}, {"his", RL_W_ART | D}, {"her", RL_W_ART | D}, {"our", RL_W_ART | D}, {"this", RL_W_ART | D}, {"that", D | S | RL_W_THAT},
     {"these", RL_W_ART | D}, {"those", RL_W_ART | D}, {"some", D}, {"several", D}, {"two", D | RL_W_TWO},
-    {"three", D}, {"both", D | RL_W_BOTH}, {"all", D}, {"other", D | RL_W_LISTFILL | RL_W_OTHER},
+    {"three", D | RL_W_TWO}, {"four", D | RL_W_TWO}, {"five", D | RL_W_TWO}, {"both", D | RL_W_BOTH}, {"all", D}, {"other", D | RL_W_LISTFILL | RL_W_OTHER},
     {"many", D}, {"dozens", D}, {"hundreds", D}, {"thousands", D}, {"fellow", D}, {"top", D},
     {"senior", D}, {"former", D}, {"new", D}, {"then", D | A},
     /* prepositions; L marks those after which an actor is a place or a topic */
