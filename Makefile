@@ -100,3 +100,8 @@ fuzz: deps
 	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_dict tests/fuzz/fuzz_dict.c $(LIB_SRC) $(PKG_LIBS)
 	REDLINE_DICT=dict build/fuzz/fuzz_story -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-story tests/fuzz/corpus
 	build/fuzz/fuzz_dict -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-dict dict
+	@mkdir -p build/fuzz/corpus-petrdict build/fuzz/corpus-petrxml
+	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_petrdict tests/fuzz/fuzz_petrdict.c $(LIB_SRC) $(PKG_LIBS)
+	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_petrxml tests/fuzz/fuzz_petrxml.c $(LIB_SRC) $(PKG_LIBS)
+	build/fuzz/fuzz_petrdict -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build/fuzz/corpus-petrdict tests/petrarch
+	REDLINE_DICT=dict build/fuzz/fuzz_petrxml -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-petrxml tests/petrarch tests/fuzz/corpus

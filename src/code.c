@@ -581,7 +581,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         rl_attach_date(c, m, &e, tense, trace);
         /* "Pakistan said it would retaliate": force or coercion announced for
          * no particular date is a threat; with a date it is scheduled */
-        if (e.modality == RL_MOD_SCHEDULED && !e.date_expr[0] && root_of(e.code) >= 16) {
+        if (!fin && e.modality == RL_MOD_SCHEDULED && !e.date_expr[0] && root_of(e.code) >= 16) {
             const char *tc = rl_dict_modal_code(r->dict, e.code, RL_MC_THREAT);
             if (tc) {
                 set_code(r->dict, &e, tc);

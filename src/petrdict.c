@@ -933,6 +933,9 @@ static int pattern_line(pctx *c, const vblock *b, const char *s, int line)
  * patterns for every verb. */
 static int flush_block(pctx *c, vblock *b)
 {
+    if (b->np && !b->nu)
+        rl_warn(c->dg, c->file, b->line, "verb block without verbs: its %zu pattern%s unused", b->np,
+                b->np == 1 ? " is" : "s are");
     rl_buf t;
     rl_buf_init(&t);
     int rc = RL_OK;

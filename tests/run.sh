@@ -153,6 +153,60 @@ else
   skip=$((skip + 1))
 fi
 
+echo "== PETRARCH dictionaries, XML and validation records (docs/petrarch.md)"
+# our hand-made dictionaries and records (tests/petrarch): every record passes
+out=$("$RL" validate tests/petrarch/mini.records.xml 2>&1)
+counts "$out" "tests/petrarch/mini.records.xml"
+"$RL" dict check tests/petrarch/mini.*.txt >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 0 ] && grep -q "mini.verbs.txt:16: warning: codes '+++'" "$tmp/err" && grep -q "mini.verbs.txt:44: warning: verb transformations" "$tmp/err" && ok || bad "dict check: approximations reported with file:line, exit 0 (got $rc)"
+# malformed PETRARCH dictionaries: each bad line named, the rest read, exit 1, no crash
+printf -- '--- RESTORE [064] ---\nRESTORE {RESTORED\nREINSTATE\n- * TIES\n- * &NOSUCHSET [064]\n- NO VERB HERE [064]\n- * DIPLOMATIC [064]\n' >"$tmp/bad.verbs.txt"
+printf '[ORPHAN]\nSAM [HOB]\n\t[HOBGOV 19990101-19981231]\n\t[HOBMIL 2000XX01-20010101]\nGOLLUM\n' >"$tmp/bad.actors.txt"
+printf 'OFFICIAL [GOV]\nPOLICE {} [~COP\nCONGRESS!NOSUCH! [~LEG]\nSOLDIER [~MIL]\n' >"$tmp/bad.agents.txt"
+"$RL" dict check "$tmp/bad.verbs.txt" "$tmp/bad.actors.txt" "$tmp/bad.agents.txt" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && ok || bad "dict check on malformed PETRARCH files exits 1 (got $rc)"
+for want in "bad.verbs.txt:2: error: unclosed '{'" "bad.verbs.txt:4: error: pattern without a code" \
+            "bad.verbs.txt:5: error: undefined synonym set" "bad.verbs.txt:6: error: a pattern needs one verb position" \
+            "bad.actors.txt:1: error: code line outside an actor entry" "bad.actors.txt:3: error: bad date restriction" \
+            "bad.actors.txt:4: error: bad date restriction" "bad.actors.txt:5: error: actor 'GOLLUM' has no code" \
+            "bad.agents.txt:1: error: agent code 'GOV' needs a '~'" "bad.agents.txt:3: error: undefined substitution marker"; do
+  grep -qF "$want" "$tmp/err" && ok || bad "dict check names: $want"
+done
+grep -q "verbs: 1 entries.* -> 2 redline patterns" "$tmp/out" && grep -q "agents: 2 entries" "$tmp/out" && ok || bad "good lines of malformed PETRARCH files still read"
+"$RL" explain --dict "$tmp/bad.verbs.txt" --date 2000-01-01 "Russia reinstated diplomatic ties with Ukraine." >"$tmp/out" 2>/dev/null
+grep -q "bad.verbs.txt:7" "$tmp/out" && ok || bad "explain names the PETRARCH file and line of a pattern"
+"$RL" code -q -o phoenix --dict tests/petrarch/mini.verbs.txt --dict tests/petrarch/mini.actors.txt \
+    tests/petrarch/mini.records.xml >"$tmp/out.phx" 2>/dev/null
+[ -s "$tmp/out.phx" ] && awk -F'\t' 'NF != 26 {exit 1}' "$tmp/out.phx" && ok || bad "-o phoenix: 26 columns"
+# the community's validation suite and the Phoenix production dictionaries
+petr="$SHARED/data/petrarch2"
+if [ -f "$petr/PETR.UnitTest.records.xml" ]; then
+  pfloor=$(cat tests/petrarch-floor.txt 2>/dev/null || echo 0)
+  rate=$("$RL" validate -q "$petr/PETR.UnitTest.records.xml" 2>/dev/null | awk '/^pass rate/ {print $3}')
+  if [ -n "$rate" ] && awk "BEGIN{exit !($rate >= $pfloor)}"; then ok; else bad "PETRARCH validation pass rate $rate below recorded floor $pfloor"; fi
+  phx=""
+  for f in CAMEO.2.0.txt Phoenix.Countries.actors.txt Phoenix.International.actors.txt \
+           Phoenix.MilNonState.actors.txt Phoenix.agents.txt Phoenix.discards.txt; do phx="$phx --dict $petr/$f"; done
+  # shellcheck disable=SC2086
+  "$RL" code $phx -o phoenix "$petr/GigaWord.sample.PETR.xml" >"$tmp/gw.tsv" 2>"$tmp/err"; rc=$?
+  [ $rc = 0 ] && [ "$(wc -l <"$tmp/gw.tsv")" -ge 40 ] && grep -q "GigaWord.sample.PETR.xml:630: error: record 'TEST_1' has no <Text>" "$tmp/err" && ok || bad "Phoenix dictionaries code the GigaWord sample (exit $rc)"
+else
+  echo "skip: $petr not found (../shared absent)"
+  skip=$((skip + 1))
+fi
+
+echo "== fuzzer finds (tests/fuzz/regress) replayed"
+for f in tests/fuzz/regress/*; do
+  [ -f "$f" ] || continue
+  case $(basename "$f") in
+    petrdict-*) "$RL" dict check "$f" >/dev/null 2>"$tmp/err" ;;
+    petrxml-*) "$RL" code -q -f xml "$f" >/dev/null 2>"$tmp/err" && "$RL" validate -q "$f" >/dev/null 2>>"$tmp/err" ;;
+    *) "$RL" code -q --date 2022-01-01 "$f" >/dev/null 2>"$tmp/err" ;;
+  esac
+  rc=$?
+  if [ $rc -lt 128 ] && ! grep -q "Sanitizer\|runtime error" "$tmp/err"; then ok; else bad "fuzz regression $f (exit $rc)"; fi
+done
+
 echo "== scale-out under GNU parallel"
 if command -v parallel >/dev/null; then
   for i in $(seq 1 40); do cat examples/stories.jsonl; done | awk '{sub(/"id": "/, "\"id\": \"" NR "-"); print}' >"$tmp/many.jsonl"
