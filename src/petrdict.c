@@ -879,10 +879,42 @@ static int pattern_line(pctx *c, const vblock *b, const char *s, int line)
         }
     if (capped)
         note(c, N_VARIANTS, line);
+    /* when words come before the verb, verbs with the same other words share
+     * one alternatives item: one pattern for the block, not one per verb (the
+     * verb-first check of a lone form is not needed there) */
+    const vunit *units = b->u;
+    size_t nunits = b->nu;
+    vunit *merged = NULL;
+    if (el[first].kind != E_VERB && b->nu > 1 && (merged = calloc(b->nu, sizeof *merged))) {
+        nunits = 0;
+        for (size_t ui = 0; ui < b->nu; ui++) {
+            size_t g = 0;
+            while (g < nunits && (strcmp(merged[g].front, b->u[ui].front) || strcmp(merged[g].back, b->u[ui].back)))
+                g++;
+            if (g == nunits) {
+                merged[nunits++] = b->u[ui];
+                continue;
+            }
+            size_t l1 = strlen(merged[g].forms), l2 = strlen(b->u[ui].forms);
+            char *f = malloc(l1 + l2 + 2);
+            if (!f) {
+                c->oom = 1;
+                break;
+            }
+            memcpy(f, merged[g].forms, l1);
+            f[l1] = '|';
+            memcpy(f + l1 + 1, b->u[ui].forms, l2 + 1);
+            merged[g].forms = pdup(c, f, l1 + l2 + 1);
+            free(f);
+            if (!merged[g].forms)
+                break;
+        }
+        units = merged;
+    }
     rl_buf t;
     rl_buf_init(&t);
-    int rc = RL_OK;
-    for (size_t ui = 0; ui < b->nu && rc == RL_OK; ui++) {
+    int rc = c->oom ? RL_ENOMEM : RL_OK;
+    for (size_t ui = 0; ui < nunits && rc == RL_OK; ui++) {
         for (size_t var = 0; var < nvar && rc == RL_OK; var++) {
             rl_buf_clear(&t);
             if (lead) {
@@ -899,7 +931,7 @@ static int pattern_line(pctx *c, const vblock *b, const char *s, int line)
                 any = 1;
                 switch (e->kind) {
                 case E_WORD: rl_buf_adds(&t, e->w); break;
-                case E_VERB: put_unit(&t, &b->u[ui]); break;
+                case E_VERB: put_unit(&t, &units[ui]); break;
                 case E_TARGET: rl_buf_addc(&t, '+'); break;
                 case E_SOURCE: rl_buf_addc(&t, '$'); break;
                 case E_SKIP: rl_buf_addc(&t, '^'); break;
@@ -926,6 +958,7 @@ static int pattern_line(pctx *c, const vblock *b, const char *s, int line)
         }
     }
     rl_buf_release(&t);
+    free(merged);
     return rc;
 }
 
