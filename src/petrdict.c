@@ -661,12 +661,13 @@ static int verb_line(pctx *c, vblock *b, const char *s, int line)
     } else {
         rl_buf_adds(&fb, verb);
         /* each {...} form; one whose other words differ gets its own unit */
+        /* forms are separated by blanks, and by commas in some files */
         const char *q = ob + 1;
         while (q < cb) {
-            while (q < cb && isspace((unsigned char)*q))
+            while (q < cb && (isspace((unsigned char)*q) || *q == ','))
                 q++;
             const char *e = q;
-            while (e < cb && !isspace((unsigned char)*e))
+            while (e < cb && !isspace((unsigned char)*e) && *e != ',')
                 e++;
             if (e > q) {
                 char *f2, *v2, *b2;
