@@ -791,8 +791,20 @@ int rl_dict_load_iso(rl_dict *d, const char *path, rl_diag *dg)
 
 /* ---- index ---- */
 
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 int rl_dict_finish(rl_dict *d)
 {
+    for (uint32_t i = 0; i < d->npats; i++)
+        for (uint16_t k = 0; k < d->pats[i].nitems; k++) {
+            rl_item *it = &d->pats[i].items[k];
+            if (it->nalt > RL_ALT_SORTED)
+                qsort(it->alt + 1, it->nalt - 1, sizeof *it->alt, cmp_u32);
+        }
     const rl_fword *fw = rl_fwords();
     for (int i = 0; fw[i].word; i++)
         if (!rl_lex_intern(d->lex, fw[i].word, strlen(fw[i].word)))

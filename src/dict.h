@@ -12,6 +12,10 @@
 /* RL_I_SKIP: an actor that is neither source nor target (PETRARCH's '^') */
 enum rl_item_type { RL_I_WORD, RL_I_GAP, RL_I_TARGET, RL_I_SOURCE, RL_I_SKIP };
 
+/* Items with more than RL_ALT_SORTED alternatives keep them sorted after the
+ * first (the lemma stays first), so the matcher can search them. */
+#define RL_ALT_SORTED 8
+
 typedef struct rl_item {
     uint8_t type;
     uint8_t exact;     /* 1: all capitals in the text (US, UN); 2: capitalised (=West) */

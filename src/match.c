@@ -32,6 +32,7 @@ void rl_reading_release(rl_reading *r)
 {
     free(r->wc);
     free(r->skip);
+    free(r->present);
     free(r->chunk_of);
     free(r->clause);
     free(r->ment);
@@ -69,6 +70,20 @@ static int item_accepts(const rl_reading *r, const rl_item *it, uint32_t k)
         return 0;
     if (it->exact == 2 && !(t->flags & RL_T_CAP))
         return 0;
+    if (it->nalt > RL_ALT_SORTED) {
+        /* long alternative lists (synonym sets) are sorted after the first */
+        if (it->alt[0] == t->word)
+            return 1;
+        size_t lo = 1, hi = it->nalt;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (it->alt[mid] < t->word)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo < it->nalt && it->alt[lo] == t->word;
+    }
     for (uint16_t a = 0; a < it->nalt; a++)
         if (it->alt[a] == t->word)
             return 1;
@@ -636,6 +651,23 @@ static int subject_ok(const rl_reading *r, const rl_pattern *p, uint32_t i)
     return 0;
 }
 
+/* Can pattern p match at all: does every later word item with few
+ * alternatives name a word of the sentence? (Most candidates fail here.) */
+static int words_present(const rl_reading *r, const rl_pattern *p)
+{
+    for (uint16_t k = 1; k < p->nitems; k++) {
+        const rl_item *it = &p->items[k];
+        if (it->type != RL_I_WORD || it->nalt > 4)
+            continue;
+        int any = 0;
+        for (uint16_t a = 0; a < it->nalt && !any; a++)
+            any = it->alt[a] < r->npresent && r->present[it->alt[a]];
+        if (!any)
+            return 0;
+    }
+    return 1;
+}
+
 /* score: full matches beat partial ones, then longer spans */
 static long match_score(const rl_pmatch *m)
 {
@@ -654,6 +686,8 @@ static int match_patterns(rl_reading *r)
         const uint32_t *cand = rl_dict_starting(r->dict, 1, r->tok[i].word, &nc);
         rl_pmatch bestv, bestm;
         long sv = -1, sm = -1;
+        uint32_t memo_lemma = 0;
+        int memo_verb = 0;
         for (uint32_t c = 0; c < nc; c++) {
             const rl_pattern *p = rl_dict_pattern(r->dict, cand[c]);
             rl_pmatch m;
@@ -682,8 +716,16 @@ static int match_patterns(rl_reading *r)
             /* a bare or -s form ("attack", "attacks", "bomb") is a verb only
              * right after its subject, an auxiliary or "to"; after anything
              * else it is a noun ("a car bomb", "drone attacks") */
-            if (lead && p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && p->items[0].nalt > 1 &&
-                !bare_verb_context(r, i, &p->items[0]))
+            if (lead && p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && p->items[0].nalt > 1) {
+                /* candidates often share their lemma: read its context once */
+                if (p->items[0].alt[0] != memo_lemma) {
+                    memo_lemma = p->items[0].alt[0];
+                    memo_verb = bare_verb_context(r, i, &p->items[0]);
+                }
+                if (!memo_verb)
+                    continue;
+            }
+            if (!words_present(r, p))
                 continue;
             if ((p->flags & RL_PF_SUBJ) && !subject_ok(r, p, i))
                 continue;
@@ -720,6 +762,8 @@ static int match_patterns(rl_reading *r)
     return RL_OK;
 }
 
+static int match_all(rl_reading *r);
+
 int rl_match_sentence(rl_reading *r, const char *text, rl_token *t, size_t n, rl_day story)
 {
     r->text = text;
@@ -747,6 +791,30 @@ int rl_match_sentence(rl_reading *r, const char *text, rl_token *t, size_t n, rl
         r->tcap = nc;
     }
     assign_words(r);
+    uint32_t nlex = rl_lex_count(rl_dict_lex(r->dict)) + 1;
+    if (r->npresent < nlex) {
+        free(r->present);
+        r->present = calloc(nlex, 1);
+        if (!r->present) {
+            r->npresent = 0;
+            return RL_ENOMEM;
+        }
+        r->npresent = nlex;
+    }
+    for (size_t i = 0; i < n; i++)
+        r->present[t[i].word] = 1;
+    int rc = match_all(r);
+    for (size_t i = 0; i < n; i++)
+        r->present[t[i].word] = 0;
+    return rc;
+}
+
+/* Mentions, chunks, groups, clauses, dates and pattern matches of r's sentence. */
+static int match_all(rl_reading *r)
+{
+    const char *text = r->text;
+    rl_token *t = r->tok;
+    size_t n = r->n;
     int rc;
     if ((rc = find_mentions(r)) || (rc = build_chunks(r)) || (rc = build_groups(r)))
         return rc;

@@ -62,6 +62,8 @@ typedef struct rl_reading {
     int32_t *chunk_of;     /* chunk index covering the token, -1 */
     uint16_t *clause;      /* clause number */
     uint8_t *skip;         /* 1: a date phrase that patterns read through ("on Monday") */
+    uint8_t *present;      /* per word id: 1 if in the sentence (a quick "can it match") */
+    uint32_t npresent;
     size_t tcap;
     rl_mention *ment; size_t nment, cment;
     rl_chunk *chunk; size_t nchunk, cchunk;
