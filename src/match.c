@@ -578,11 +578,20 @@ static int bare_verb_context(const rl_reading *r, uint32_t i, const rl_item *lem
     if (i == 0)
         return 1; /* imperative or headline */
     uint32_t p = i - 1;
+    /* "the European Union (EU) agrees": the name before a parenthesis */
+    if (rl_is_punct(r, p, ')'))
+        for (uint32_t k = p; k > 0 && k + 4 > p; k--)
+            if (rl_is_punct(r, k, '(')) {
+                if (r->chunk_of[k - 1] >= 0)
+                    p = k - 1;
+                break;
+            }
     if (r->chunk_of[p] >= 0) {
         /* "the Russian attack", "drone attacks", "military aid": an actor used
          * as a modifier after an article, or an agent noun, makes a compound noun */
         const rl_chunk *ch = &r->chunk[r->chunk_of[p]];
-        if (ch->start > 0 && (r->wc[ch->start - 1] & RL_W_ART))
+        if (ch->start > 0 && (r->wc[ch->start - 1] & RL_W_ART) &&
+            !(ch->group >= 0 && r->group[ch->group].n >= 2))
             return 0;
         if (!ch->code[0] && !ch->anaphor)
             return 0;
