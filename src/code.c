@@ -386,8 +386,11 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
                 src = (int32_t)r->group[r->chunk[src].group].first;
         } else {
             c->last_inherit = -1;
-            /* a PETRARCH pattern's subject stands before all its words */
+            /* a PETRARCH pattern's subject stands before all its words, else
+             * among them ("neither A nor B @boycotted") */
             src = rl_role_subject(c, v, (p->flags & RL_PF_PETRARCH) ? m->start : m->head);
+            if (src < 0 && (p->flags & RL_PF_PETRARCH) && m->head > m->start)
+                src = rl_role_subject(c, v, m->head);
             c->vfrom[v] = c->last_inherit;
         }
         if (src == -2)

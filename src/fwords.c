@@ -35,7 +35,7 @@ static const rl_fword table[] = {
     {"which", B | S | RL_W_WHO}, {"who", B | S | RL_W_WHO}, {"whom", B}, {"whose", B},
     {"where", B}, {"until", B}, {"once", B | A}, {"however", B}, {"whether", B},
     /* other stop words */
-    {"and", S | RL_W_AND | RL_W_NOUNSEP}, {"or", S | RL_W_NOUNSEP}, {"as", S | RL_W_LISTFILL},
+    {"and", S | RL_W_AND | RL_W_NOUNSEP}, {"or", S | RL_W_NOUNSEP}, {"nor", S | RL_W_AND}, {"as", S | RL_W_LISTFILL},
     {"well", RL_W_LISTFILL}, {"said", S}, {"says", S},
     /* auxiliaries and adverbs between a subject and its verb */
     {"not", S | A}, {"n't", A}, {"never", A}, {"has", S | A}, {"have", S | A}, {"had", S | A},

@@ -152,8 +152,9 @@ int32_t rl_role_object(const rl_reading *r, size_t v)
             /* PETRARCH patterns take the first actor after the verb, whatever
              * its preposition ("met a group of X", "a closure of houses in X") */
             int any = (rl_dict_pattern(r->dict, m->pat)->flags & RL_PF_PETRARCH) != 0;
-            /* a possessor is the object: "rejected Zelensky's proposal" */
-            if ((rl_match_is_locative(r, x->prep) && !any) || x->hyphen)
+            /* a possessor is the object: "rejected Zelensky's proposal"; a
+             * pronoun is no dictionary actor to PETRARCH ("said he ...") */
+            if ((rl_match_is_locative(r, x->prep) && !any) || x->hyphen || (any && x->anaphor))
                 continue;
             /* "pull back its forces": the subject's own people are no target */
             if (!x->code[0] && !x->anaphor && x->start > 0 && (rl_wc(r, x->start - 1) & RL_W_ART) &&
