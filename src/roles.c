@@ -127,9 +127,14 @@ int32_t rl_role_object(const rl_reading *r, size_t v)
 {
     const rl_pmatch *m = &r->verb[v];
     uint16_t cl = r->clause[m->head];
+    /* PETRARCH's verb phrase takes in a clause it opens ("question whether ...") */
+    int petr = (rl_dict_pattern(r->dict, m->pat)->flags & RL_PF_PETRARCH) != 0;
     for (uint32_t k = m->head + 1; k < r->n; k++) {
-        if (r->clause[k] != cl)
+        if (r->clause[k] != cl && !(petr && k > 0 && r->clause[k - 1] != r->clause[k] &&
+                                    (rl_wc(r, k) & RL_W_BOUND) && r->clause[k - 1] == cl))
             return -1;
+        if (r->clause[k] != cl)
+            cl = r->clause[k];
         if (k >= m->end) {
             for (size_t w = v + 1; w < r->nverb; w++)
                 if (r->verb[w].start == k)
