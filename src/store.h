@@ -13,7 +13,7 @@
 
 #include "story.h"
 
-#define RL_STORE_VERSION 1          /* schema version written by this build */
+#define RL_STORE_VERSION 2          /* schema version written by this build */
 #define RL_STORE_APP_ID 0x52444c4e  /* PRAGMA application_id: "RDLN" */
 #define RL_STORE_BATCH 1000         /* default stories per transaction */
 
@@ -44,6 +44,9 @@ int rl_store_open(rl_store **out, const char *path, int mode, rl_diag *dg);
 void rl_store_close(rl_store *s);
 /* Stories per transaction (>= 1); the default is RL_STORE_BATCH. */
 void rl_store_set_batch(rl_store *s, unsigned stories);
+/* The SQLite connection, for read-only queries of other modules (browse.c);
+ * borrowed: valid until rl_store_close. */
+struct sqlite3 *rl_store_sqlite(rl_store *s);
 
 /* ---- writing ---- */
 

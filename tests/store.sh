@@ -82,7 +82,7 @@ PY
 [ "$(sql "$db" "SELECT title, source FROM stories WHERE id = 'ex-003'")" = "$(printf 'Invasion\texample wire')" ] && ok || bad "story title and publisher stored"
 counts_ok "$db" && ok || bad "event counts match the mentions"
 [ "$(sql "$db" 'PRAGMA journal_mode')" = wal ] && ok || bad "store is in WAL mode"
-[ "$(sql "$db" 'PRAGMA user_version')" = 1 ] && ok || bad "schema version recorded"
+[ "$(sql "$db" 'PRAGMA user_version')" = 2 ] && ok || bad "schema version recorded"
 sql "$db" "EXPLAIN QUERY PLAN SELECT id, date, source, target, cameo, quad_class, goldstein, modality, num_mentions FROM events WHERE substr(source, 1, 3) = 'USA' AND substr(target, 1, 3) = 'RUS' AND date BETWEEN '2020-01-01' AND '2023-01-01'" | grep -q "USING COVERING INDEX events_dyad" && ok || bad "the trend scan reads the dyad index alone"
 snapshot() { echo "$(sql "$1" 'SELECT count(*) FROM stories') $(sql "$1" 'SELECT count(*) FROM mentions') $(sql "$1" 'SELECT count(*), sum(num_mentions), sum(num_sources) FROM events')"; }
 before=$(snapshot "$db")
