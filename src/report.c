@@ -2,6 +2,7 @@
  * rankings. Text widths are counted in code points so that the Unicode bars
  * line up; SVG is written element by element with XML escaping. */
 #include "report.h"
+#include "clean.h"
 #include "date.h"
 
 #include <jansson.h>
@@ -203,7 +204,21 @@ static json_t *day_json(rl_day d)
     return json_string(b);
 }
 
-static json_t *str_json(const char *s) { return s ? json_string(s) : json_null(); }
+/* A JSON string; invalid UTF-8 (jansson refuses it) is repaired to U+FFFD. */
+static json_t *str_json(const char *s)
+{
+    if (!s)
+        return json_null();
+    json_t *j = json_string(s);
+    if (j)
+        return j;
+    rl_buf b;
+    rl_buf_init(&b);
+    if (rl_utf8_repair(s, strlen(s), &b) >= 0)
+        j = json_stringn(b.data ? b.data : "", b.len);
+    rl_buf_release(&b);
+    return j;
+}
 
 static json_t *cell_json(const rl_series_cell *c)
 {
@@ -227,9 +242,9 @@ static json_t *event_json(const rl_series_event *e)
     json_t *o = json_object();
     json_object_set_new(o, "event_id", json_integer(e->id));
     json_object_set_new(o, "date", day_json(e->date));
-    json_object_set_new(o, "source", json_string(e->source));
-    json_object_set_new(o, "target", json_string(e->target));
-    json_object_set_new(o, "cameo", json_string(e->cameo));
+    json_object_set_new(o, "source", str_json(e->source));
+    json_object_set_new(o, "target", str_json(e->target));
+    json_object_set_new(o, "cameo", str_json(e->cameo));
     json_object_set_new(o, "modality", json_string(rl_modality_name(e->modality)));
     json_object_set_new(o, "track", json_string(rl_track_name(e->track)));
     json_object_set_new(o, "goldstein", json_real(e->goldstein));
@@ -244,7 +259,7 @@ static json_t *event_json(const rl_series_event *e)
     if (e->m.quantity > 0) {
         json_t *q = json_object();
         json_object_set_new(q, "value", json_real(e->m.quantity));
-        json_object_set_new(q, "unit", json_string(e->m.quantity_unit));
+        json_object_set_new(q, "unit", str_json(e->m.quantity_unit));
         json_object_set_new(o, "quantity", q);
     }
     json_object_set_new(o, "text", str_json(e->m.text));
@@ -270,11 +285,19 @@ static int dump(FILE *out, json_t *o)
     return rc || ferror(out) ? -1 : 0;
 }
 
+json_t *rl_report_event_json_new(const rl_series_event *e) { return event_json(e); }
+
 int rl_report_trend_json(FILE *out, const rl_series *s)
+{
+    json_t *o = rl_report_trend_json_new(s);
+    return o ? dump(out, o) : -1;
+}
+
+json_t *rl_report_trend_json_new(const rl_series *s)
 {
     json_t *o = json_object();
     if (!o)
-        return -1;
+        return NULL;
     json_t *a = json_array(), *b = json_array();
     for (int i = 0; i < s->na; i++)
         json_array_append_new(a, json_string(s->a[i]));
@@ -313,7 +336,7 @@ int rl_report_trend_json(FILE *out, const rl_series *s)
         json_array_append_new(ps, po);
     }
     json_object_set_new(o, "periods", ps);
-    return dump(out, o);
+    return o;
 }
 
 /* ======================== SVG ======================== */
@@ -321,11 +344,16 @@ int rl_report_trend_json(FILE *out, const rl_series *s)
 static void put_xml(FILE *out, const char *s, size_t max)
 {
     size_t cps = 0;
+    rl_buf fixed;
+    rl_buf_init(&fixed);
+    /* invalid UTF-8 would make the file invalid XML: U+FFFD instead */
+    if (s && rl_utf8_repair(s, strlen(s), &fixed) > 0 && fixed.data)
+        s = fixed.data;
     for (; s && *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (!utf8_cont(c) && cps++ == max) {
             fputs("...", out);
-            return;
+            break;
         }
         switch (c) {
         case '&': fputs("&amp;", out); break;
@@ -340,6 +368,7 @@ static void put_xml(FILE *out, const char *s, size_t max)
                 fputc(c, out);
         }
     }
+    rl_buf_release(&fixed);
 }
 
 static const char *reading_color(int r)
@@ -352,6 +381,7 @@ static const char *reading_color(int r)
 
 #define C_TALKS "#2b6cb0"
 #define C_FORCE "#c53030"
+#define C_GOLD "#d69e2e"
 
 /* The RL_SERIES_TOP strongest events of track tr (0 talks, 1 force) over all
  * periods, strongest first; returns how many. */
@@ -375,7 +405,16 @@ static size_t pick_best(const rl_series *s, int tr, const rl_series_event **best
     return n;
 }
 
-int rl_report_trend_svg(FILE *out, const rl_series *s)
+int rl_report_trend_svg(FILE *out, const rl_series *s) { return rl_report_trend_svg_opts(out, s, 0); }
+
+/* y of a Goldstein score (-10..+10) on the chart's height, +10 at the top */
+static double goldstein_y(double g, double mid, double half)
+{
+    g = g > 10 ? 10 : g < -10 ? -10 : g;
+    return mid - half * g / 10.0;
+}
+
+int rl_report_trend_svg_opts(FILE *out, const rl_series *s, unsigned flags)
 {
     char a[400], b[400], f[11], t[11];
     side_label(s, 0, a, sizeof a);
@@ -387,6 +426,12 @@ int rl_report_trend_svg(FILE *out, const rl_series *s)
     step = step < 4 ? 4 : step > 48 ? 48 : step;
     const double left = 64, top = 78, half = 130;
     double plot_w = step * (double)n, width = left + plot_w + 40;
+    /* room for the legend of readings under the chart */
+    double legend = left + 178 + 10;
+    for (int r = 0; r < RL_READ_COUNT; r++)
+        legend += 20 + 5.6 * (double)strlen(rl_series_reading_name(r));
+    if (width < legend)
+        width = legend;
     if (width < 760)
         width = 760;
     const double mid = top + half, strip = mid + half + 10, labels = strip + 26;
@@ -399,8 +444,9 @@ int rl_report_trend_svg(FILE *out, const rl_series *s)
     unsigned mt = max_track(s, 0), mf = max_track(s, 1), mx = mt > mf ? mt : mf;
     if (mx == 0)
         mx = 1;
-    fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
+    if (!(flags & RL_SVG_INLINE))
+        fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
+    fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
             "viewBox=\"0 0 %.0f %.0f\" font-family=\"Helvetica, Arial, sans-serif\" "
             "font-size=\"12\">\n", width, height, width, height);
     fputs("<title>", out);
@@ -423,6 +469,10 @@ int rl_report_trend_svg(FILE *out, const rl_series *s)
             "<rect x=\"%.0f\" y=\"58\" width=\"10\" height=\"10\" fill=\"" C_FORCE "\"/>"
             "<text x=\"%.0f\" y=\"67\">force (down)</text></g>\n",
             left, left + 14, left + 90, left + 104);
+    if (flags & RL_SVG_GOLDSTEIN)
+        fprintf(out, "<g font-size=\"11\"><line x1=\"%.0f\" y1=\"63\" x2=\"%.0f\" y2=\"63\" "
+                "stroke=\"" C_GOLD "\" stroke-width=\"2\"/><text x=\"%.0f\" y=\"67\">Goldstein "
+                "mean (right axis, -10 to +10)</text></g>\n", left + 190, left + 206, left + 210);
     /* axes and grid */
     fprintf(out, "<g stroke=\"#cbd5e0\" stroke-width=\"1\">\n");
     for (int g = -2; g <= 2; g++)
@@ -454,10 +504,14 @@ int rl_report_trend_svg(FILE *out, const rl_series *s)
         char pl[11], pe[11];
         rl_day_format(p->start, pl);
         rl_day_format(p->end, pe);
+        if (flags & RL_SVG_LINKS)
+            fprintf(out, "<a href=\"?from=%s&amp;to=%s\">", pl, pe);
         fputs("<g>", out);
         fprintf(out, "<title>%s%s%s: talks %u, force %u; %s", pl, p->end != p->start ? " to " : "",
                 p->end != p->start ? pe : "", p->all.talks, p->all.force,
                 rl_series_reading_name(p->reading));
+        if ((flags & RL_SVG_GOLDSTEIN) && p->all.events)
+            fprintf(out, "; Goldstein mean %+.2f", p->all.goldstein / p->all.events);
         for (int tr = 0; tr < 2; tr++)
             if (p->ntop[tr]) {
                 fprintf(out, "&#10;%s: %s %s&gt;%s: ", tr ? "force" : "talks", p->top[tr][0].cameo,
@@ -473,13 +527,45 @@ int rl_report_trend_svg(FILE *out, const rl_series *s)
                     C_FORCE "\"/>", bx, mid, bw, hf);
         fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" fill=\"%s\"/>",
                 x + 0.5, strip, step - 1 > 1 ? step - 1 : 1, reading_color(p->reading));
-        fputs("</g>\n", out);
+        fputs((flags & RL_SVG_LINKS) ? "</g></a>\n" : "</g>\n", out);
         if (i % every == 0) {
             period_label(p->start, s->by, pl);
             fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#4a5568\" "
                     "text-anchor=\"end\" transform=\"rotate(-40 %.1f %.1f)\">%s</text>\n",
                     x + step / 2, labels, x + step / 2, labels, pl);
         }
+    }
+    /* the Goldstein line: one segment per run of periods with events */
+    if (flags & RL_SVG_GOLDSTEIN) {
+        fputs("<g font-size=\"10\" fill=\"#4a5568\">\n", out);
+        for (int g = -10; g <= 10; g += 5)
+            fprintf(out, g ? "<text x=\"%.1f\" y=\"%.1f\">%+d</text>\n"
+                           : "<text x=\"%.1f\" y=\"%.1f\">%d</text>\n", left + plot_w + 4,
+                    goldstein_y(g, mid, half) + 3, g);
+        fputs("</g>\n<g fill=\"none\" stroke=\"" C_GOLD "\" stroke-width=\"2\">\n", out);
+        int open = 0;
+        for (size_t i = 0; i < s->n; i++) {
+            const rl_series_period *p = &s->p[i];
+            if (!p->all.events) {
+                if (open)
+                    fputs("\"/>\n", out);
+                open = 0;
+                continue;
+            }
+            double x = left + step * ((double)i + 0.5);
+            double y = goldstein_y(p->all.goldstein / p->all.events, mid, half);
+            fprintf(out, "%s%.1f,%.1f", open ? " " : "<polyline points=\"", x, y);
+            open = 1;
+        }
+        if (open)
+            fputs("\"/>\n", out);
+        fputs("</g>\n<g fill=\"" C_GOLD "\">\n", out);
+        for (size_t i = 0; i < s->n; i++)
+            if (s->p[i].all.events)
+                fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"/>\n",
+                        left + step * ((double)i + 0.5),
+                        goldstein_y(s->p[i].all.goldstein / s->p[i].all.events, mid, half));
+        fputs("</g>\n", out);
     }
     /* reading legend */
     double lx = left;
@@ -556,9 +642,15 @@ int rl_report_top_text(FILE *out, const rl_top *t)
 
 int rl_report_top_json(FILE *out, const rl_top *t)
 {
+    json_t *o = rl_report_top_json_new(t);
+    return o ? dump(out, o) : -1;
+}
+
+json_t *rl_report_top_json_new(const rl_top *t)
+{
     json_t *o = json_object();
     if (!o)
-        return -1;
+        return NULL;
     json_object_set_new(o, "from", day_json(t->from));
     json_object_set_new(o, "to", day_json(t->to));
     json_object_set_new(o, "prev_from", day_json(t->prev_from));
@@ -580,5 +672,5 @@ int rl_report_top_json(FILE *out, const rl_top *t)
         json_array_append_new(l, d);
     }
     json_object_set_new(o, "dyads", l);
-    return dump(out, o);
+    return o;
 }

@@ -13,7 +13,23 @@ int rl_report_trend_text(FILE *out, const rl_series *s, unsigned evidence);
 int rl_report_trend_json(FILE *out, const rl_series *s);
 int rl_report_trend_svg(FILE *out, const rl_series *s);
 
+/* Options of rl_report_trend_svg_opts (rl_report_trend_svg uses none). */
+enum {
+    RL_SVG_GOLDSTEIN = 1, /* the mean Goldstein score per period as a line (right axis) */
+    RL_SVG_INLINE = 2,    /* no XML declaration: for an <svg> inside an HTML page */
+    RL_SVG_LINKS = 4,     /* each period links to "?from=START&to=END" (a closer look) */
+};
+int rl_report_trend_svg_opts(FILE *out, const rl_series *s, unsigned flags);
+
 int rl_report_top_text(FILE *out, const rl_top *t);
 int rl_report_top_json(FILE *out, const rl_top *t);
+
+/* The JSON values written above, for programs that embed them (the web API
+ * of serve.c): new references the caller json_decref()s; NULL when out of
+ * memory. Strings that are not valid UTF-8 are written with U+FFFD. */
+struct json_t;
+struct json_t *rl_report_trend_json_new(const rl_series *s);
+struct json_t *rl_report_top_json_new(const rl_top *t);
+struct json_t *rl_report_event_json_new(const rl_series_event *e);
 
 #endif
