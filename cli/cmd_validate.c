@@ -31,7 +31,7 @@ static const char *const usage_text =
     "Exit status: 0, or 1 when the file or its dictionaries cannot be read or the\n"
     "pass rate is below --min-pass; 2 on usage errors.\n";
 
-typedef struct triple { char s[32], t[32], c[16]; } triple;
+typedef struct triple { char s[64], t[64], c[16]; } triple;
 
 typedef struct collect { triple *v; size_t n, cap; } collect;
 

@@ -676,12 +676,13 @@ static int verb_line(pctx *c, vblock *b, const char *s, int line)
                     rl_buf_release(&fb);
                     return RL_ENOMEM;
                 }
-                if (*v2 && strcmp(f2, front) == 0 && strcmp(b2, back) == 0) {
-                    if (!strpbrk(v2, "|~=@*$^%[]")) {
-                        rl_buf_addc(&fb, '|');
-                        rl_buf_adds(&fb, v2);
-                    }
-                } else if (*v2 && !strpbrk(v2, "|~=@*$^%[]")) {
+                if (!*v2 || strpbrk(v2, "|~=@*$^%[]")) {
+                    rl_error(c->dg, c->file, line, "bad verb form '%.*s' skipped", (int)(e - q), q);
+                    c->st->bad++;
+                } else if (strcmp(f2, front) == 0 && strcmp(b2, back) == 0) {
+                    rl_buf_addc(&fb, '|');
+                    rl_buf_adds(&fb, v2);
+                } else {
                     vunit u = {f2, v2, b2, "", line};
                     rl_strlcpy(u.code, code, sizeof u.code);
                     if (add_unit(c, b, u)) {
@@ -820,7 +821,12 @@ static int pattern_line(pctx *c, const vblock *b, const char *s, int line)
                 return RL_OK;
             }
             char low[128];
-            size_t m = n < sizeof low - 1 ? n : sizeof low - 1;
+            if (n >= sizeof low) {
+                rl_error(c->dg, c->file, line, "word too long in pattern");
+                c->st->bad++;
+                return RL_OK;
+            }
+            size_t m = n;
             for (size_t i = 0; i < m; i++)
                 low[i] = (char)tolower((unsigned char)st[i]);
             w = pdup(c, low, m);
@@ -1270,8 +1276,11 @@ static int flush_actor(pctx *c, actor_entry *a)
             c->st->bad++;
             continue;
         }
-        if (nw == 0 || !t.data)
+        if (nw == 0 || !t.data) {
+            rl_error(c->dg, c->file, a->phl[i], "empty actor phrase");
+            c->st->bad++;
             continue;
+        }
         if (open)
             note(c, N_OPEN_PHRASE, a->phl[i]);
         if (number)
@@ -1357,7 +1366,10 @@ static int agent_phrase(pctx *c, const char *ph, size_t n, const char *code, int
     if (nw < 0) {
         rl_error(c->dg, c->file, line, "reserved character in agent phrase '%.*s'", (int)n, ph);
         c->st->bad++;
-    } else if (nw > 0 && t.data) {
+    } else if (nw == 0 || !t.data) {
+        rl_error(c->dg, c->file, line, "empty agent phrase");
+        c->st->bad++;
+    } else {
         if (open)
             note(c, N_OPEN_PHRASE, line);
         if (number)
@@ -1420,10 +1432,20 @@ static int load_agents(pctx *c)
         }
         char code[16];
         size_t k = 0;
+        int toolong = 0;
         for (char *q = lb + 1; q < rb; q++)
-            if (!isspace((unsigned char)*q) && k + 1 < sizeof code)
-                code[k++] = (char)toupper((unsigned char)*q);
+            if (!isspace((unsigned char)*q)) {
+                if (k + 1 < sizeof code)
+                    code[k++] = (char)toupper((unsigned char)*q);
+                else
+                    toolong = 1;
+            }
         code[k] = '\0';
+        if (toolong) {
+            rl_error(c->dg, c->file, no, "agent code too long (at most 14 letters)");
+            c->st->bad++;
+            continue;
+        }
         int prefix = k > 1 && code[k - 1] == '~';
         if (!(k > 1 && (code[0] == '~' || prefix))) {
             rl_error(c->dg, c->file, no, "agent code '%s' needs a '~' before (suffix) or after (prefix)", code);
@@ -1539,8 +1561,11 @@ static int load_discards(pctx *c)
             c->st->bad++;
             continue;
         }
-        if (nw == 0 || !t.data)
+        if (nw == 0 || !t.data) {
+            rl_error(c->dg, c->file, no, "empty discard phrase");
+            c->st->bad++;
             continue;
+        }
         c->st->entries++;
         for (size_t j = 0; j < t.len; j++)
             t.data[j] = (char)tolower((unsigned char)t.data[j]);

@@ -11,7 +11,7 @@
 #include "rl.h"
 
 typedef struct rl_petr_expect {
-    char source[32], target[32], code[16];
+    char source[64], target[64], code[16];
 } rl_petr_expect;
 
 typedef struct rl_petr_record {
