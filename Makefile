@@ -7,9 +7,9 @@
 #   make bench-store  event store ingest rate and trend latency over 10M events (bench/store.sh)
 
 CC      ?= cc
-PKGS    := jansson sqlite3 libutf8proc libxml-2.0
+PKGS    := jansson sqlite3 libutf8proc libxml-2.0 libmicrohttpd
 DEBS    := build-essential pkg-config libjansson-dev libsqlite3-dev libutf8proc-dev \
-           libxml2-dev iso-codes wordnet-base parallel
+           libxml2-dev iso-codes wordnet-base parallel libmicrohttpd-dev
 CSTD    := -std=c11 -D_GNU_SOURCE
 # snprintf into fixed fields truncates on purpose; gcc cannot see the bounds
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-format-truncation
@@ -27,7 +27,7 @@ else
   LDSAN  :=
 endif
 
-CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -DRL_DICT_DIR='"$(DICTDIR)"' $(CFLAGS)
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -DRL_DICT_DIR='"$(DICTDIR)"' -DRL_WEB_DIR='"$(CURDIR)/web"' $(CFLAGS)
 LIB_SRC := $(wildcard src/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/src/%.o)
@@ -66,6 +66,13 @@ demo: deps
 	@echo "== coding examples/*.jsonl and examples/*.txt"
 	./build/redline code examples/stories.jsonl
 	./build/redline code --date 2022-02-24 -o tsv examples/kyiv-scraped.txt
+	@echo "== storing them in build/demo.db"
+	@rm -f build/demo.db build/demo.db-wal build/demo.db-shm
+	./build/redline ingest -q build/demo.db examples/stories.jsonl
+	./build/redline ingest -q --date 2022-02-24 build/demo.db examples/kyiv-scraped.txt
+	@echo "== the dashboard: run"
+	@echo "     build/redline serve build/demo.db"
+	@echo "   and open http://127.0.0.1:8080/ (a dyad: http://127.0.0.1:8080/dyad/ISR/PSE,QAT); Ctrl-C stops it"
 
 test: deps
 	$(MAKE) all build/unit

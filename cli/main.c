@@ -12,6 +12,7 @@ static const rl_cmd commands[] = {
     {"ingest", cmd_ingest, "code stories and store them in an SQLite event store"},
     {"trend", cmd_trend, "talks and force between two actors over time, with evidence"},
     {"top", cmd_top, "the dyads whose force track rose most in a period"},
+    {"serve", cmd_serve, "a web dashboard over an event store (read-only)"},
 };
 
 static void usage(FILE *out)

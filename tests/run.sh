@@ -241,5 +241,6 @@ f1=$("$RL" eval tests/dev/*.test 2>/dev/null | awk '/^root/ {for (i=1;i<=NF;i++)
 if [ -n "$f1" ] && awk "BEGIN{exit !($f1 >= $floor)}"; then ok; else bad "dev-set root F1 $f1 below recorded floor $floor"; fi
 
 echo "== event store and dyad monitor (tests/store.sh)"; out=$(tests/store.sh "$BUILD" 2>&1); counts "$out" "store"
+echo "== web dashboard (tests/serve.sh)"; out=$(tests/serve.sh "$BUILD" 2>&1); counts "$out" "serve"
 echo "$BUILD: $pass passed, $fail failed, $skip skipped"
 [ "$fail" = 0 ]

@@ -1,9 +1,11 @@
 /* unit.c: unit tests of the library modules (tokenizer, cleanup, dates, morphology,
  * dictionary loader). Prints one line per failed check and a closing
  * "N passed, N failed" line; exit status 1 if any check failed. */
+#include "../src/browse.h"
 #include "../src/clean.h"
 #include "../src/date.h"
 #include "../src/dict.h"
+#include "../src/html.h"
 #include "../src/morph.h"
 #include "../src/tok.h"
 
@@ -269,6 +271,57 @@ static void test_dict(void)
         printf("note: could not remove %s\n", dir);
 }
 
+/* ---- HTML escaping and search queries (the dashboard) ---- */
+
+static const char *html(int (*fn)(rl_buf *, const char *), const char *in, rl_buf *b)
+{
+    rl_buf_clear(b);
+    fn(b, in);
+    return b->data ? b->data : "";
+}
+
+static void test_html(void)
+{
+    rl_buf b;
+    rl_buf_init(&b);
+    CHECK(!strcmp(html(rl_html_esc, "<a href=\"x\" onload='y'>&", &b),
+                  "&lt;a href=&quot;x&quot; onload=&#39;y&#39;&gt;&amp;"), "markup escaped: %s", b.data);
+    CHECK(!strcmp(html(rl_html_esc, "a\xff\xfe b\xe2\x82 c\xc0\xaf d\xed\xa0\x80", &b),
+                  "a\xEF\xBF\xBD\xEF\xBF\xBD b\xEF\xBF\xBD\xEF\xBF\xBD c\xEF\xBF\xBD\xEF\xBF\xBD "
+                  "d\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"),
+          "invalid UTF-8 (stray, cut, overlong, surrogate) becomes U+FFFD: %s", b.data);
+    CHECK(!strcmp(html(rl_html_esc, "caf\xc3\xa9 \xe2\x80\x94 \x01\x7f\xc2\x85\tx\n", &b),
+                  "caf\xc3\xa9 \xe2\x80\x94    \tx\n"), "valid text kept, controls dropped: %s", b.data);
+    CHECK(!strcmp(html(rl_html_url, "USA,RUS a/b?&=\xc3\xbc", &b), "USA%2CRUS%20a%2Fb%3F%26%3D%C3%BC"),
+          "URL parts percent-encoded: %s", b.data);
+    CHECK(rl_html_utf8_ok("caf\xc3\xa9", 5) && !rl_html_utf8_ok("a\xff", 2) && !rl_html_utf8_ok("a\x01", 2),
+          "UTF-8 text check");
+    rl_buf_clear(&b);
+    rl_html_marks m = {"imposed sanctions on", "Britain", "Russian banks", "on Tuesday", "bank*"};
+    rl_html_sentence(&b, "Britain imposed <new> sanctions on Russian banks on Tuesday, banking on it.", &m);
+    CHECK(!strcmp(b.data, "<span class=\"actor\">Britain</span> <mark>imposed</mark> &lt;new&gt; "
+                          "<mark>sanctions</mark> <mark>on</mark> <span class=\"actor\">Russian banks</span> "
+                          "<span class=\"when\">on Tuesday</span>, <b class=\"hit\">banking</b> on it."),
+          "marked sentence: %s", b.data);
+    rl_buf_clear(&b);
+    rl_html_marks none = {"\xff", NULL, NULL, NULL, "\xa9"};
+    rl_html_sentence(&b, "caf\xc3\xa9 <x>", &none);
+    CHECK(!strcmp(b.data, "caf\xc3\xa9 &lt;x&gt;"), "no mark inside a character: %s", b.data);
+    /* search queries: words only, never FTS5 syntax */
+    CHECK(rl_browse_fts_query(&b, "troops \"border\" OR NEAR(x) sanction*", NULL, 0, NULL) == RL_OK &&
+          !strcmp(b.data, "text : (\"troops\" \"border\" \"OR\" \"NEAR\" \"x\" \"sanction\"*)"),
+          "words quoted: %s", b.data);
+    CHECK(rl_browse_fts_query(&b, NULL, "usa", 1, "19") == RL_OK &&
+          !strcmp(b.data, "{source target} : (\"usa\"*) AND cameo : (\"19\"*)"),
+          "a country code and a CAMEO prefix: %s", b.data);
+    CHECK(rl_browse_fts_query(&b, "", "Vladimir Putin", 0, NULL) == RL_OK &&
+          !strcmp(b.data, "{source_text target_text} : (\"Vladimir\" \"Putin\")"), "actor name: %s", b.data);
+    CHECK(rl_browse_fts_query(&b, "!!! ()", NULL, 0, "") == RL_EPARSE, "nothing searchable");
+    CHECK(rl_browse_fts_query(&b, "a b c d e f g h i j k l m n o p q", NULL, 0, NULL) == RL_EPARSE,
+          "more than 16 words refused");
+    rl_buf_release(&b);
+}
+
 int main(void)
 {
     test_tok();
@@ -276,6 +329,7 @@ int main(void)
     test_dates();
     test_morph();
     test_dict();
+    test_html();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
