@@ -95,6 +95,15 @@ rl_dict *cli_load_dicts(const cli_dicts *o, rl_diag *dg, int verbose)
         return NULL;
     }
     const char *dir = cli_dict_dir(o->dir);
+    int actors = 0, verbs = 0;
+    for (int i = 0; i < o->nfiles; i++) {
+        int k = o->kinds[i] ? o->kinds[i] : rl_petr_kind_of(o->files[i]);
+        actors |= k == RL_PETR_ACTORS;
+        verbs |= k == RL_PETR_VERBS;
+    }
+    if (o->mode == CLI_DICT_REPLACE && (!actors || !verbs))
+        fprintf(stderr, "redline: warning: --dict replaces our dictionaries but names no %s file; "
+                "nothing will be coded (add one, or --dict-mode extend)\n", actors ? "verbs" : "actors");
     int rc = rl_dict_load_parts(d, dir, o->mode == CLI_DICT_EXTEND ? RL_DL_ALL : RL_DL_MODALS, dg);
     for (int i = 0; i < o->nfiles && rc != RL_ENOMEM; i++) {
         int r = rl_petr_load(d, o->files[i], o->kinds[i], 0, NULL, dg);
