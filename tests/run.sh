@@ -154,6 +154,9 @@ else
 fi
 
 echo "== PETRARCH dictionaries, XML and validation records (docs/petrarch.md)"
+check "validate --help" "$RL" validate --help
+"$RL" validate >/dev/null 2>&1; [ $? = 2 ] && ok || bad "validate without a file is a usage error"
+"$RL" validate "$tmp/missing.xml" >/dev/null 2>&1; [ $? = 1 ] && ok || bad "validate on a missing file exits 1"
 # our hand-made dictionaries and records (tests/petrarch): every record passes
 out=$("$RL" validate tests/petrarch/mini.records.xml 2>&1)
 counts "$out" "tests/petrarch/mini.records.xml"
