@@ -815,7 +815,7 @@ static int pattern_line(pctx *c, const vblock *b, const char *s, int line)
         char *w = NULL;
         if (kind == E_WORD) {
             if (memchr(st, '|', n) || memchr(st, '@', n) || *st == '~' || *st == '=' ||
-                memchr(st, '*', n) || memchr(st, '&', n)) {
+                memchr(st, '*', n) || memchr(st, '&', n) || memchr(st, '[', n) || memchr(st, ']', n)) {
                 rl_error(c->dg, c->file, line, "reserved character in '%.*s'", (int)n, st);
                 c->st->bad++;
                 return RL_OK;

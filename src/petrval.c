@@ -195,11 +195,12 @@ static int sentence(walk *w, xmlNodePtr n)
     }
     if (!codings)
         r.noevents = 1; /* a record whose expectation was commented out codes nothing */
-    const char *why = rc ? NULL : !r.text || !*r.text ? "no <Text>" : r.date == RL_NODATE ? "a missing or bad date" : NULL;
-    if (why)
-        rl_error(w->dg, w->name, r.line, "record '%s' has %s%s%s%s; skipped", r.id ? r.id : "?", why,
-                 r.date == RL_NODATE ? " '" : "", r.date == RL_NODATE ? (date ? date : "") : "",
-                 r.date == RL_NODATE ? "' (want YYYYMMDD)" : "");
+    const char *why = rc ? NULL : !r.text || !*r.text ? "no <Text>" : r.date == RL_NODATE ? "date" : NULL;
+    if (why && *why == 'd')
+        rl_error(w->dg, w->name, r.line, "record '%s' has a missing or bad date '%s' (want YYYYMMDD); skipped",
+                 r.id ? r.id : "?", date ? date : "");
+    else if (why)
+        rl_error(w->dg, w->name, r.line, "record '%s' has no <Text>; skipped", r.id ? r.id : "?");
     free(date);
     if (rc || why) {
         free(r.id);
@@ -255,8 +256,11 @@ static int walk_nodes(walk *w, xmlNodePtr first, int depth)
                 w->require_dyad = truthy(val);
             free(opt);
             free(val);
-        } else if (depth < 8 && !is_el(n, "Environment")) {
-            rc = walk_nodes(w, n->children, depth + 1);
+        } else if (!is_el(n, "Environment")) {
+            if (depth < 64)
+                rc = walk_nodes(w, n->children, depth + 1);
+            else
+                rl_warn(w->dg, w->name, (long)xmlGetLineNo(n), "elements nested deeper than 64 levels are not read");
         }
     }
     return rc;

@@ -144,8 +144,10 @@ static int walk_nodes(walk *w, xmlNodePtr first, int depth)
         if (xmlStrcmp(n->name, (const xmlChar *)"Sentence") == 0 ||
             xmlStrcmp(n->name, (const xmlChar *)"Article") == 0)
             rc = record(w, n);
-        else if (depth < 16)
+        else if (depth < 64)
             rc = walk_nodes(w, n->children, depth + 1);
+        else
+            rl_warn(w->dg, w->name, (long)xmlGetLineNo(n), "elements nested deeper than 64 levels are not read");
     }
     return rc;
 }
