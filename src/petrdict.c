@@ -3,12 +3,13 @@
  * Each entry is translated into redline's pattern language and added with
  * rl_dict_add_pattern, so the ordinary matcher and coder use it:
  *   verbs    each verb of a block (its forms, lemma first, marked '@' as the
- *            pattern head) alone, and inside each of the block's patterns;
- *            '_' joins words, a blank becomes a gap '*', '&SET' an alternative
- *            group (multi-word members give one pattern each), '+' '$' '^'
- *            stay slots, a leading '+' makes the subject the target, a
- *            leading '%' makes the pattern symmetric; codes "A:B" and "---"
- *            are kept for the coder;
+ *            pattern head) alone, and inside each of the block's patterns
+ *            (one pattern per verb when the verb comes first, else the verbs
+ *            share one alternatives item); '_' joins words, a blank becomes a
+ *            gap '*', '&SET' an alternatives item (multi-word members give one
+ *            pattern each), '+' '$' '^' stay slots, a leading '+', '$' or '%'
+ *            is the subject's role; codes "A:B" and "---" are kept for the
+ *            coder; every pattern carries [petrarch] (dict.h RL_PF_PETRARCH);
  *   actors   one actor per entry; dated restrictions become roles, ordered so
  *            that the first restriction in force wins and the undated code
  *            is the fallback;
