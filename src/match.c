@@ -590,8 +590,17 @@ static int bare_verb_context(const rl_reading *r, uint32_t i, const rl_item *lem
         /* "the Russian attack", "drone attacks", "military aid": an actor used
          * as a modifier after an article, or an agent noun, makes a compound noun */
         const rl_chunk *ch = &r->chunk[r->chunk_of[p]];
+        /* but "The Kremlin denies": a name (not a demonym like Russian,
+         * Chinese, British, Israeli) before an -s form is a subject */
+        const rl_token *lt = &r->tok[ch->end - 1];
+        const char *lw = r->text + lt->off;
+        size_t ll = lt->len;
+        int demonym = (ll > 2 && !strncmp(lw + ll - 2, "an", 2)) ||
+                      (ll > 3 && !strncmp(lw + ll - 3, "ese", 3)) ||
+                      (ll > 3 && !strncmp(lw + ll - 3, "ish", 3)) ||
+                      (ll > 2 && lw[ll - 1] == 'i') || (ll > 2 && !strncmp(lw + ll - 2, "ch", 2));
         if (ch->start > 0 && (r->wc[ch->start - 1] & RL_W_ART) &&
-            !(ch->group >= 0 && r->group[ch->group].n >= 2))
+            !(ch->group >= 0 && r->group[ch->group].n >= 2) && (base || demonym))
             return 0;
         if (!ch->code[0] && !ch->anaphor)
             return 0;
