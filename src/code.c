@@ -158,9 +158,22 @@ static int push_event(rl_events *out, size_t first, const rl_event *e, int noun)
         const rl_event *o = &out->v[i];
         /* the same event read twice; a noun pattern never adds a second event
          * between a pair a verb already coded */
-        if (strcmp(o->source, e->source) == 0 && strcmp(o->target, e->target) == 0 &&
-            (noun || strcmp(o->code, e->code) == 0))
+        if (strcmp(o->source, e->source) != 0 || strcmp(o->target, e->target) != 0)
+            continue;
+        if (noun || strcmp(o->code, e->code) == 0)
             return RL_OK;
+        /* "appealed to X to return to talks": the root's general code (020)
+         * gives way to a specific one of the same root (026) */
+        if (!strncmp(o->code, e->code, 2)) {
+            int o_gen = strlen(o->code) == 3 && o->code[2] == '0';
+            int e_gen = strlen(e->code) == 3 && e->code[2] == '0';
+            if (e_gen && !o_gen)
+                return RL_OK;
+            if (o_gen && !e_gen) {
+                out->v[i] = *e;
+                return RL_OK;
+            }
+        }
     }
     if (out->n == out->cap) {
         size_t nc = out->cap ? out->cap * 2 : 16;
