@@ -266,11 +266,13 @@ static int first_report(rl_browse *b, rl_browse_event *ev)
     col_copy(q, 9, m->quantity_unit, sizeof m->quantity_unit);
     m->stories = (unsigned)sqlite3_column_int(q, 10);
     m->sources = (unsigned)sqlite3_column_int(q, 11);
+    rc = RL_OK;
     if (col_dup(q, 0, &m->story_id) || col_dup(q, 3, &m->text) || col_dup(q, 4, &m->date_expr) ||
         col_dup(q, 5, &m->evidence) || col_dup(q, 6, &m->publisher) || col_dup(q, 7, &m->url) ||
         col_dup(q, 12, &ev->source_text) || col_dup(q, 13, &ev->target_text))
-        return RL_ENOMEM;
-    return RL_OK;
+        rc = RL_ENOMEM;
+    sqlite3_reset(q); /* a statement left on a row would hold its read snapshot */
+    return rc;
 }
 
 static int push_event(rl_browse_events *l, size_t *cap, sqlite3_stmt *q)
@@ -452,14 +454,16 @@ int rl_browse_dyad(rl_browse *b, char a[][24], int na, char bb[][24], int nb,
                 }
                 sqlite3_reset(q);
             }
-    qsort(out->v, out->n, sizeof *out->v, cmp_newest);
+    if (out->n) /* out->v is NULL when no row came */
+        qsort(out->v, out->n, sizeof *out->v, cmp_newest);
     /* the same event from two scans sits twice in a row */
     size_t k = 0;
     for (size_t i = 0; i < out->n; i++)
         if (!k || out->v[k - 1].e.id != out->v[i].e.id)
             out->v[k++] = out->v[i];
     size_t from = offset < k ? offset : k, to = from + limit < k ? from + limit : k;
-    memmove(out->v, out->v + from, (to - from) * sizeof *out->v);
+    if (to > from)
+        memmove(out->v, out->v + from, (to - from) * sizeof *out->v);
     out->n = to - from;
     for (size_t i = 0; i < out->n; i++)
         if ((rc = first_report(b, &out->v[i]))) {

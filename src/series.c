@@ -586,7 +586,8 @@ int rl_series_top(rl_store *st, rl_day from, rl_day to, size_t max, int intl, rl
         t->v[k++] = *r;
     }
     t->n = k;
-    qsort(t->v, t->n, sizeof *t->v, cmp_rise);
+    if (t->n) /* t->v is NULL when no dyad was seen */
+        qsort(t->v, t->n, sizeof *t->v, cmp_rise);
     if (t->n > max)
         t->n = max;
     for (size_t i = 0; i < t->n; i++) {

@@ -858,7 +858,14 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     rl_browse_deadline(w->br, w->timeout_ms);
     st = run(s, w, rt, &r, &o, &e);
     rl_browse_deadline(w->br, 0);
-    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    /* a statement left unfinished (an error, a first row only) would keep
+     * this connection on the store as it was: the next requests would not
+     * see what ingest commits */
+    for (sqlite3_stmt *q = sqlite3_next_stmt(db, NULL); q; q = sqlite3_next_stmt(db, q))
+        if (sqlite3_stmt_busy(q))
+            sqlite3_reset(q);
+    if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        fprintf(stderr, "redline serve: cannot end a read transaction: %s\n", sqlite3_errmsg(db));
     enum MHD_Result rc;
     if (st == 200) {
         rc = send_out(s, c, 200, &o, have_key ? key.data : NULL, key.len, &gen);
@@ -992,12 +999,12 @@ int rl_serve_start(rl_serve **out, const rl_serve_opts *o, rl_diag *dg)
         in6.sin6_port = htons((uint16_t)o->port);
         sa = (struct sockaddr *)&in6;
     } else {
-        rl_error(dg, NULL, 0, "bad address to listen on '%s' (want an IPv4 or IPv6 address, such "
+        rl_error(dg, "redline serve", 0, "bad address to listen on '%s' (want an IPv4 or IPv6 address, such "
                  "as 127.0.0.1 or ::1)", bind);
         return RL_EPARSE;
     }
     if (!is_loopback(sa))
-        rl_warn(dg, NULL, 0, "listening on %s, not on a loopback address: the dashboard has no "
+        rl_warn(dg, "redline serve", 0, "listening on %s, not on a loopback address: the dashboard has no "
                 "authentication, and anyone who can reach this address can read the store", bind);
     rl_serve *s = calloc(1, sizeof *s);
     if (!s)
@@ -1063,7 +1070,7 @@ int rl_serve_start(rl_serve **out, const rl_serve_opts *o, rl_diag *dg)
                             MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
                             MHD_OPTION_END);
     if (!s->d) {
-        rl_error(dg, NULL, 0, "cannot listen on %s port %u (in use, or not an address of this "
+        rl_error(dg, "redline serve", 0, "cannot listen on %s port %u (in use, or not an address of this "
                  "machine)", bind, o->port);
         rl_serve_stop(s);
         return RL_EIO;

@@ -605,7 +605,8 @@ static int uncount_story(rl_store *s, const char *id, const char *old_publisher)
     sqlite3_reset(q);
     if (rc != SQLITE_DONE)
         return sq_err(s, "cannot replace a story");
-    qsort(s->removed, s->nremoved, sizeof *s->removed, cmp_id);
+    if (s->nremoved) /* s->removed is NULL until a first event is removed */
+        qsort(s->removed, s->nremoved, sizeof *s->removed, cmp_id);
     sqlite3_stmt *dec = stmt(s, Q_ESRC_DEC), *del = stmt(s, Q_ESRC_DEL);
     sqlite3_stmt *unc = stmt(s, Q_EVENT_UNCOUNT), *drop = stmt(s, Q_EVENT_DROP);
     if (!dec || !del || !unc || !drop)

@@ -176,6 +176,10 @@ if [ -z "$URL" ]; then
     exit 1
 fi
 case "$URL" in http://127.0.0.1:*/) ok ;; *) bad "server prints its loopback URL (got $URL)" ;; esac
+port=${URL##*:}
+port=${port%/}
+"$RL" serve --port "$port" "$db" >/dev/null 2>"$tmp/err" </dev/null; rc=$?
+[ $rc = 1 ] && grep -q "cannot listen on 127.0.0.1 port $port" "$tmp/err" && ok || bad "a port in use: exit 1 with a message (got $rc)"
 
 echo "== serve: pages"
 expect 200 text/html / "overview" "Where is force rising" 'id="top-table"' 'id="root-counts"' 'id="quad-counts"' "Latest events"
@@ -233,6 +237,10 @@ cmp -s "$tmp/body" "$tmp/cli.json" && ok || bad "/api/top is 'redline top --json
 get /api/top
 "$RL" top "$db" --json >"$tmp/cli.json" 2>/dev/null
 cmp -s "$tmp/body" "$tmp/cli.json" && ok || bad "/api/top with defaults is 'redline top --json'"
+get "/api/top?from=1990-01-01&to=1990-01-31"
+"$RL" top "$db" --from 1990-01-01 --to 1990-01-31 --json >"$tmp/cli.json" 2>/dev/null
+[ "$code" = 200 ] && cmp -s "$tmp/body" "$tmp/cli.json" && json "$tmp/body" 'd["dyads"] == []' && ok || bad "/api/top of a period without events"
+expect 200 text/html "/?from=1990-01-01&to=1990-01-31" "overview of a period without events" "No dyad"
 get "/api/dyad/ISR/PSE,QAT"
 json "$tmp/body" 'd["trend"]["total"]["talks"] >= 1 and d["trend"]["total"]["force"] >= 2 and d["events"]["total"] == 3 and {e["direction"] for e in d["events"]["events"]} == {"a_to_b", "b_to_a"} and all(e["text"] and e["event_name"] for e in d["events"]["events"])' \
     && ok || bad "/api/dyad: both tracks, 3 events in both directions with sentences"
@@ -249,6 +257,15 @@ json "$tmp/body" 'd["query"]["actor_is_code"] and d["total"] >= 2 and all(r["cam
     && ok || bad "/api/search by actor code and CAMEO prefix"
 get "/api/search?q=mediate"
 json "$tmp/body" 'd["total"] >= 1 and all("mediate" in r["text"] for r in d["results"])' && ok || bad "/api/search words"
+
+echo "== serve: the cache follows the store"
+get "/api/search?q=condemned"
+n1=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['total'])" "$tmp/body" 2>/dev/null)
+get "/api/search?q=condemned"
+echo '{"id":"late-news","date":"2022-03-05","text":"NATO condemned Russia on Saturday."}' | "$RL" ingest -q "$db" - 2>"$tmp/err" || bad "ingest beside the server: $(cat "$tmp/err")"
+get "/api/search?q=condemned"
+n2=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['total'])" "$tmp/body" 2>/dev/null)
+[ -n "$n1" ] && [ "$n2" = $((n1 + 1)) ] && ok || bad "a cached answer is dropped when an ingest commits ($n1 then $n2)"
 
 echo "== serve: hostile text is inert"
 hostile=("/search?q=alert" "/dyad/RUS/UKR" "/dyad/IGOWSTNAT/RUS" "/dyad/RUS/POL" "/search?q=Kharkiv" "/search?actor=evil")
@@ -350,6 +367,41 @@ done
 bad_req 404 "/static/missing.css" "missing static file" "no static file"
 printf 'GARBAGE\r\n\r\n' | curl -s --max-time 5 "telnet://${URL#http://}" >/dev/null 2>&1
 printf 'GET /%s HTTP/1.1\r\nHost: x\r\n\r\n' "$(head -c 3000 /dev/urandom | tr -dc 'a-zA-Z0-9%')" | curl -s --max-time 5 "telnet://${URL#http://}" >/dev/null 2>&1
+# random requests: paths, parameters and methods mixed, some raw bytes
+python3 - "${URL#http://}" <<'PY' && ok || bad "random requests: answers below 500 (or 503), the server stays up"
+import random, socket, sys, time
+host, port = sys.argv[1].rstrip("/").split(":")
+random.seed(6)
+parts = ["", "dyad", "USA", "RUS", "ISR", "PSE,QAT", "event", "19", "story", "search", "api", "static",
+         "style.css", "chart.svg", "..", "%2e%2e", "%00", "%ff", "trend", "top", "overview", "a" * 300,
+         "IGOWSTNAT", "1", "99999999999999999999", "-1", "USA,USA,USA"]
+keys = ["from", "to", "by", "root", "quad", "modality", "track", "page", "n", "x", "q", "actor", "cameo",
+        "id", "a", "b", "zz", ""]
+vals = ["", "2022-01-01", "2023-12-31", "0", "1", "19", "04", "week", "day", "force", "realized", "%ff%fe",
+        "%00", "x" * 600, "%3Cscript%3E", "%22", "'", "9999-99-99", "2022-02-29", "1900-01-01", "*", "a*",
+        "USA,RUS", "%C3%A9", "attacked+troops", "sanction*", "RUS", "Putin", "03"]
+t0, n, seen = time.time(), 0, {}
+while time.time() - t0 < 5:
+    path = "/" + "/".join(random.choice(parts) for _ in range(random.randint(0, 5)))
+    q = "&".join(f"{random.choice(keys)}={random.choice(vals)}" for _ in range(random.randint(0, 4)))
+    method = random.choice(["GET"] * 8 + ["HEAD", "POST", "PUT", "GETX"])
+    req = f"{method} {path}{'?' + q if q else ''} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    if random.random() < 0.05:
+        req = bytes(random.getrandbits(8) for _ in range(random.randint(1, 300))).decode("latin-1") + "\r\n\r\n"
+    s = socket.create_connection((host, int(port)), timeout=10)
+    try:
+        s.sendall(req.encode("latin-1"))
+        data = s.recv(64)
+    except OSError:
+        data = b""
+    s.close()
+    st = data[9:12].decode("latin-1") if data.startswith(b"HTTP/") else "-"
+    seen[st] = seen.get(st, 0) + 1
+    n += 1
+bad = {k: v for k, v in seen.items() if k.startswith("5") and k != "503"}
+print(n, "random requests:", seen)
+sys.exit(1 if bad or n < 50 else 0)
+PY
 kill -0 "$SRV" 2>/dev/null && ok || bad "server survived malformed requests"
 expect 200 text/html / "server still answers after the bad requests" "Where is force rising"
 
