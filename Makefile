@@ -5,6 +5,7 @@
 #   make eval       precision/recall/F1 on the development set (tests/dev)
 #   make bench      throughput, memory and dictionary load time (bench/)
 #   make bench-store  event store ingest rate and trend latency over 10M events (bench/store.sh)
+#   make bench-serve  dashboard requests/s and latency under load over 1M events (bench/serve.sh)
 
 CC      ?= cc
 PKGS    := jansson sqlite3 libutf8proc libxml-2.0 libmicrohttpd
@@ -34,7 +35,7 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/src/%.o)
 CLI_OBJ := $(CLI_SRC:cli/%.c=$(BUILD)/obj/cli/%.o)
 HDRS    := $(wildcard src/*.h cli/*.h)
 
-.PHONY: all deps demo test test-fast eval bench fuzz clean
+.PHONY: all deps demo test test-fast eval bench bench-serve fuzz clean
 
 all: $(BUILD)/redline
 
@@ -94,6 +95,10 @@ bench: all
 bench-store: all
 	$(CC) $(CFLAGS_ALL) -o $(BUILD)/storegen bench/storegen.c $(BUILD)/libredline.a $(PKG_LIBS) $(LDFLAGS)
 	bench/store.sh $(BUILD)
+
+bench-serve: all
+	$(CC) $(CFLAGS_ALL) -o $(BUILD)/storegen bench/storegen.c $(BUILD)/libredline.a $(PKG_LIBS) $(LDFLAGS)
+	bench/serve.sh $(BUILD)
 
 clean:
 	rm -rf build
