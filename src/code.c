@@ -152,6 +152,16 @@ static void collect_modals(const rl_reading *r, size_t v, modal_set *ms)
     }
 }
 
+/* The words of a chunk's whole group ("Russian and US officials"); "" for -1. */
+static void chunk_text(const rl_reading *r, int32_t ch, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (ch < 0)
+        return;
+    const rl_group *g = &r->group[r->chunk[ch].group];
+    rl_span_text(r, r->chunk[ch].start, r->chunk[g->first + g->n - 1].end, out, cap);
+}
+
 static int push_event(rl_events *out, size_t first, const rl_event *e, int noun)
 {
     for (size_t i = first; i < out->n; i++) {
@@ -653,14 +663,8 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
             if (j == 0 || ev[j] != ev[j - 1])
                 el = add_word(e.evidence, sizeof e.evidence, el, (int)r->tok[ev[j]].len,
                               r->text + r->tok[ev[j]].off);
-        if (src >= 0)
-            rl_span_text(r, r->chunk[src].start,
-                      r->chunk[r->group[r->chunk[src].group].first + r->group[r->chunk[src].group].n - 1].end,
-                      e.source_text, sizeof e.source_text);
-        if (tgt >= 0)
-            rl_span_text(r, r->chunk[tgt].start,
-                      r->chunk[r->group[r->chunk[tgt].group].first + r->group[r->chunk[tgt].group].n - 1].end,
-                      e.target_text, sizeof e.target_text);
+        chunk_text(r, src, e.source_text, sizeof e.source_text);
+        chunk_text(r, tgt, e.target_text, sizeof e.target_text);
         if (nt == 0) {
             /* symmetric event within one group */
             for (int a = 0; a < ns; a++)
@@ -727,6 +731,8 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         rl_event e;
         memset(&e, 0, sizeof e);
         e.pattern = x->pat;
+        chunk_text(r, sp, e.source_text, sizeof e.source_text);
+        chunk_text(r, ad, e.target_text, sizeof e.target_text);
         set_code(r->dict, &e, cls == RL_M_DEMAND ? "100" : cls == RL_M_APPEAL ? "020" : "130");
         e.modality = cls == RL_M_THREAT ? RL_MOD_THREATENED : RL_MOD_DEMANDED;
         rl_attach_date(c, x, &e, -1, trace);
