@@ -61,4 +61,14 @@ const char *cli_dict_dir(const char *dir);
 int cli_parse_date(const char *s, rl_day *out);
 double cli_now(void);
 
+struct rl_input_opts;
+struct rl_story;
+struct rl_input_stats;
+/* Reads every named input ("-" or none: stdin) with rl_input_read, each file's
+ * format from its name unless forced; stops early when *stop becomes non-zero
+ * (a write or store error in fn). Returns an exit status. */
+int cli_read_inputs(int nfiles, char **names, const struct rl_input_opts *io, int forced,
+                    int (*fn)(const struct rl_story *s, void *ctx), void *ctx, rl_diag *dg,
+                    struct rl_input_stats *st, const int *stop);
+
 #endif

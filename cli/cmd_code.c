@@ -115,39 +115,12 @@ int cmd_code(int argc, char **argv)
         rl_dict_free(d);
         return RL_EXIT_FAIL;
     }
-    int status = RL_EXIT_OK;
     rl_input_stats st = {0, 0};
     double t0 = cli_now();
-    int nfiles = argc - optind;
-    for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
-        const char *name = nfiles ? argv[optind + i] : "-";
-        int is_stdin = !strcmp(name, "-");
-        FILE *f = is_stdin ? stdin : fopen(name, "rb");
-        if (!f) {
-            fprintf(stderr, "%s: error: cannot open: %m\n", name);
-            status = RL_EXIT_FAIL;
-            continue;
-        }
-        rl_input_opts o = io;
-        if (!forced && !is_stdin)
-            o.format = rl_input_format_for(name);
-        int rc = rl_input_read(f, is_stdin ? "<stdin>" : name, &o, on_story, &cx, &dg, &st);
-        if (!is_stdin)
-            fclose(f);
-        if (rc == RL_ENOMEM) {
-            fprintf(stderr, "redline: out of memory\n");
-            status = RL_EXIT_FAIL;
-            break;
-        }
-        if (cx.write_error) {
-            fprintf(stderr, "redline: write error on standard output\n");
-            status = RL_EXIT_FAIL;
-            break;
-        }
-        if (rc)
-            status = RL_EXIT_FAIL;
-        fflush(stdout);
-    }
+    int status = cli_read_inputs(argc - optind, argv + optind, &io, forced, on_story, &cx, &dg,
+                                 &st, &cx.write_error);
+    if (cx.write_error)
+        fprintf(stderr, "redline: write error on standard output\n");
     rl_pipeline_stats ps;
     rl_pipeline_stats_get(cx.p, &ps);
     if (!quiet)

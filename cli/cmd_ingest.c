@@ -163,34 +163,8 @@ int cmd_ingest(int argc, char **argv)
     }
     int status = RL_EXIT_OK;
     rl_input_stats is = {0, 0};
-    int nfiles = argc - optind;
-    for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
-        const char *name = nfiles ? argv[optind + i] : "-";
-        int is_stdin = !strcmp(name, "-");
-        FILE *f = is_stdin ? stdin : fopen(name, "rb");
-        if (!f) {
-            fprintf(stderr, "%s: error: cannot open: %m\n", name);
-            status = RL_EXIT_FAIL;
-            continue;
-        }
-        rl_input_opts o = io;
-        if (!forced && !is_stdin)
-            o.format = rl_input_format_for(name);
-        int rc = rl_input_read(f, is_stdin ? "<stdin>" : name, &o, on_story, &cx, &dg, &is);
-        if (!is_stdin)
-            fclose(f);
-        if (cx.store_error) {
-            status = RL_EXIT_FAIL;
-            break;
-        }
-        if (rc == RL_ENOMEM) {
-            fprintf(stderr, "redline: out of memory\n");
-            status = RL_EXIT_FAIL;
-            break;
-        }
-        if (rc)
-            status = RL_EXIT_FAIL;
-    }
+    status = cli_read_inputs(argc - optind, argv + optind, &io, forced, on_story, &cx, &dg, &is,
+                             &cx.store_error);
     if (!cx.store_error && rl_store_commit(st))
         status = RL_EXIT_FAIL;
     if (cx.progress)

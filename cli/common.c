@@ -1,5 +1,6 @@
 /* common.c: dictionary loading and small helpers shared by subcommands. */
 #include "cli.h"
+#include "../src/input.h"
 #include "../src/date.h"
 #include "../src/petrdict.h"
 
@@ -126,4 +127,34 @@ rl_dict *cli_load_dicts(const cli_dicts *o, rl_diag *dg, int verbose)
                 o->mode == CLI_DICT_EXTEND ? "extending ours" : "replacing ours", a, p, g, v, m);
     }
     return d;
+}
+
+int cli_read_inputs(int nfiles, char **names, const rl_input_opts *io, int forced,
+                    rl_story_fn fn, void *ctx, rl_diag *dg, rl_input_stats *st, const int *stop)
+{
+    int status = RL_EXIT_OK;
+    for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
+        const char *name = nfiles ? names[i] : "-";
+        int is_stdin = !strcmp(name, "-");
+        FILE *f = is_stdin ? stdin : fopen(name, "rb");
+        if (!f) {
+            fprintf(stderr, "%s: error: cannot open: %m\n", name);
+            status = RL_EXIT_FAIL;
+            continue;
+        }
+        rl_input_opts o = *io;
+        if (!forced && !is_stdin)
+            o.format = rl_input_format_for(name);
+        int rc = rl_input_read(f, is_stdin ? "<stdin>" : name, &o, fn, ctx, dg, st);
+        if (!is_stdin)
+            fclose(f);
+        if (rc == RL_ENOMEM)
+            fprintf(stderr, "redline: out of memory\n");
+        if (rc)
+            status = RL_EXIT_FAIL;
+        if (rc == RL_ENOMEM || (stop && *stop))
+            return RL_EXIT_FAIL;
+        fflush(stdout);
+    }
+    return status;
 }
