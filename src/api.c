@@ -15,31 +15,6 @@
 
 /* ======================== values ======================== */
 
-static json_t *day_json(rl_day d)
-{
-    char b[11];
-    if (d == RL_NODATE)
-        return json_null();
-    rl_day_format(d, b);
-    return json_string(b);
-}
-
-static json_t *str_json(const char *s)
-{
-    if (!s)
-        return json_null();
-    json_t *j = json_string(s);
-    if (j)
-        return j;
-    size_t cap = strlen(s) * 3 + 1;
-    char *c = malloc(cap);
-    if (!c)
-        return NULL;
-    j = json_string(rl_html_clean_copy(c, cap, s));
-    free(c);
-    return j;
-}
-
 static void set(json_t *o, const char *k, json_t *v) { json_object_set_new(o, k, v); }
 
 /* Writes o (consumed) as the response, as the command line writes JSON. */
@@ -63,11 +38,11 @@ static json_t *event_json(const rl_web_worker *w, const rl_browse_event *ev)
     json_t *o = rl_report_event_json_new(&ev->e);
     if (!o)
         return NULL;
-    set(o, "event_name", str_json(rl_view_cameo_name(w, ev->e.cameo)));
-    set(o, "root", str_json(ev->root));
+    set(o, "event_name", rl_report_str_json(rl_view_cameo_name(w, ev->e.cameo)));
+    set(o, "root", rl_report_str_json(ev->root));
     set(o, "quad_class", json_integer(ev->quad));
-    set(o, "source_text", str_json(ev->source_text));
-    set(o, "target_text", str_json(ev->target_text));
+    set(o, "source_text", rl_report_str_json(ev->source_text));
+    set(o, "target_text", rl_report_str_json(ev->target_text));
     return o;
 }
 
@@ -79,33 +54,33 @@ static json_t *report_json(const rl_web_worker *w, const rl_browse_report *r)
         return NULL;
     set(o, "mention", json_integer(r->mention));
     set(o, "event_id", r->event_id ? json_integer(r->event_id) : json_null());
-    set(o, "story_id", str_json(r->story_id));
+    set(o, "story_id", rl_report_str_json(r->story_id));
     set(o, "sentence", json_integer(r->sentence));
-    set(o, "source", str_json(r->source));
-    set(o, "target", str_json(r->target));
-    set(o, "cameo", str_json(r->cameo));
-    set(o, "root", str_json(r->root));
+    set(o, "source", rl_report_str_json(r->source));
+    set(o, "target", rl_report_str_json(r->target));
+    set(o, "cameo", rl_report_str_json(r->cameo));
+    set(o, "root", rl_report_str_json(r->root));
     set(o, "quad_class", json_integer(r->quad));
     set(o, "goldstein", json_real(r->goldstein));
-    set(o, "plover", str_json(r->plover));
-    set(o, "event_name", str_json(rl_view_cameo_name(w, r->cameo)));
-    set(o, "date", day_json(r->date));
-    set(o, "story_date", day_json(r->story_date));
-    set(o, "date_expr", str_json(r->date_expr));
+    set(o, "plover", rl_report_str_json(r->plover));
+    set(o, "event_name", rl_report_str_json(rl_view_cameo_name(w, r->cameo)));
+    set(o, "date", rl_report_day_json(r->date));
+    set(o, "story_date", rl_report_day_json(r->story_date));
+    set(o, "date_expr", rl_report_str_json(r->date_expr));
     set(o, "modality", json_string(rl_modality_name(r->modality)));
-    set(o, "evidence", str_json(r->evidence));
-    set(o, "source_text", str_json(r->source_text));
-    set(o, "target_text", str_json(r->target_text));
+    set(o, "evidence", rl_report_str_json(r->evidence));
+    set(o, "source_text", rl_report_str_json(r->source_text));
+    set(o, "target_text", rl_report_str_json(r->target_text));
     if (r->quantity > 0) {
         json_t *q = json_object();
         set(q, "value", json_real(r->quantity));
-        set(q, "unit", str_json(r->quantity_unit));
+        set(q, "unit", rl_report_str_json(r->quantity_unit));
         set(o, "quantity", q);
     }
-    set(o, "text", str_json(r->text));
-    set(o, "url", str_json(r->url));
-    set(o, "publisher", str_json(r->publisher));
-    set(o, "title", str_json(r->title));
+    set(o, "text", rl_report_str_json(r->text));
+    set(o, "url", rl_report_str_json(r->url));
+    set(o, "publisher", rl_report_str_json(r->publisher));
+    set(o, "title", rl_report_str_json(r->title));
     return o;
 }
 
@@ -120,11 +95,11 @@ static json_t *reports_json(const rl_web_worker *w, const rl_browse_reports *l)
 static json_t *story_json(const rl_browse_story *s)
 {
     json_t *o = json_object();
-    set(o, "id", str_json(s->id));
-    set(o, "date", day_json(s->date));
-    set(o, "publisher", str_json(s->publisher));
-    set(o, "url", str_json(s->url));
-    set(o, "title", str_json(s->title));
+    set(o, "id", rl_report_str_json(s->id));
+    set(o, "date", rl_report_day_json(s->date));
+    set(o, "publisher", rl_report_str_json(s->publisher));
+    set(o, "url", rl_report_str_json(s->url));
+    set(o, "title", rl_report_str_json(s->title));
     set(o, "reports", json_integer((json_int_t)s->reports));
     return o;
 }
@@ -161,8 +136,8 @@ unsigned rl_api_overview(rl_web_worker *w, const rl_web_req *r, const rl_view_ov
         json_array_append_new(l, event_json(w, &v->latest.v[i]));
     set(j, "latest", l);
     json_t *c = json_object();
-    set(c, "from", day_json(v->top ? v->from : RL_NODATE));
-    set(c, "to", day_json(v->top ? v->to : RL_NODATE));
+    set(c, "from", rl_report_day_json(v->top ? v->from : RL_NODATE));
+    set(c, "to", rl_report_day_json(v->top ? v->to : RL_NODATE));
     set(c, "events", json_integer((json_int_t)v->counts.events));
     set(c, "mentions", json_integer((json_int_t)v->counts.mentions));
     json_t *roots = json_object();
@@ -193,8 +168,8 @@ unsigned rl_api_dyad(rl_web_worker *w, const rl_web_req *r, const rl_view_dyad *
     set(j, "trend", rl_report_trend_json_new(v->s));
     json_t *t = json_object();
     json_t *f = json_object();
-    set(f, "from", day_json(v->s->n ? v->f.from : RL_NODATE));
-    set(f, "to", day_json(v->s->n ? v->f.to : RL_NODATE));
+    set(f, "from", rl_report_day_json(v->s->n ? v->f.from : RL_NODATE));
+    set(f, "to", rl_report_day_json(v->s->n ? v->f.to : RL_NODATE));
     set(f, "root", v->f.root[0] ? json_string(v->f.root) : json_null());
     set(f, "quad_class", v->f.quad ? json_integer(v->f.quad) : json_null());
     set(f, "modality", v->f.modality >= 0 ? json_string(rl_modality_name(v->f.modality)) : json_null());
@@ -227,7 +202,7 @@ unsigned rl_api_event(rl_web_worker *w, const rl_view_event *v, rl_web_out *o)
     if (!j)
         return 500;
     json_t *e = event_json(w, &v->ev);
-    set(e, "plover", str_json(v->ev.plover));
+    set(e, "plover", rl_report_str_json(v->ev.plover));
     set(j, "event", e);
     set(j, "reports", reports_json(w, &v->reports));
     set(j, "reports_total", json_integer((json_int_t)v->reports.total));
@@ -241,29 +216,29 @@ unsigned rl_api_event(rl_web_worker *w, const rl_view_event *v, rl_web_out *o)
         last = (long)r->sentence;
         json_t *x = json_object();
         set(x, "sentence", json_integer(r->sentence));
-        set(x, "text", str_json(r->text));
+        set(x, "text", rl_report_str_json(r->text));
         json_array_append_new(s, x);
     }
     set(j, "story_sentences", s);
     if (v->explained) {
         json_t *x = json_object();
         rl_day d = v->ev.e.m.story_date != RL_NODATE ? v->ev.e.m.story_date : v->ev.e.date;
-        set(x, "story_date", day_json(d));
-        set(x, "sentence", str_json(v->ev.e.m.text));
+        set(x, "story_date", rl_report_day_json(d));
+        set(x, "sentence", rl_report_str_json(v->ev.e.m.text));
         set(x, "context_sentences", json_integer(v->context));
-        set(x, "trace", str_json(v->trace.data ? v->trace.data : ""));
+        set(x, "trace", rl_report_str_json(v->trace.data ? v->trace.data : ""));
         json_t *l = json_array();
         for (size_t i = 0; i < v->coded.n; i++) {
             const rl_event *c = &v->coded.v[i];
             json_t *k = json_object();
-            set(k, "source", str_json(c->source));
-            set(k, "target", str_json(c->target));
-            set(k, "cameo", str_json(c->code));
-            set(k, "event_name", str_json(rl_view_cameo_name(w, c->code)));
+            set(k, "source", rl_report_str_json(c->source));
+            set(k, "target", rl_report_str_json(c->target));
+            set(k, "cameo", rl_report_str_json(c->code));
+            set(k, "event_name", rl_report_str_json(rl_view_cameo_name(w, c->code)));
             set(k, "modality", json_string(rl_modality_name(c->modality)));
-            set(k, "date", day_json(c->date));
-            set(k, "date_expr", c->date_expr[0] ? str_json(c->date_expr) : json_null());
-            set(k, "evidence", str_json(c->evidence));
+            set(k, "date", rl_report_day_json(c->date));
+            set(k, "date_expr", c->date_expr[0] ? rl_report_str_json(c->date_expr) : json_null());
+            set(k, "evidence", rl_report_str_json(c->evidence));
             json_array_append_new(l, k);
         }
         set(x, "events", l);
@@ -291,13 +266,13 @@ unsigned rl_api_search(rl_web_worker *w, const rl_web_req *r, const rl_view_sear
     if (!j)
         return 500;
     json_t *q = json_object();
-    set(q, "q", r->given & P_Q ? str_json(r->q) : json_null());
-    set(q, "actor", r->given & P_ACTOR ? str_json(r->actor) : json_null());
+    set(q, "q", r->given & P_Q ? rl_report_str_json(r->q) : json_null());
+    set(q, "actor", r->given & P_ACTOR ? rl_report_str_json(r->actor) : json_null());
     set(q, "actor_is_code", json_boolean(v->actor_is_code));
-    set(q, "cameo", r->given & P_CAMEO ? str_json(r->cameo) : json_null());
-    set(q, "from", day_json(r->from));
-    set(q, "to", day_json(r->to));
-    set(q, "fts", v->asked ? str_json(v->fts.data) : json_null());
+    set(q, "cameo", r->given & P_CAMEO ? rl_report_str_json(r->cameo) : json_null());
+    set(q, "from", rl_report_day_json(r->from));
+    set(q, "to", rl_report_day_json(r->to));
+    set(q, "fts", v->asked ? rl_report_str_json(v->fts.data) : json_null());
     set(j, "query", q);
     set(j, "total", json_integer((json_int_t)v->res.total));
     set(j, "more", json_boolean(v->res.more));
@@ -312,7 +287,7 @@ unsigned rl_api_error(const rl_web_err *e, rl_web_out *o)
 {
     json_t *j = json_object(), *x = json_object();
     set(x, "status", json_integer(e->status));
-    set(x, "message", str_json(e->msg));
+    set(x, "message", rl_report_str_json(e->msg));
     set(j, "error", x);
     unsigned st = reply(j, o);
     return st == 200 ? e->status : st;

@@ -195,7 +195,7 @@ int rl_report_trend_text(FILE *out, const rl_series *s, unsigned evidence)
 
 /* ======================== JSON ======================== */
 
-static json_t *day_json(rl_day d)
+json_t *rl_report_day_json(rl_day d)
 {
     char b[11];
     if (d == RL_NODATE)
@@ -205,7 +205,7 @@ static json_t *day_json(rl_day d)
 }
 
 /* A JSON string; invalid UTF-8 (jansson refuses it) is repaired to U+FFFD. */
-static json_t *str_json(const char *s)
+json_t *rl_report_str_json(const char *s)
 {
     if (!s)
         return json_null();
@@ -241,30 +241,30 @@ static json_t *event_json(const rl_series_event *e)
 {
     json_t *o = json_object();
     json_object_set_new(o, "event_id", json_integer(e->id));
-    json_object_set_new(o, "date", day_json(e->date));
-    json_object_set_new(o, "source", str_json(e->source));
-    json_object_set_new(o, "target", str_json(e->target));
-    json_object_set_new(o, "cameo", str_json(e->cameo));
+    json_object_set_new(o, "date", rl_report_day_json(e->date));
+    json_object_set_new(o, "source", rl_report_str_json(e->source));
+    json_object_set_new(o, "target", rl_report_str_json(e->target));
+    json_object_set_new(o, "cameo", rl_report_str_json(e->cameo));
     json_object_set_new(o, "modality", json_string(rl_modality_name(e->modality)));
     json_object_set_new(o, "track", json_string(rl_track_name(e->track)));
     json_object_set_new(o, "goldstein", json_real(e->goldstein));
     json_object_set_new(o, "mentions", json_integer(e->mentions));
     json_object_set_new(o, "stories", json_integer(e->m.stories));
     json_object_set_new(o, "sources", json_integer(e->m.sources));
-    json_object_set_new(o, "story_id", str_json(e->m.story_id));
+    json_object_set_new(o, "story_id", rl_report_str_json(e->m.story_id));
     json_object_set_new(o, "sentence", json_integer(e->m.sentence));
-    json_object_set_new(o, "story_date", day_json(e->m.story_date));
-    json_object_set_new(o, "date_expr", str_json(e->m.date_expr));
-    json_object_set_new(o, "evidence", str_json(e->m.evidence));
+    json_object_set_new(o, "story_date", rl_report_day_json(e->m.story_date));
+    json_object_set_new(o, "date_expr", rl_report_str_json(e->m.date_expr));
+    json_object_set_new(o, "evidence", rl_report_str_json(e->m.evidence));
     if (e->m.quantity > 0) {
         json_t *q = json_object();
         json_object_set_new(q, "value", json_real(e->m.quantity));
-        json_object_set_new(q, "unit", str_json(e->m.quantity_unit));
+        json_object_set_new(q, "unit", rl_report_str_json(e->m.quantity_unit));
         json_object_set_new(o, "quantity", q);
     }
-    json_object_set_new(o, "text", str_json(e->m.text));
-    json_object_set_new(o, "publisher", str_json(e->m.publisher));
-    json_object_set_new(o, "url", str_json(e->m.url));
+    json_object_set_new(o, "text", rl_report_str_json(e->m.text));
+    json_object_set_new(o, "publisher", rl_report_str_json(e->m.publisher));
+    json_object_set_new(o, "url", rl_report_str_json(e->m.url));
     return o;
 }
 
@@ -305,8 +305,8 @@ json_t *rl_report_trend_json_new(const rl_series *s)
         json_array_append_new(b, json_string(s->b[i]));
     json_object_set_new(o, "a", a);
     json_object_set_new(o, "b", b);
-    json_object_set_new(o, "from", day_json(s->n ? s->from : RL_NODATE));
-    json_object_set_new(o, "to", day_json(s->n ? s->to : RL_NODATE));
+    json_object_set_new(o, "from", rl_report_day_json(s->n ? s->from : RL_NODATE));
+    json_object_set_new(o, "to", rl_report_day_json(s->n ? s->to : RL_NODATE));
     json_object_set_new(o, "by", json_string(rl_by_name(s->by)));
     json_t *tr = json_object();
     json_object_set_new(tr, "talks", codes_json(RL_TRACK_TALKS));
@@ -318,8 +318,8 @@ json_t *rl_report_trend_json_new(const rl_series *s)
     for (size_t i = 0; i < s->n; i++) {
         const rl_series_period *p = &s->p[i];
         json_t *po = json_object();
-        json_object_set_new(po, "start", day_json(p->start));
-        json_object_set_new(po, "end", day_json(p->end));
+        json_object_set_new(po, "start", rl_report_day_json(p->start));
+        json_object_set_new(po, "end", rl_report_day_json(p->end));
         json_object_set_new(po, "reading", json_string(rl_series_reading_name(p->reading)));
         json_object_set_new(po, "all", cell_json(&p->all));
         json_object_set_new(po, "a_to_b", cell_json(&p->ab));
@@ -651,10 +651,10 @@ json_t *rl_report_top_json_new(const rl_top *t)
     json_t *o = json_object();
     if (!o)
         return NULL;
-    json_object_set_new(o, "from", day_json(t->from));
-    json_object_set_new(o, "to", day_json(t->to));
-    json_object_set_new(o, "prev_from", day_json(t->prev_from));
-    json_object_set_new(o, "prev_to", day_json(t->prev_to));
+    json_object_set_new(o, "from", rl_report_day_json(t->from));
+    json_object_set_new(o, "to", rl_report_day_json(t->to));
+    json_object_set_new(o, "prev_from", rl_report_day_json(t->prev_from));
+    json_object_set_new(o, "prev_to", rl_report_day_json(t->prev_to));
     json_object_set_new(o, "events_read", json_integer((json_int_t)t->events));
     json_t *l = json_array();
     for (size_t i = 0; i < t->n; i++) {

@@ -31,5 +31,9 @@ struct json_t;
 struct json_t *rl_report_trend_json_new(const rl_series *s);
 struct json_t *rl_report_top_json_new(const rl_top *t);
 struct json_t *rl_report_event_json_new(const rl_series_event *e);
+/* JSON values shared with the dashboard's API: a date (null when unknown) and
+ * a string (null for NULL; invalid UTF-8 repaired to U+FFFD). New references. */
+struct json_t *rl_report_day_json(rl_day d);
+struct json_t *rl_report_str_json(const char *s);
 
 #endif
