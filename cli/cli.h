@@ -60,6 +60,8 @@ const char *cli_dict_dir(const char *dir);
 /* Parses YYYY-MM-DD or exits with a usage error message. */
 int cli_parse_date(const char *s, rl_day *out);
 double cli_now(void);
+/* -1 (after a message naming cmd) when from is after to; 0 otherwise. */
+int cli_check_range(const char *cmd, rl_day from, rl_day to);
 
 struct rl_input_opts;
 struct rl_story;

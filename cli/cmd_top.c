@@ -68,13 +68,8 @@ int cmd_top(int argc, char **argv)
         fputs(usage_text, stderr);
         return RL_EXIT_USAGE;
     }
-    if (from != RL_NODATE && to != RL_NODATE && from > to) {
-        char f[11], t[11];
-        rl_day_format(from, f);
-        rl_day_format(to, t);
-        fprintf(stderr, "redline top: --from %s is after --to %s (reversed range)\n", f, t);
+    if (cli_check_range("top", from, to))
         return RL_EXIT_USAGE;
-    }
     const char *db = argv[optind];
     rl_diag dg = {stderr, 0, 0};
     rl_store *st = NULL;

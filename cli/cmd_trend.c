@@ -156,13 +156,8 @@ int cmd_trend(int argc, char **argv)
         fputs(usage_text, stderr);
         return RL_EXIT_USAGE;
     }
-    if (from != RL_NODATE && to != RL_NODATE && from > to) {
-        char f[11], t[11];
-        rl_day_format(from, f);
-        rl_day_format(to, t);
-        fprintf(stderr, "redline trend: --from %s is after --to %s (reversed range)\n", f, t);
+    if (cli_check_range("trend", from, to))
         return RL_EXIT_USAGE;
-    }
     const char *db = argv[optind];
     char a[RL_SIDE_MAX][24], b[RL_SIDE_MAX][24], bad[64];
     int na = rl_series_side_parse(argv[optind + 1], a, bad);

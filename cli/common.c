@@ -158,3 +158,14 @@ int cli_read_inputs(int nfiles, char **names, const rl_input_opts *io, int force
     }
     return status;
 }
+
+int cli_check_range(const char *cmd, rl_day from, rl_day to)
+{
+    if (from == RL_NODATE || to == RL_NODATE || from <= to)
+        return 0;
+    char f[11], t[11];
+    rl_day_format(from, f);
+    rl_day_format(to, t);
+    fprintf(stderr, "redline %s: --from %s is after --to %s (reversed range)\n", cmd, f, t);
+    return -1;
+}
