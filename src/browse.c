@@ -275,6 +275,19 @@ static int first_report(rl_browse *b, rl_browse_event *ev)
     return rc;
 }
 
+/* first_report for every event of out; on failure out is released. */
+static int first_reports(rl_browse *b, rl_browse_events *out)
+{
+    for (size_t i = 0; i < out->n; i++) {
+        int rc = first_report(b, &out->v[i]);
+        if (rc) {
+            rl_browse_events_release(out);
+            return rc;
+        }
+    }
+    return RL_OK;
+}
+
 static int push_event(rl_browse_events *l, size_t *cap, sqlite3_stmt *q)
 {
     if (l->n == *cap) {
@@ -465,12 +478,7 @@ int rl_browse_dyad(rl_browse *b, char a[][24], int na, char bb[][24], int nb,
     if (to > from)
         memmove(out->v, out->v + from, (to - from) * sizeof *out->v);
     out->n = to - from;
-    for (size_t i = 0; i < out->n; i++)
-        if ((rc = first_report(b, &out->v[i]))) {
-            rl_browse_events_release(out);
-            return rc;
-        }
-    return RL_OK;
+    return first_reports(b, out);
 }
 
 int rl_browse_latest(rl_browse *b, rl_day to, size_t limit, rl_browse_events *out)
@@ -500,12 +508,7 @@ int rl_browse_latest(rl_browse *b, rl_day to, size_t limit, rl_browse_events *ou
     }
     sqlite3_reset(q);
     out->total = out->n;
-    for (size_t i = 0; i < out->n; i++)
-        if ((rc = first_report(b, &out->v[i]))) {
-            rl_browse_events_release(out);
-            return rc;
-        }
-    return RL_OK;
+    return first_reports(b, out);
 }
 
 int rl_browse_counts_get(rl_browse *b, rl_day from, rl_day to, rl_browse_counts *out)
