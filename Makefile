@@ -2,7 +2,7 @@
 #   make            build build/redline
 #   make demo       install missing Debian packages, build, code the bundled examples
 #   make test       install missing packages, run the whole test suite, also under ASan+UBSan
-#   make eval       precision/recall/F1 on the development set (tests/dev)
+#   make eval       precision/recall/F1 on the development set (tests/gold/dev)
 #   make bench      throughput, memory and dictionary load time (bench/)
 #   make bench-store  event store ingest rate and trend latency over 10M events (bench/store.sh)
 #   make bench-serve  dashboard requests/s and latency under load over 1M events (bench/serve.sh)
@@ -28,12 +28,22 @@ else
   LDSAN  :=
 endif
 
-CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -DRL_DICT_DIR='"$(DICTDIR)"' -DRL_WEB_DIR='"$(CURDIR)/web"' $(CFLAGS)
-LIB_SRC := $(wildcard src/*.c)
-CLI_SRC := $(wildcard cli/*.c)
-LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/src/%.o)
-CLI_OBJ := $(CLI_SRC:cli/%.c=$(BUILD)/obj/cli/%.o)
-HDRS    := $(wildcard src/*.h cli/*.h)
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -Isrc $(PKG_CFLAGS) -DRL_DICT_DIR='"$(DICTDIR)"' -DRL_WEB_DIR='"$(CURDIR)/web"' $(CFLAGS)
+
+# One static library per subsystem of src/ (docs/design.md, "Map"), listed from
+# the top of the pipeline down: a library may call only those after it. The
+# coder's own stack (CODER_LIBS) needs jansson and utf8proc, never SQLite,
+# libxml2 or libmicrohttpd.
+SUBSYS     := web petrarch store formats coder lexicon text base
+CODER_SUBS := formats coder lexicon text base
+CODER_PKGS := jansson libutf8proc
+lib_of      = $(BUILD)/lib/librl_$(1).a
+LIBS_ALL   := $(foreach s,$(SUBSYS),$(call lib_of,$(s)))
+CODER_LIBS := $(foreach s,$(CODER_SUBS),$(call lib_of,$(s)))
+LIB_SRC    := $(foreach s,$(SUBSYS),$(wildcard src/$(s)/*.c))
+CLI_SRC    := $(wildcard cli/*.c)
+CLI_OBJ    := $(CLI_SRC:cli/%.c=$(BUILD)/obj/cli/%.o)
+HDRS       := $(wildcard src/*/*.h cli/*.h)
 
 .PHONY: all deps demo test test-fast eval bench bench-serve fuzz clean
 
@@ -44,14 +54,24 @@ $(BUILD)/obj/%.o: %.c $(HDRS)
 	@echo "  CC $<"
 	@$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
-$(BUILD)/libredline.a: $(LIB_OBJ)
-	@ar rcs $@ $^
+define subsystem_lib
+$(call lib_of,$(1)): $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard src/$(1)/*.c))
+	@mkdir -p $$(dir $$@)
+	@rm -f $$@
+	@ar rcs $$@ $$^
+endef
+$(foreach s,$(SUBSYS),$(eval $(call subsystem_lib,$(s))))
 
-$(BUILD)/redline: $(CLI_OBJ) $(BUILD)/libredline.a
-	$(CC) $(LDSAN) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+$(BUILD)/redline: $(CLI_OBJ) $(LIBS_ALL)
+	$(CC) $(LDSAN) -o $@ $(CLI_OBJ) $(LIBS_ALL) $(PKG_LIBS) $(LDFLAGS)
 
-$(BUILD)/unit: tests/unit.c $(BUILD)/libredline.a $(HDRS)
-	$(CC) $(CFLAGS_ALL) $(LDSAN) -o $@ tests/unit.c $(BUILD)/libredline.a $(PKG_LIBS) $(LDFLAGS)
+$(BUILD)/unit: tests/unit/unit.c $(LIBS_ALL) $(HDRS)
+	$(CC) $(CFLAGS_ALL) $(LDSAN) -o $@ tests/unit/unit.c $(LIBS_ALL) $(PKG_LIBS) $(LDFLAGS)
+
+# A program that only codes text links the coder's libraries and their two
+# packages, nothing else: tests/unit/coder_only.c proves it at link time.
+$(BUILD)/coder-only: tests/unit/coder_only.c $(CODER_LIBS) $(HDRS)
+	$(CC) $(CFLAGS_ALL) $(LDSAN) -o $@ tests/unit/coder_only.c $(CODER_LIBS) $$(pkg-config --libs $(CODER_PKGS)) $(LDFLAGS)
 
 # Installs the Debian packages redline needs, only when some are missing.
 deps:
@@ -76,28 +96,28 @@ demo: deps
 	@echo "   and open http://127.0.0.1:8080/ (a dyad: http://127.0.0.1:8080/dyad/ISR/PSE,QAT); Ctrl-C stops it"
 
 test: deps
-	$(MAKE) all build/unit
-	$(MAKE) SAN=1 all build/san/unit
+	$(MAKE) all build/unit build/coder-only
+	$(MAKE) SAN=1 all build/san/unit build/san/coder-only
 	tests/all.sh
 
-test-fast: all $(BUILD)/unit
+test-fast: all $(BUILD)/unit $(BUILD)/coder-only
 	tests/run.sh $(BUILD)
 
 eval: all
-	@echo "== development set (tests/dev: tuned on)"
-	@./build/redline eval tests/dev/*.test
-	@echo "== held-out set (tests/heldout: never tuned on)"
-	@./build/redline eval tests/heldout/*.test
+	@echo "== development set (tests/gold/dev: tuned on)"
+	@./build/redline eval tests/gold/dev/*.test
+	@echo "== held-out set (tests/gold/heldout: never tuned on)"
+	@./build/redline eval tests/gold/heldout/*.test
 
 bench: all
 	bench/run.sh
 
 bench-store: all
-	$(CC) $(CFLAGS_ALL) -o $(BUILD)/storegen bench/storegen.c $(BUILD)/libredline.a $(PKG_LIBS) $(LDFLAGS)
+	$(CC) $(CFLAGS_ALL) -o $(BUILD)/storegen bench/storegen.c $(LIBS_ALL) $(PKG_LIBS) $(LDFLAGS)
 	bench/store.sh $(BUILD)
 
 bench-serve: all
-	$(CC) $(CFLAGS_ALL) -o $(BUILD)/storegen bench/storegen.c $(BUILD)/libredline.a $(PKG_LIBS) $(LDFLAGS)
+	$(CC) $(CFLAGS_ALL) -o $(BUILD)/storegen bench/storegen.c $(LIBS_ALL) $(PKG_LIBS) $(LDFLAGS)
 	bench/serve.sh $(BUILD)
 
 clean:
@@ -105,7 +125,7 @@ clean:
 
 # libFuzzer targets (clang): make fuzz FUZZ_SECONDS=120
 FUZZ_SECONDS ?= 60
-FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -DRL_DICT_DIR='"$(DICTDIR)"'
+FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -Isrc -g -O1 -fsanitize=fuzzer,address,undefined -DRL_DICT_DIR='"$(DICTDIR)"'
 fuzz: deps
 	@mkdir -p build/fuzz build/fuzz/corpus-story build/fuzz/corpus-dict
 	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_story tests/fuzz/fuzz_story.c $(LIB_SRC) $(PKG_LIBS)

@@ -10,7 +10,7 @@ shared = sys.argv[2] if len(sys.argv) > 2 else "../shared"
 pool = []
 for line in open("examples/stories.jsonl", encoding="utf-8"):
     pool += re.split(r"(?<=[.!?])\s+", json.loads(line)["text"])
-for path in glob.glob("tests/dev/*.test") + glob.glob("tests/cases/*.test"):
+for path in glob.glob("tests/gold/dev/*.test") + glob.glob("tests/cases/*.test"):
     for line in open(path, encoding="utf-8"):
         if line.startswith("text: "):
             pool.append(line[6:].strip())

@@ -2,7 +2,7 @@
  * behind the decision in docs/design.md to keep the default coder shallow.
  * Not built by default (needs Debian's liblink-grammar-dev):
  *   cc -O2 -o /tmp/lgspeed bench/linkgrammar_speed.c $(pkg-config --cflags --libs link-grammar)
- *   grep -h '^text: ' tests/dev/*.test | cut -c7- | /tmp/lgspeed */
+ *   grep -h '^text: ' tests/gold/dev/*.test | cut -c7- | /tmp/lgspeed */
 #include <link-grammar/link-includes.h>
 #include <stdio.h>
 #include <string.h>

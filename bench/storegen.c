@@ -11,8 +11,8 @@
  * news-like mix of CAMEO codes; 15% of events repeat a recent event of another
  * story and publisher, so the distinct-event counts are exercised.
  * Deterministic: the same arguments give the same store. */
-#include "../src/date.h"
-#include "../src/store.h"
+#include "base/rl_base.h"
+#include "store/rl_store.h"
 
 #include <stdlib.h>
 #include <string.h>

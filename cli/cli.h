@@ -3,8 +3,8 @@
 #ifndef RL_CLI_H
 #define RL_CLI_H
 
-#include "../src/dict.h"
-#include "../src/rl.h"
+#include "lexicon/rl_lexicon.h"
+#include "base/rl_base.h"
 
 typedef struct rl_cmd {
     const char *name;

@@ -1,7 +1,6 @@
 /* cmd_code.c: `redline code`: a streaming filter from stories to events. */
 #include "cli.h"
-#include "../src/emit.h"
-#include "../src/input.h"
+#include "formats/rl_formats.h"
 
 #include <getopt.h>
 #include <string.h>
@@ -65,7 +64,7 @@ int cmd_code(int argc, char **argv)
         {"output", required_argument, 0, 'o'}, {"dict-dir", required_argument, 0, 'D'},
         {"quiet", no_argument, 0, 'q'}, CLI_DICT_OPTIONS, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
-    rl_input_opts io = {RL_FMT_AUTO, RL_NODATE};
+    rl_input_opts io = {RL_FMT_AUTO, RL_NODATE, NULL};
     int forced = 0, quiet = 0, out_fmt = RL_OUT_JSONL, c;
     cli_dicts dicts;
     memset(&dicts, 0, sizeof dicts);

@@ -4,7 +4,7 @@
  * `redline dict translate FILE...` prints the redline patterns a PETRARCH
  * file becomes. Exit 1 if any line was rejected. */
 #include "cli.h"
-#include "../src/petrdict.h"
+#include "petrarch/rl_petrarch.h"
 
 #include <string.h>
 #include <sys/stat.h>

@@ -1,8 +1,8 @@
 /* cmd_eval.c: `redline eval FILE.test...`: precision, recall and F1 against gold. */
 #include "cli.h"
-#include "../src/date.h"
-#include "../src/gold.h"
-#include "../src/story.h"
+#include "base/rl_base.h"
+#include "formats/rl_formats.h"
+#include "coder/rl_coder.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -11,7 +11,7 @@
 static const char *const usage_text =
     "usage: redline eval [-v] [-D DIR] FILE.test...\n"
     "\n"
-    "Codes each gold sentence (tests/dev/README.md format) and prints precision,\n"
+    "Codes each gold sentence (tests/gold/dev/README.md format) and prints precision,\n"
     "recall and F1 of (source country, target country, CAMEO root) and of full\n"
     "(source, target, code), and, on the root-level matches, how often the\n"
     "modality and the event date agree with the gold.\n"

@@ -1,7 +1,7 @@
 /* cmd_explain.c: `redline explain "sentence"`: the coder's reading, step by step. */
 #include "cli.h"
-#include "../src/date.h"
-#include "../src/story.h"
+#include "base/rl_base.h"
+#include "coder/rl_coder.h"
 
 #include <getopt.h>
 #include <stdlib.h>

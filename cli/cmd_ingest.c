@@ -1,7 +1,7 @@
 /* cmd_ingest.c: `redline ingest`: codes stories and stores them (store.h). */
 #include "cli.h"
-#include "../src/input.h"
-#include "../src/store.h"
+#include "formats/rl_formats.h"
+#include "store/rl_store.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -104,7 +104,7 @@ int cmd_ingest(int argc, char **argv)
         {"batch", required_argument, 0, 'b'}, {"dict-dir", required_argument, 0, 'D'},
         {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
-    rl_input_opts io = {RL_FMT_AUTO, RL_NODATE};
+    rl_input_opts io = {RL_FMT_AUTO, RL_NODATE, NULL};
     int forced = 0, quiet = 0, c;
     unsigned long batch = RL_STORE_BATCH;
     const char *dict_dir = NULL;

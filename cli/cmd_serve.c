@@ -1,7 +1,7 @@
 /* cmd_serve.c: `redline serve DB`: the web dashboard over an event store
  * (serve.h), until Ctrl-C or SIGTERM. */
 #include "cli.h"
-#include "../src/serve.h"
+#include "web/rl_web.h"
 
 #include <arpa/inet.h>
 #include <getopt.h>

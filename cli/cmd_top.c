@@ -1,8 +1,8 @@
 /* cmd_top.c: `redline top`: the dyads whose force track rose most in a period
  * against the period before it (series.h), so an analyst sees where to look. */
 #include "cli.h"
-#include "../src/date.h"
-#include "../src/report.h"
+#include "base/rl_base.h"
+#include "store/rl_store.h"
 
 #include <getopt.h>
 #include <stdlib.h>

@@ -1,8 +1,8 @@
 /* cmd_trend.c: `redline trend`: talks and force between two sides over time
  * (series.h), drawn by report.h on the terminal, as JSON or as SVG. */
 #include "cli.h"
-#include "../src/date.h"
-#include "../src/report.h"
+#include "base/rl_base.h"
+#include "store/rl_store.h"
 
 #include <getopt.h>
 #include <stdlib.h>

@@ -2,9 +2,8 @@
  * records (petrval.h) through the coder and compares the events with the
  * expected EventCoding triples. */
 #include "cli.h"
-#include "../src/petrdict.h"
-#include "../src/petrval.h"
-#include "../src/story.h"
+#include "petrarch/rl_petrarch.h"
+#include "coder/rl_coder.h"
 
 #include <getopt.h>
 #include <stdlib.h>

@@ -1,8 +1,8 @@
 /* common.c: dictionary loading and small helpers shared by subcommands. */
 #include "cli.h"
-#include "../src/input.h"
-#include "../src/date.h"
-#include "../src/petrdict.h"
+#include "formats/rl_formats.h"
+#include "base/rl_base.h"
+#include "petrarch/rl_petrarch.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +143,7 @@ int cli_read_inputs(int nfiles, char **names, const rl_input_opts *io, int force
             continue;
         }
         rl_input_opts o = *io;
+        o.xml = rl_petrxml_read;
         if (!forced && !is_stdin)
             o.format = rl_input_format_for(name);
         int rc = rl_input_read(f, is_stdin ? "<stdin>" : name, &o, fn, ctx, dg, st);

@@ -36,6 +36,13 @@ counts() { # adds "N passed, N failed" from a line of output
 echo "== unit tests ($BUILD)"
 out=$("$BUILD/unit" 2>&1)
 counts "$out" "unit"
+# the coder's libraries alone (no SQLite, libxml2, libmicrohttpd) code a sentence
+if [ -x "$BUILD/coder-only" ]; then
+  check "coder-only program codes an attack" "$BUILD/coder-only" dict 2022-02-24 19 "Russian forces shelled Kharkiv on Thursday."
+  if command -v ldd >/dev/null && ldd "$BUILD/coder-only" | grep -q 'sqlite\|microhttpd\|xml2'; then bad "coder-only links the store or the web"; else ok; fi
+else
+  bad "$BUILD/coder-only was not built"
+fi
 
 echo "== coder mechanics (tests/cases)"
 out=$("$RL" eval --strict tests/cases/*.test 2>&1)
@@ -239,11 +246,11 @@ else
 fi
 
 echo "== development set floor"
-floor=$(cat tests/dev/floor.txt 2>/dev/null || echo 0)
-f1=$("$RL" eval tests/dev/*.test 2>/dev/null | awk '/^root/ {for (i=1;i<=NF;i++) if ($i=="F1") print $(i+1)}')
+floor=$(cat tests/gold/dev/floor.txt 2>/dev/null || echo 0)
+f1=$("$RL" eval tests/gold/dev/*.test 2>/dev/null | awk '/^root/ {for (i=1;i<=NF;i++) if ($i=="F1") print $(i+1)}')
 if [ -n "$f1" ] && awk "BEGIN{exit !($f1 >= $floor)}"; then ok; else bad "dev-set root F1 $f1 below recorded floor $floor"; fi
 
-echo "== event store and dyad monitor (tests/store.sh)"; out=$(tests/store.sh "$BUILD" 2>&1); counts "$out" "store"
-echo "== web dashboard (tests/serve.sh)"; out=$(tests/serve.sh "$BUILD" 2>&1); counts "$out" "serve"
+echo "== event store and dyad monitor (tests/shell/store.sh)"; out=$(tests/shell/store.sh "$BUILD" 2>&1); counts "$out" "store"
+echo "== web dashboard (tests/shell/serve.sh)"; out=$(tests/shell/serve.sh "$BUILD" 2>&1); counts "$out" "serve"
 echo "$BUILD: $pass passed, $fail failed, $skip skipped"
 [ "$fail" = 0 ]

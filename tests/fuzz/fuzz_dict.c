@@ -1,6 +1,6 @@
 /* fuzz_dict.c: libFuzzer target: arbitrary bytes as each kind of dictionary
  * file (actors, agents, verbs, modals, modal codes, CAMEO table). */
-#include "../../src/dict.h"
+#include "lexicon/rl_lexicon.h"
 
 #include <stdlib.h>
 #include <unistd.h>

@@ -1,8 +1,8 @@
 /* fuzz_petrdict.c: libFuzzer target: arbitrary bytes as each kind of
  * PETRARCH/TABARI dictionary (verbs, actors, agents, discards, issues), then
  * the translated patterns put to work on a few sentences. */
-#include "../../src/petrdict.h"
-#include "../../src/story.h"
+#include "petrarch/rl_petrarch.h"
+#include "coder/rl_coder.h"
 
 #include <stdlib.h>
 #include <string.h>

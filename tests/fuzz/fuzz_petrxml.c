@@ -1,8 +1,8 @@
 /* fuzz_petrxml.c: libFuzzer target: arbitrary bytes as PETRARCH XML, read
  * both as stories (petrxml.c, then coded) and as validation records
  * (petrval.c). */
-#include "../../src/input.h"
-#include "../../src/petrval.h"
+#include "formats/rl_formats.h"
+#include "petrarch/rl_petrarch.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!size)
             fgetc(f);
         rl_pipeline *p = rl_pipeline_new(dict, &dg);
-        rl_input_opts o = {RL_FMT_XML, RL_NODATE};
+        rl_input_opts o = {RL_FMT_XML, RL_NODATE, rl_petrxml_read};
         rl_input_stats st = {0, 0};
         rl_input_read(f, "fuzz", &o, on_story, p, &dg, &st);
         rl_pipeline_free(p);

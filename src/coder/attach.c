@@ -1,0 +1,137 @@
+/* attach.c: the parts of an event beyond who and what: its date (the nearest
+ * date expression of its clause, with the rules of docs/design.md) and a stated
+ * quantity ("10,000 troops"). */
+#include "coder/internal.h"
+
+#include <ctype.h>
+#include <string.h>
+
+static double parse_number(const char *s, size_t n)
+{
+    double v = 0;
+    int dec = 0;
+    double scale = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (isdigit((unsigned char)s[i])) {
+            if (dec) { scale /= 10; v += (s[i] - '0') * scale; }
+            else v = v * 10 + (s[i] - '0');
+        } else if (s[i] == '.') {
+            dec = 1;
+        } else if (s[i] != ',') {
+            break;
+        }
+    }
+    return v;
+}
+
+void rl_attach_quantity(const rl_reading *r, const rl_pmatch *m, rl_event *e)
+{
+    uint16_t cl = r->clause[m->head];
+    for (uint32_t k = m->head; k < r->n && k < m->end + 6 && r->clause[k] == cl; k++) {
+        if (!(r->tok[k].flags & RL_T_NUM))
+            continue;
+        const char *s = r->text + r->tok[k].off;
+        if (r->tok[k].len == 4 && (s[0] == '1' || s[0] == '2') && s[1] >= '0' && s[1] <= '9' &&
+            !memchr(s, ',', 4))
+            continue; /* a year */
+        double v = parse_number(s, r->tok[k].len);
+        uint32_t j = k + 1;
+        if ((rl_wc(r, j) & RL_W_SCALE) || rl_match_is_word(r, j, "billion")) {
+            v *= (rl_wc(r, j) & RL_W_MILLION) ? 1e6 : rl_match_is_word(r, j, "billion") ? 1e9 : 1e3;
+            j++;
+        }
+        for (uint32_t u = j; u < r->n && u <= j + 2; u++) {
+            if (rl_wc(r, u) & RL_W_UNIT) {
+                e->quantity = v;
+                rl_span_text(r, u, u + 1, e->quantity_unit, sizeof e->quantity_unit);
+                return;
+            }
+        }
+    }
+}
+
+/* Date for the event at match m: nearest expression in the clause. */
+/* Is the date expression x part of a trailing attribution ("..., officials
+ * said on Tuesday", "Lavrov said on Monday that")? It dates the report. */
+static int in_attribution(const rl_reading *r, const rl_datex *x)
+{
+    for (size_t i = 0; i < r->nmodal; i++) {
+        const rl_pmatch *md = &r->modal[i];
+        if (rl_dict_pattern(r->dict, md->pat)->modal != RL_M_REPORT)
+            continue;
+        /* "said on Tuesday": right after the reporting verb */
+        if (x->start >= md->end && x->start <= md->end + 1)
+            return 1;
+        /* ", ... said" after the expression, with no verb in between */
+        if (md->start >= x->end && md->start <= x->end + 1)
+            return 1;
+    }
+    return 0;
+}
+
+void rl_attach_date(rl_coder *c, const rl_pmatch *m, rl_event *e, int tense, rl_buf *trace)
+{
+    const rl_reading *r = &c->r;
+    int best = -1;
+    long bestd = 0;
+    uint16_t cl = r->clause[m->head];
+    /* a verbal act (statement, appeal, demand, threat, accusation ...) happens
+     * when it is reported; a material act has a date of its own */
+    int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+    int verbal = (root <= 3) || (root >= 9 && root <= 13);
+    for (size_t i = 0; i < r->ndates; i++) {
+        const rl_datex *x = &r->dates[i];
+        if (!verbal && in_attribution(r, x))
+            continue;
+        /* dates usually follow the verb they date: one before it counts triple */
+        long d;
+        if (x->start >= m->end)
+            d = (long)(x->start - m->end);
+        else if (x->end <= m->start)
+            d = 3 * (long)(m->start - x->end) + 1;
+        else
+            d = 0;
+        int same = r->clause[x->start] == cl;
+        /* an expression closer to another verb belongs to that verb; one
+         * between two verbs belongs to the first ("met X on Thursday to discuss") */
+        for (size_t w = 0; w < r->nverb; w++) {
+            const rl_pmatch *o = &r->verb[w];
+            if (o == m || d == 0 || r->clause[x->start] != r->clause[o->head])
+                continue; /* an expression inside the match is its own */
+            int after_m = x->start >= m->end, after_o = x->start >= o->end;
+            int between = after_m != after_o;
+            if (between && after_m)
+                continue; /* m comes first: the date follows m */
+            long od = x->start >= o->end ? (long)(x->start - o->end)
+                      : x->end <= o->start ? 3 * (long)(o->start - x->end) + 1 : 0;
+            if (between || od < d)
+                d += 100;
+        }
+        /* "on December 7, when they agreed": a when-clause shares the date it follows */
+        if (!same) {
+            uint32_t k = x->end;
+            while (k < r->n && rl_is_punct(r, k, ','))
+                k++;
+            if (k < r->n && rl_match_is_word(r, k, "when") && r->clause[k] == cl)
+                same = 1, d = 1;
+        }
+        if (!same)
+            d += 50;
+        if (d < 60 && (best < 0 || d < bestd)) {
+            best = (int)i;
+            bestd = d;
+        }
+    }
+    e->date = c->story;
+    e->date_expr[0] = '\0';
+    if (best >= 0) {
+        rl_day day = rl_date_resolve(&r->dates[best], c->story, c->prev, tense);
+        if (day != RL_NODATE) {
+            e->date = day;
+            rl_date_span(r->text, r->tok, &r->dates[best], e->date_expr, sizeof e->date_expr);
+        } else if (trace) {
+            rl_buf_printf(trace, "  date expression could not be resolved; story date used\n");
+        }
+    }
+}
+

@@ -1,0 +1,60 @@
+/* code.h: turns a sentence reading (match.h) into CAMEO events: picks source and
+ * target for each verb pattern (subject search, passive voice, compound and
+ * symmetric actors, pronouns resolved from earlier sentences), applies modal
+ * constructions (demand, threat, intent, future, negation, condition) to the
+ * code and the modality, attaches the event date and any stated quantity.
+ * An rl_coder holds per-story context and scratch; one per thread.
+ * rl_coder_new/rl_coder_free own it; it borrows the dictionary. */
+#ifndef RL_CODE_H
+#define RL_CODE_H
+
+#include "base/buf.h"
+#include "coder/match.h"
+
+enum rl_modality {
+    RL_MOD_REALIZED, RL_MOD_SCHEDULED, RL_MOD_THREATENED, RL_MOD_DEMANDED,
+    RL_MOD_HYPOTHETICAL, RL_MOD_NEGATED, RL_MOD_COUNT
+};
+const char *rl_modality_name(int m);
+int rl_modality_parse(const char *s); /* -1 if unknown */
+
+typedef struct rl_event {
+    char source[24], target[24];
+    char code[8];
+    char root[3];
+    int quad;
+    float goldstein;
+    const char *plover;    /* borrowed from the dictionary */
+    const char *name;      /* CAMEO name, borrowed */
+    int modality;
+    rl_day date;
+    char date_expr[48];    /* "" when the story date was used */
+    char evidence[160];    /* matched words */
+    char source_text[96], target_text[96];
+    double quantity;       /* 0 = none */
+    char quantity_unit[24];
+    uint32_t pattern;      /* dictionary pattern, for explain */
+    uint32_t sentence;     /* set by the caller */
+} rl_event;
+
+typedef struct rl_events {
+    rl_event *v;
+    size_t n, cap;
+} rl_events;
+
+void rl_events_init(rl_events *e);
+void rl_events_release(rl_events *e);
+
+typedef struct rl_coder rl_coder;
+
+rl_coder *rl_coder_new(const rl_dict *d);
+void rl_coder_free(rl_coder *c);
+/* Starts a story: resets pronoun and date context. */
+void rl_coder_begin_story(rl_coder *c, rl_day story_date);
+/* Codes one sentence (tokens t[0..n) over text) and appends its events to out.
+ * When trace is not NULL, a human-readable account of the reading is appended
+ * (used by `redline explain`). Returns RL_OK or RL_ENOMEM. */
+int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_events *out,
+                      rl_buf *trace);
+
+#endif

@@ -1,0 +1,378 @@
+/* date.c: the event-date expressions of news text (date.h): finds them on a
+ * tokenized sentence and resolves them against the story date; the calendar
+ * arithmetic is base/day.c's. */
+#include "coder/date.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- word classes ---- */
+
+static int tok_eq(const char *text, const rl_token *t, const char *w)
+{
+    /* cheap first-letter test before the case-insensitive compare */
+    char c = text[t->off];
+    if ((c | 0x20) != w[0])
+        return 0;
+    size_t m = strlen(w);
+    return t->len == m && strncasecmp(text + t->off, w, m) == 0;
+}
+
+static int month_of(const char *text, const rl_token *t)
+{
+    static const char *const full[] = {"january", "february", "march", "april", "may", "june",
+                                       "july", "august", "september", "october", "november", "december"};
+    static const char *const abbr[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.", "aug.",
+                                       "sep.", "oct.", "nov.", "dec."};
+    if (!(t->flags & RL_T_CAP) || t->len < 3 || t->len > 9)
+        return 0; /* "may", "march" as words: months are capitalised */
+    for (int i = 0; i < 12; i++)
+        if (tok_eq(text, t, full[i]) || tok_eq(text, t, abbr[i]))
+            return i + 1;
+    if (tok_eq(text, t, "sept."))
+        return 9;
+    return 0;
+}
+
+static int weekday_of(const char *text, const rl_token *t)
+{
+    static const char *const w[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                    "saturday", "sunday"};
+    if (t->len < 6 || t->len > 9 || (text[t->off + t->len - 1] | 0x20) != 'y')
+        return 0;
+    for (int i = 0; i < 7; i++)
+        if (tok_eq(text, t, w[i]))
+            return i + 1;
+    return 0;
+}
+
+/* 1..31 from "7", "7th", "21st"; 0 otherwise */
+static int mday_of(const char *text, const rl_token *t)
+{
+    const char *s = text + t->off;
+    size_t n = t->len;
+    if (!(t->flags & RL_T_NUM) || n > 4)
+        return 0;
+    int v = 0;
+    size_t i = 0;
+    while (i < n && isdigit((unsigned char)s[i]))
+        v = v * 10 + (s[i++] - '0');
+    if (i == 0 || i > 2)
+        return 0;
+    if (i < n) {
+        if (n - i != 2)
+            return 0;
+        if (strncasecmp(s + i, "st", 2) && strncasecmp(s + i, "nd", 2) &&
+            strncasecmp(s + i, "rd", 2) && strncasecmp(s + i, "th", 2))
+            return 0;
+    }
+    return v >= 1 && v <= 31 ? v : 0;
+}
+
+static int year_of(const char *text, const rl_token *t)
+{
+    if (!(t->flags & RL_T_NUM) || t->len != 4)
+        return 0;
+    int v = atoi(text + t->off);
+    return v >= 1900 && v <= 2100 ? v : 0;
+}
+
+/* small numbers in words or digits: "three", "3", "a" */
+static int count_of(const char *text, const rl_token *t)
+{
+    if (t->len > 7)
+        return 0;
+    static const char *const w[] = {"zero", "one", "two", "three", "four", "five", "six", "seven",
+                                    "eight", "nine", "ten", "eleven", "twelve"};
+    for (int i = 1; i < 13; i++)
+        if (tok_eq(text, t, w[i]))
+            return i;
+    if (tok_eq(text, t, "a") || tok_eq(text, t, "an"))
+        return 1;
+    if (tok_eq(text, t, "several") || tok_eq(text, t, "few"))
+        return 3;
+    if ((t->flags & RL_T_NUM) && t->len <= 3) {
+        int v = atoi(text + t->off);
+        return v > 0 && v < 400 ? v : 0;
+    }
+    return 0;
+}
+
+/* days per unit: day(s) 1, week(s) 7, month(s) 30, year(s) 365 */
+static int unit_of(const char *text, const rl_token *t)
+{
+    if (t->len < 3 || t->len > 9)
+        return 0;
+    if (tok_eq(text, t, "day") || tok_eq(text, t, "days"))
+        return 1;
+    if (tok_eq(text, t, "week") || tok_eq(text, t, "weeks"))
+        return 7;
+    if (tok_eq(text, t, "month") || tok_eq(text, t, "months"))
+        return 30;
+    if (tok_eq(text, t, "year") || tok_eq(text, t, "years"))
+        return 365;
+    if (tok_eq(text, t, "fortnight"))
+        return 14;
+    return 0;
+}
+
+size_t rl_date_find(const char *text, const rl_token *t, size_t n, rl_datex *out, size_t max)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < max; i++) {
+        if (t[i].flags & RL_T_PUNCT)
+            continue;
+        rl_datex x;
+        memset(&x, 0, sizeof x);
+        x.start = (uint32_t)i;
+        int mo, wd, dd, yy, c, u;
+        if ((mo = month_of(text, &t[i]))) {
+            /* Month D[, YYYY] | Month YYYY | mid-Month | (in) Month */
+            size_t j = i + 1;
+            x.month = (int8_t)mo;
+            if (i > 0 && (tok_eq(text, &t[i - 1], "mid") || tok_eq(text, &t[i - 1], "early") ||
+                          tok_eq(text, &t[i - 1], "late") || tok_eq(text, &t[i - 1], "end"))) {
+                x.start = (uint32_t)(i - 1);
+                x.mday = tok_eq(text, &t[i - 1], "mid") ? 15 : tok_eq(text, &t[i - 1], "early") ? 5 : 25;
+            }
+            if (j < n && (dd = mday_of(text, &t[j]))) {
+                x.mday = (int8_t)dd;
+                j++;
+                if (j + 1 < n && tok_eq(text, &t[j], ",") && (yy = year_of(text, &t[j + 1]))) {
+                    x.year = (int16_t)yy;
+                    j += 2;
+                } else if (j < n && (yy = year_of(text, &t[j]))) {
+                    x.year = (int16_t)yy;
+                    j++;
+                }
+                x.kind = x.year ? RL_DX_ABSOLUTE : RL_DX_MONTHDAY;
+            } else if (j < n && (yy = year_of(text, &t[j]))) {
+                x.year = (int16_t)yy;
+                if (!x.mday)
+                    x.mday = 1;
+                x.kind = RL_DX_ABSOLUTE;
+                j++;
+            } else {
+                if (!x.mday)
+                    x.mday = 1;
+                x.kind = RL_DX_MONTH;
+            }
+            x.end = (uint32_t)j;
+            out[k++] = x;
+            i = j - 1;
+        } else if ((dd = mday_of(text, &t[i])) && i + 3 < n && tok_eq(text, &t[i + 1], "of") &&
+                   (mo = month_of(text, &t[i + 2]))) {
+            /* "the 5th of March [2022]" */
+            size_t j = i + 3;
+            x.mday = (int8_t)dd;
+            x.month = (int8_t)mo;
+            if (j < n && (yy = year_of(text, &t[j]))) {
+                x.year = (int16_t)yy;
+                j++;
+            }
+            if (i > 0 && tok_eq(text, &t[i - 1], "the"))
+                x.start = (uint32_t)(i - 1);
+            x.kind = x.year ? RL_DX_ABSOLUTE : RL_DX_MONTHDAY;
+            x.end = (uint32_t)j;
+            out[k++] = x;
+            i = j - 1;
+        } else if (i > 0 && tok_eq(text, &t[i - 1], "the") && (dd = mday_of(text, &t[i])) &&
+                   t[i].len > 2 && !isdigit((unsigned char)text[t[i].off + t[i].len - 1]) &&
+                   (i + 1 >= n || !month_of(text, &t[i + 1]))) {
+            /* "on the 15th": an ordinal day of the month */
+            x.kind = RL_DX_DAY;
+            x.mday = (int8_t)dd;
+            x.start = (uint32_t)(i - 1);
+            x.end = (uint32_t)(i + 1);
+            out[k++] = x;
+        } else if ((dd = mday_of(text, &t[i])) && i + 1 < n && (mo = month_of(text, &t[i + 1]))) {
+            /* D Month [YYYY] */
+            size_t j = i + 2;
+            x.mday = (int8_t)dd;
+            x.month = (int8_t)mo;
+            if (j < n && (yy = year_of(text, &t[j]))) {
+                x.year = (int16_t)yy;
+                j++;
+            }
+            x.kind = x.year ? RL_DX_ABSOLUTE : RL_DX_MONTHDAY;
+            x.end = (uint32_t)j;
+            out[k++] = x;
+            i = j - 1;
+        } else if ((wd = weekday_of(text, &t[i]))) {
+            x.kind = RL_DX_WEEKDAY;
+            x.weekday = (int8_t)(wd - 1);
+            if (i > 0 && (tok_eq(text, &t[i - 1], "last") || tok_eq(text, &t[i - 1], "next") ||
+                          tok_eq(text, &t[i - 1], "this"))) {
+                x.start = (uint32_t)(i - 1);
+                x.dir = tok_eq(text, &t[i - 1], "last") ? -1 : tok_eq(text, &t[i - 1], "next") ? 1 : 0;
+            }
+            x.end = (uint32_t)(i + 1);
+            out[k++] = x;
+        } else if (tok_eq(text, &t[i], "yesterday") || tok_eq(text, &t[i], "today") ||
+                   tok_eq(text, &t[i], "tomorrow") || tok_eq(text, &t[i], "tonight")) {
+            x.kind = RL_DX_STORY;
+            x.offset = tok_eq(text, &t[i], "yesterday") ? -1 : tok_eq(text, &t[i], "tomorrow") ? 1 : 0;
+            x.end = (uint32_t)(i + 1);
+            out[k++] = x;
+        } else if ((tok_eq(text, &t[i], "last") || tok_eq(text, &t[i], "next") ||
+                    tok_eq(text, &t[i], "this")) && i + 1 < n && (u = unit_of(text, &t[i + 1])) &&
+                   !tok_eq(text, &t[i + 1], "days")) {
+            x.kind = RL_DX_PERIOD;
+            x.dir = (int8_t)(tok_eq(text, &t[i], "last") ? -1 : tok_eq(text, &t[i], "next") ? 1 : 0);
+            x.offset = u; /* the period's length: 7 week, 30 month, 365 year */
+            x.end = (uint32_t)(i + 2);
+            out[k++] = x;
+            i++;
+        } else if (i + 2 < n && (u = unit_of(text, &t[i + 1])) && (c = count_of(text, &t[i])) &&
+                   (tok_eq(text, &t[i + 2], "ago") || tok_eq(text, &t[i + 2], "later") ||
+                    tok_eq(text, &t[i + 2], "earlier") || tok_eq(text, &t[i + 2], "before") ||
+                    tok_eq(text, &t[i + 2], "after"))) {
+            int ago = tok_eq(text, &t[i + 2], "ago");
+            int back = ago || tok_eq(text, &t[i + 2], "earlier") || tok_eq(text, &t[i + 2], "before");
+            /* "a day before Russian forces crossed": anchored on an event we
+             * do not date; only "three days before." or "..., a week after," count */
+            if ((tok_eq(text, &t[i + 2], "before") || tok_eq(text, &t[i + 2], "after")) &&
+                i + 3 < n && !(t[i + 3].flags & RL_T_PUNCT))
+                continue;
+            x.kind = ago ? RL_DX_STORY : RL_DX_PREV;
+            x.offset = (back ? -1 : 1) * c * u;
+            x.end = (uint32_t)(i + 3);
+            /* "in two days" style is handled below; "after" as a preposition
+             * ("two days after the vote") keeps the previous-date reading */
+            out[k++] = x;
+            i += 2;
+        } else if (i + 2 < n && tok_eq(text, &t[i], "in") && (u = unit_of(text, &t[i + 2])) &&
+                   (c = count_of(text, &t[i + 1])) && !tok_eq(text, &t[i + 1], "a")) {
+            x.kind = RL_DX_STORY; /* "in two weeks" */
+            x.offset = c * u;
+            x.end = (uint32_t)(i + 3);
+            out[k++] = x;
+            i += 2;
+        } else if ((tok_eq(text, &t[i], "the") && i + 2 < n &&
+                    (tok_eq(text, &t[i + 1], "following") || tok_eq(text, &t[i + 1], "next") ||
+                     tok_eq(text, &t[i + 1], "previous")) &&
+                    tok_eq(text, &t[i + 2], "day"))) {
+            x.kind = RL_DX_PREV;
+            x.offset = tok_eq(text, &t[i + 1], "previous") ? -1 : 1;
+            x.end = (uint32_t)(i + 3);
+            out[k++] = x;
+            i += 2;
+        } else if ((t[i].flags & RL_T_NUM) && t[i].len == 4 && i + 2 < n &&
+                   (t[i + 1].flags & RL_T_HYPH) && (t[i + 2].flags & RL_T_HYPH) &&
+                   t[i + 1].len == 2 && t[i + 2].len == 2 &&
+                   t[i + 2].off + 2 - t[i].off == 10) {
+            /* ISO 2022-05-01 (the tokenizer split it at the hyphens) */
+            rl_day dd2 = rl_date_parse_iso(text + t[i].off, 10, 0);
+            if (dd2 != RL_NODATE) {
+                int y, m, d;
+                rl_day_to_ymd(dd2, &y, &m, &d);
+                x.kind = RL_DX_ABSOLUTE;
+                x.year = (int16_t)y;
+                x.month = (int8_t)m;
+                x.mday = (int8_t)d;
+                x.end = (uint32_t)(i + 3);
+                out[k++] = x;
+                i += 2;
+            }
+        }
+    }
+    return k;
+}
+
+static rl_day clamp_ymd(int y, int m, int d)
+{
+    int dm = rl_day_days_in_month(y, m);
+    return rl_day_from_ymd(y, m, d > dm ? dm : d);
+}
+
+rl_day rl_date_resolve(const rl_datex *x, rl_day story, rl_day prev, int tense)
+{
+    if (x->kind == RL_DX_ABSOLUTE)
+        return clamp_ymd(x->year, x->month, x->mday);
+    if (story == RL_NODATE)
+        return RL_NODATE;
+    if (prev == RL_NODATE)
+        prev = story;
+    int sy, sm, sd;
+    rl_day_to_ymd(story, &sy, &sm, &sd);
+    switch (x->kind) {
+    case RL_DX_MONTHDAY:
+    case RL_DX_MONTH: {
+        rl_day best = RL_NODATE;
+        for (int y = sy - 1; y <= sy + 1; y++) {
+            rl_day c = clamp_ymd(y, x->month, x->mday ? x->mday : 1);
+            if (tense > 0 && c < story && x->kind == RL_DX_MONTHDAY)
+                continue;
+            if (tense > 0 && x->kind == RL_DX_MONTH && (y < sy || (y == sy && x->month < sm)))
+                continue;
+            if (tense < 0 && c > story && x->kind == RL_DX_MONTHDAY)
+                continue;
+            if (tense < 0 && x->kind == RL_DX_MONTH && (y > sy || (y == sy && x->month > sm)))
+                continue;
+            if (best == RL_NODATE || abs(c - story) < abs(best - story))
+                best = c;
+        }
+        return best;
+    }
+    case RL_DX_WEEKDAY: {
+        int w = rl_day_weekday(story);
+        int dir = x->dir ? x->dir : (tense > 0 ? 1 : -1);
+        if (dir < 0) {
+            int back = (w - x->weekday + 7) % 7;
+            if (x->dir < 0 && back == 0)
+                back = 7;
+            return story - back;
+        }
+        int fwd = (x->weekday - w + 7) % 7;
+        if (fwd == 0)
+            fwd = 7;
+        return story + fwd;
+    }
+    case RL_DX_PERIOD: {
+        /* calendar periods resolve to their first day: Monday, the 1st, January 1 */
+        if (x->offset == 7)
+            return story - rl_day_weekday(story) + 7 * x->dir;
+        if (x->offset == 365)
+            return rl_day_from_ymd(sy + x->dir, 1, 1);
+        int m0 = sy * 12 + (sm - 1) + x->dir;
+        return rl_day_from_ymd(m0 / 12, m0 % 12 + 1, 1);
+    }
+    case RL_DX_DAY: {
+        /* this month's day, or the previous (past) / next (future) month's */
+        rl_day c0 = clamp_ymd(sy, sm, x->mday);
+        if (tense > 0 && c0 < story) {
+            int m1 = sy * 12 + sm;  /* next month, 0-based */
+            return clamp_ymd(m1 / 12, m1 % 12 + 1, x->mday);
+        }
+        if (tense <= 0 && c0 > story) {
+            int m1 = sy * 12 + sm - 2; /* previous month, 0-based */
+            return clamp_ymd(m1 / 12, m1 % 12 + 1, x->mday);
+        }
+        return c0;
+    }
+    case RL_DX_STORY:
+        if (x->offset == 30 || x->offset == -30 || x->offset == 365 || x->offset == -365) {
+            /* calendar months and years, not 30-day spans */
+            int months = x->offset == 30 ? 1 : x->offset == -30 ? -1 : x->offset == 365 ? 12 : -12;
+            int m0 = sy * 12 + (sm - 1) + months;
+            return clamp_ymd(m0 / 12, m0 % 12 + 1, sd);
+        }
+        return story + x->offset;
+    case RL_DX_PREV:
+        return prev + x->offset;
+    default:
+        return RL_NODATE;
+    }
+}
+
+void rl_date_span(const char *text, const rl_token *t, const rl_datex *x, char *out, size_t cap)
+{
+    if (!cap)
+        return;
+    size_t b = t[x->start].off, e = t[x->end - 1].off + t[x->end - 1].len;
+    size_t n = e - b < cap - 1 ? e - b : cap - 1;
+    memcpy(out, text + b, n);
+    out[n] = '\0';
+}

@@ -1,0 +1,862 @@
+/* match.c: finds actor/agent mentions (longest phrase wins), builds noun-phrase
+ * chunks and compound groups, marks clause boundaries, and matches verb and
+ * modal patterns with their target/source slots. No events are made here. */
+#include "coder/match.h"
+
+#include <ctype.h>
+#include "base/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define GROWV(v, n, c)                                                     \
+    do {                                                                   \
+        if ((n) == (c)) {                                                  \
+            size_t nc_ = (c) ? (c) * 2 : 32;                               \
+            void *p_ = realloc((v), nc_ * sizeof *(v));                    \
+            if (!p_)                                                       \
+                return RL_ENOMEM;                                          \
+            (v) = p_;                                                      \
+            (c) = nc_;                                                     \
+        }                                                                  \
+    } while (0)
+
+void rl_reading_init(rl_reading *r, const rl_dict *d)
+{
+    memset(r, 0, sizeof *r);
+    r->dict = d;
+}
+
+void rl_reading_release(rl_reading *r)
+{
+    free(r->wc);
+    free(r->skip);
+    free(r->present);
+    free(r->chunk_of);
+    free(r->clause);
+    free(r->ment);
+    free(r->chunk);
+    free(r->group);
+    free(r->verb);
+    free(r->modal);
+    memset(r, 0, sizeof *r);
+}
+
+static int word_is(const char *text, const rl_token *t, const char *w)
+{
+    size_t m = strlen(w);
+    return t->len == m && strncasecmp(text + t->off, w, m) == 0;
+}
+
+int rl_match_is_word(const rl_reading *r, uint32_t i, const char *w)
+{
+    return i < r->n && word_is(r->text, &r->tok[i], w);
+}
+
+
+int rl_match_is_locative(const rl_reading *r, int32_t prep)
+{
+    return (rl_wc(r, prep) & RL_W_LOC) != 0;
+}
+
+/* Does pattern item it accept token k? */
+static int item_accepts(const rl_reading *r, const rl_item *it, uint32_t k)
+{
+    const rl_token *t = &r->tok[k];
+    if (!t->word)
+        return 0;
+    if (it->exact == 1 && !(t->flags & RL_T_ALLCAP))
+        return 0;
+    if (it->exact == 2 && !(t->flags & RL_T_CAP))
+        return 0;
+    if (it->nalt > RL_ALT_SORTED) {
+        /* long alternative lists (synonym sets) are sorted after the first */
+        if (it->alt[0] == t->word)
+            return 1;
+        size_t lo = 1, hi = it->nalt;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (it->alt[mid] < t->word)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo < it->nalt && it->alt[lo] == t->word;
+    }
+    for (uint16_t a = 0; a < it->nalt; a++)
+        if (it->alt[a] == t->word)
+            return 1;
+    return 0;
+}
+
+static void assign_words(rl_reading *r)
+{
+    const rl_lex *lx = rl_dict_lex(r->dict);
+    char tmp[128];
+    for (size_t i = 0; i < r->n; i++) {
+        rl_token *t = &r->tok[i];
+        t->word = 0;
+        r->wc[i] = 0;
+        if (t->flags & RL_T_NUM)
+            continue;
+        size_t m = rl_fold(r->text + t->off, t->len, tmp, sizeof tmp);
+        if (m)
+            t->word = rl_lex_find(lx, tmp, m);
+        r->wc[i] = rl_dict_wclass(r->dict, t->word);
+    }
+}
+
+/* Longest phrase (actor or agent) starting at i; returns its length, 0 none. */
+static uint32_t best_phrase(const rl_reading *r, uint32_t i, uint32_t *pat)
+{
+    uint32_t nc;
+    const uint32_t *cand = rl_dict_starting(r->dict, 0, r->tok[i].word, &nc);
+    uint32_t best = 0;
+    for (uint32_t c = 0; c < nc; c++) {
+        const rl_pattern *p = rl_dict_pattern(r->dict, cand[c]);
+        if (i + p->nitems > r->n || p->nitems <= best)
+            continue;
+        uint16_t k = 0;
+        while (k < p->nitems && item_accepts(r, &p->items[k], i + k))
+            k++;
+        /* prefer actors over agents for the same span */
+        if (k == p->nitems &&
+            (k > best || (k == best && p->kind == RL_P_ACTOR))) {
+            best = k;
+            *pat = cand[c];
+        }
+    }
+    return best;
+}
+
+static int find_mentions(rl_reading *r)
+{
+    r->nment = 0;
+    for (uint32_t i = 0; i < r->n;) {
+        uint32_t pat = 0, len = r->tok[i].word ? best_phrase(r, i, &pat) : 0;
+        if (len) {
+            GROWV(r->ment, r->nment, r->cment);
+            r->ment[r->nment++] = (rl_mention){i, i + len, pat};
+            i += len;
+        } else {
+            i++;
+        }
+    }
+    return RL_OK;
+}
+
+/* "the two leaders", "both sides", "they": plural anaphors; "he", "she": singular */
+static uint32_t anaphor_at(const rl_reading *r, uint32_t i, int *kind)
+{
+    uint32_t w = rl_wc(r, i);
+    if (w & RL_W_THEY) { *kind = RL_CH_PLURAL_ANAPHOR; return 1; }
+    if (w & RL_W_HESHE) { *kind = RL_CH_PRONOUN; return 1; }
+    if (w & RL_W_IT) { *kind = RL_CH_IT; return 1; }
+    if ((w & RL_W_THE) && (rl_wc(r, i + 1) & RL_W_TWO) && (rl_wc(r, i + 2) & RL_W_HEADS)) {
+        *kind = RL_CH_PLURAL_ANAPHOR;
+        return 3;
+    }
+    if ((w & RL_W_BOTH) && (rl_wc(r, i + 1) & RL_W_HEADS)) {
+        *kind = RL_CH_PLURAL_ANAPHOR;
+        return 2;
+    }
+    return 0;
+}
+
+static int verb_start_word(const rl_reading *r, uint32_t i)
+{
+    uint32_t nc;
+    rl_dict_starting(r->dict, 1, r->tok[i].word, &nc);
+    return nc > 0;
+}
+
+/* Is code part of base at a 3-letter boundary ("USAGOV" has GOV)? */
+static int has_code(const char *base, const char *code, size_t n)
+{
+    for (size_t i = 0, l = strlen(base); i + n <= l; i += 3)
+        if (!strncmp(base + i, code, n))
+            return 1;
+    return 0;
+}
+
+/* PETRARCH's composition: prefix agents, the actor's code ("---" when the
+ * agents name no actor: "---EDU"), then the suffix agents, each 3-letter code
+ * once ("Washington officials" stays USAGOV). */
+static void stack_agents(rl_chunk *ch, const char *pre, const char *base, const char *post)
+{
+    char code[24] = "";
+    for (size_t i = 0; i + 3 <= strlen(pre); i += 3)
+        if (!has_code(base, pre + i, 3))
+            strncat(code, pre + i, 3);
+    rl_strlcat(code, base[0] ? base : post[0] ? "---" : "", sizeof code);
+    for (size_t i = 0; i + 3 <= strlen(post); i += 3)
+        if (!has_code(code, post + i, 3) && strlen(code) + 3 < sizeof code)
+            strncat(code, post + i, 3);
+    rl_strlcpy(ch->code, code, sizeof ch->code);
+    rl_strlcpy(ch->stack, post, sizeof ch->stack);
+}
+
+/* Builds chunks from adjacent mentions: country/organisation + agents + person. */
+static int build_chunks(rl_reading *r)
+{
+    r->nchunk = 0;
+    for (size_t i = 0; i < r->n; i++)
+        r->chunk_of[i] = -1;
+    size_t m = 0;
+    uint32_t i = 0;
+    while (i < r->n) {
+        int kind = 0;
+        uint32_t alen = 0;
+        if (m < r->nment && r->ment[m].start == i) {
+            rl_chunk ch;
+            memset(&ch, 0, sizeof ch);
+            ch.start = i;
+            ch.prep = -1;
+            ch.group = -1;
+            char country[24] = "", full[24] = "", suffix[4] = "";
+            char pre[16] = "", post[16] = ""; /* PETRARCH agents, stacked */
+            const char *role = NULL;
+            uint32_t end = i;
+            while (m < r->nment) {
+                uint32_t s = r->ment[m].start;
+                if (s != end) {
+                    /* allow "'s" or one modifier word between mentions:
+                     * "Russia's foreign minister", "Syrian government forces" */
+                    int ok = 0;
+                    /* "the leaders of Armenia": agent, of, (the), actor; PETRARCH
+                     * agents also "in" and "from" ("lawmakers in Fornost") */
+                    if (!country[0] && !full[0] && (suffix[0] || pre[0] || post[0]) &&
+                        ((rl_wc(r, end) & RL_W_OF) ||
+                         (post[0] && (rl_match_is_word(r, end, "in") || rl_match_is_word(r, end, "from")))) &&
+                        (s == end + 1 || (s == end + 2 && (rl_wc(r, end + 1) & RL_W_THE))) &&
+                        rl_dict_pattern(r->dict, r->ment[m].pat)->kind == RL_P_ACTOR) {
+                        ok = 1;
+                        ch.lends = post[0] != 0;
+                    }
+                    if (s == end + 1 && !ok) {
+                        const rl_token *g = &r->tok[end];
+                        const rl_pattern *np = rl_dict_pattern(r->dict, r->ment[m].pat);
+                        if ((rl_wc(r, end) & RL_W_POSS) && (np->kind == RL_P_AGENT ||
+                            rl_dict_actor(r->dict, np->actor)->person))
+                            ok = 1;
+                        else if ((g->flags & RL_T_WORD) && !(g->flags & RL_T_CAP) &&
+                                 np->kind == RL_P_AGENT && !(rl_wc(r, end) & RL_W_STOP) &&
+                                 !verb_start_word(r, end) && (country[0] || full[0]))
+                            ok = 1;
+                    }
+                    if (!ok)
+                        break;
+                }
+                const rl_pattern *p = rl_dict_pattern(r->dict, r->ment[m].pat);
+                if (p->kind == RL_P_AGENT && (p->flags & RL_PF_STACK)) {
+                    char *to = (p->flags & RL_PF_PREFIX) ? pre : post;
+                    if (!strstr(to, p->code))
+                        rl_strlcat(to, p->code, sizeof pre);
+                } else if (p->kind == RL_P_AGENT) {
+                    rl_strlcpy(suffix, p->code, sizeof suffix);
+                } else {
+                    const char *rrole = NULL;
+                    const char *code = rl_dict_actor_code(r->dict, p->actor, r->story, &rrole);
+                    const rl_actor *a = rl_dict_actor(r->dict, p->actor);
+                    if (a->person) {
+                        ch.person = 1;
+                        role = rrole;
+                        rl_strlcpy(full, code, sizeof full);
+                    } else if (strlen(code) == 3 && !full[0]) {
+                        if (!country[0])
+                            rl_strlcpy(country, code, sizeof country);
+                    } else if (!full[0]) {
+                        rl_strlcpy(full, code, sizeof full);
+                    }
+                }
+                end = r->ment[m].end;
+                m++;
+                /* absorb "(NATO)" after a name */
+                if (end + 2 < r->n && r->text[r->tok[end].off] == '(' && m < r->nment &&
+                    r->ment[m].start == end + 1 && r->ment[m].end < r->n &&
+                    r->text[r->tok[r->ment[m].end].off] == ')') {
+                    end = r->ment[m].end + 1;
+                    m++;
+                }
+            }
+            if (pre[0] || post[0])
+                stack_agents(&ch, pre, full[0] ? full : country, post);
+            else if (full[0])
+                rl_strlcpy(ch.code, full, sizeof ch.code);
+            else if (country[0])
+                rl_strlcat(rl_strlcpy(ch.code, country, sizeof ch.code), suffix, sizeof ch.code);
+            ch.country = ch.code[0] != 0;
+            rl_strlcpy(ch.suffix, suffix, sizeof ch.suffix);
+            ch.role = role;
+            ch.end = end;
+            i = end;
+            GROWV(r->chunk, r->nchunk, r->cchunk);
+            r->chunk[r->nchunk++] = ch;
+        } else if ((alen = anaphor_at(r, i, &kind))) {
+            rl_chunk ch;
+            memset(&ch, 0, sizeof ch);
+            ch.start = i;
+            ch.end = i + alen;
+            ch.anaphor = (int8_t)kind;
+            ch.prep = -1;
+            ch.group = -1;
+            GROWV(r->chunk, r->nchunk, r->cchunk);
+            r->chunk[r->nchunk++] = ch;
+            i += alen;
+        } else {
+            i++;
+        }
+    }
+    /* prepositions, possessives, hyphen modifiers */
+    for (size_t c = 0; c < r->nchunk; c++) {
+        rl_chunk *ch = &r->chunk[c];
+        for (uint32_t k = ch->start; k < ch->end; k++)
+            r->chunk_of[k] = (int32_t)c;
+        int32_t j = (int32_t)ch->start - 1;
+        int skipped = 0;
+        while (j >= 0 && skipped < 3 && (rl_wc(r, j) & RL_W_DET) && !(rl_wc(r, j) & RL_W_OF)) {
+            j--;
+            skipped++;
+        }
+        /* "after Israel struck": after/before/since/until open a clause whose
+         * subject follows; they are no preposition for the actor */
+        if ((rl_wc(r, j) & RL_W_PREP) && !(rl_wc(r, j) & RL_W_BOUND))
+            ch->prep = j;
+        if (rl_wc(r, ch->end) & RL_W_POSS)
+            ch->possessive = 1;
+        if ((ch->end < r->n && (r->tok[ch->end].flags & RL_T_HYPH)) ||
+            (r->tok[ch->start].flags & RL_T_HYPH))
+            ch->hyphen = 1;
+    }
+    return RL_OK;
+}
+
+/* Joins chunks separated only by ",", "and", "the" (at most 3 tokens) into groups,
+ * and lends a trailing agent to bare countries: "Russian and US officials". */
+static int build_groups(rl_reading *r)
+{
+    r->ngroup = 0;
+    for (size_t c = 0; c < r->nchunk;) {
+        size_t e = c + 1, last_and = c + 1;
+        while (e < r->nchunk) {
+            uint32_t a = r->chunk[e - 1].end, b = r->chunk[e].start;
+            if (b - a == 0 || b - a > 6 || r->chunk[e].anaphor || r->chunk[e - 1].anaphor)
+                break;
+            int ok = 1, conj = 0, and = 0, members = 0;
+            for (uint32_t k = a; k < b; k++) {
+                uint32_t w = rl_wc(r, k);
+                if (w & RL_W_AND)
+                    conj = and = 1;
+                else if (rl_is_punct(r, k, ','))
+                    conj = 1;
+                else if (w & RL_W_MEMBERS)
+                    members = 1;
+                else if (!(w & RL_W_LISTFILL))
+                    ok = 0;
+            }
+            /* "of" and "other" only in "and other members of" */
+            for (uint32_t k = a; k < b && !members; k++)
+                if (rl_wc(r, k) & RL_W_OTHER)
+                    ok = 0;
+            if (!ok || !conj)
+                break;
+            e++;
+            if (and)
+                last_and = e;
+        }
+        /* a list joined by commas must close with "and": "A, B and C" */
+        e = last_and;
+        GROWV(r->group, r->ngroup, r->cgroup);
+        r->group[r->ngroup] = (rl_group){(uint32_t)c, (uint32_t)(e - c)};
+        rl_chunk *last = &r->chunk[e - 1];
+        for (size_t k = c; k < e; k++) {
+            r->chunk[k].group = (int32_t)r->ngroup;
+            rl_chunk *ch = &r->chunk[k];
+            /* "the ambassadors of A, B and C": PETRARCH agents go to all */
+            if (k > c && r->chunk[c].lends && !ch->stack[0] && ch->code[0] && ch->code[0] != '-')
+                stack_agents(ch, "", ch->code, r->chunk[c].stack);
+            if (k + 1 < e && last->suffix[0] && !ch->suffix[0] && !ch->person &&
+                strlen(ch->code) == 3) {
+                rl_strlcpy(ch->suffix, last->suffix, sizeof ch->suffix);
+                strncat(ch->code, last->suffix, sizeof ch->code - strlen(ch->code) - 1);
+            }
+            /* a group's members share the first member's preposition */
+            if (k > c)
+                ch->prep = r->chunk[c].prep;
+        }
+        r->ngroup++;
+        c = e;
+    }
+    return RL_OK;
+}
+
+/* Clause numbers: a new clause starts at ; : and at subordinators (when, if,
+ * which ...); a subordinate clause ends at the next comma ("If Russia
+ * intervenes, the West will ..."). */
+static void mark_clauses(rl_reading *r)
+{
+    uint16_t cl = 0;
+    int pending = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const rl_token *t = &r->tok[i];
+        if ((t->flags & RL_T_PUNCT) && (r->text[t->off] == ';' || r->text[t->off] == ':')) {
+            cl++;
+            pending = 0;
+        } else if ((r->wc[i] & RL_W_BOUND) && r->chunk_of[i] < 0) {
+            cl++;
+            pending = 1;
+        } else if (pending && (t->flags & RL_T_PUNCT) && r->text[t->off] == ',') {
+            r->clause[i] = cl++;
+            pending = 0;
+            continue;
+        }
+        r->clause[i] = cl;
+    }
+}
+
+/* ---- pattern matching with slots ---- */
+
+static int is_hard_punct(const rl_reading *r, uint32_t k)
+{
+    const rl_token *t = &r->tok[k];
+    if (!(t->flags & RL_T_PUNCT))
+        return 0;
+    char c = r->text[t->off];
+    return c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '(' || c == ')';
+}
+
+/* A slot: skip up to 3 determiner/adjective words, then a chunk must start. */
+static int32_t slot_chunk(const rl_reading *r, uint32_t k, uint32_t *after)
+{
+    uint32_t skipped = 0;
+    while (k < r->n && r->chunk_of[k] < 0 && skipped < 3) {
+        const rl_token *t = &r->tok[k];
+        if (!(t->flags & (RL_T_WORD | RL_T_NUM)) || is_hard_punct(r, k))
+            return -1;
+        if (!(r->wc[k] & RL_W_DET) && ((t->flags & RL_T_CAP) || (r->wc[k] & RL_W_STOP) ||
+                                        verb_start_word(r, k)))
+            return -1;
+        k++;
+        skipped++;
+    }
+    if (k >= r->n || r->chunk_of[k] < 0 || r->chunk[r->chunk_of[k]].start != k)
+        return -1;
+    int32_t c = r->chunk_of[k];
+    /* the slot takes the whole group */
+    const rl_group *g = &r->group[r->chunk[c].group];
+    *after = r->chunk[g->first + g->n - 1].end;
+    return c;
+}
+
+typedef struct mstate {
+    rl_pmatch m;
+    uint32_t k;
+} mstate;
+
+static int match_items(const rl_reading *r, const rl_pattern *p, uint16_t it, uint32_t k,
+                       rl_pmatch *m, int allow_partial)
+{
+    if (it == p->nitems) {
+        m->end = k;
+        return 1;
+    }
+    const rl_item *item = &p->items[it];
+    /* a date phrase inside a pattern is read through: "threatened on Monday to";
+     * a PETRARCH pattern may name it first ("to celebrate May Day") */
+    if (it > 0 && item->type == RL_I_WORD && (p->flags & RL_PF_PETRARCH) && k < r->n && r->skip[k] &&
+        item_accepts(r, item, k)) {
+        if (m->nevid < RL_MAX_EVID)
+            m->evid[m->nevid++] = k;
+        if (match_items(r, p, (uint16_t)(it + 1), k + 1, m, allow_partial))
+            return 1;
+        m->nevid--;
+    }
+    if (it > 0 && item->type != RL_I_TARGET && item->type != RL_I_SOURCE && item->type != RL_I_SKIP &&
+        !(item->type == RL_I_GAP && (p->flags & RL_PF_PETRARCH)))
+        while (k < r->n && r->skip[k])
+            k++;
+    switch (item->type) {
+    case RL_I_WORD:
+        /* the first word never sits inside an actor; later ones may
+         * ("withdraw * troops" with "troops" an agent) */
+        if (k < r->n && item_accepts(r, item, k) && (it > 0 || r->chunk_of[k] < 0)) {
+            if (m->nevid < RL_MAX_EVID)
+                m->evid[m->nevid++] = k;
+            if (match_items(r, p, (uint16_t)(it + 1), k + 1, m, allow_partial))
+                return 1;
+            m->nevid--;
+        }
+        return 0;
+    case RL_I_GAP:
+        for (uint32_t g = 0; g <= 6 && k + g < r->n; g++) {
+            /* a gap stays inside one clause: no punctuation, no "that", no
+             * clause opener (PETRARCH's open connectors cross all but the
+             * hard punctuation) */
+            if (g > 0 && (is_hard_punct(r, k + g - 1) ||
+                          (!(p->flags & RL_PF_PETRARCH) && (rl_is_punct(r, k + g - 1, ',') ||
+                                                            (r->wc[k + g - 1] & (RL_W_THAT | RL_W_BOUND))))))
+                break;
+            uint8_t ne = m->nevid;
+            if (match_items(r, p, (uint16_t)(it + 1), k + g, m, allow_partial))
+                return 1;
+            m->nevid = ne;
+        }
+        return 0;
+    case RL_I_TARGET:
+    case RL_I_SOURCE:
+    case RL_I_SKIP: {
+        uint32_t after = k;
+        int32_t c = slot_chunk(r, k, &after);
+        if (c < 0) {
+            /* without its final slot a pattern still matches */
+            if (allow_partial && it + 1 == p->nitems) {
+                m->partial = 1;
+                m->end = k;
+                return 1;
+            }
+            return 0;
+        }
+        if (item->type == RL_I_TARGET)
+            m->target = c;
+        else if (item->type == RL_I_SOURCE)
+            m->source = c;
+        if (match_items(r, p, (uint16_t)(it + 1), after, m, allow_partial))
+            return 1;
+        if (item->type == RL_I_TARGET)
+            m->target = -1;
+        else if (item->type == RL_I_SOURCE)
+            m->source = -1;
+        return 0;
+    }
+    }
+    return 0;
+}
+
+static int purpose_ok(const rl_reading *r, uint32_t i)
+{
+    const rl_token *t = &r->tok[i];
+    if (rl_match_is_word(r, i - 1, "to")) {
+        /* a modal construction ending in "to" ("agreed to", "threatened to")
+         * or "in order to"/"so as to" (purpose) */
+        for (size_t k = 0; k < r->nmodal; k++)
+            if (r->modal[k].end == i)
+                return 1;
+        /* "prompting Israel to launch": the actor before "to" is its subject */
+        if (i >= 2 && r->chunk_of[i - 2] >= 0)
+            return 1;
+        return 0;
+    }
+    if (t->len > 4 && !memcmp(r->text + t->off + t->len - 3, "ing", 3)) {
+        const rl_token *p = &r->tok[i - 1];
+        const char *pw = r->text + p->off;
+        int past = p->len > 3 && pw[p->len - 2] == 'e' && pw[p->len - 1] == 'd';
+        if ((p->flags & RL_T_WORD) && !(p->flags & RL_T_CAP) && r->chunk_of[i - 1] < 0 &&
+            !r->wc[i - 1] && !r->skip[i - 1] && !past)
+            return 0;
+    }
+    return 1;
+}
+
+static int bare_verb_context(const rl_reading *r, uint32_t i, const rl_item *lemma)
+{
+    const rl_token *t = &r->tok[i];
+    const char *w = r->text + t->off;
+    /* past forms and participles are verbs: only the lemma and its -s form
+     * are ambiguous with nouns */
+    int base = t->word == lemma->alt[0];
+    int s_form = t->len > 1 && (w[t->len - 1] == 's' || w[t->len - 1] == 'S') && !base;
+    if (!base && !s_form)
+        return 1;
+    if (s_form) {
+        /* is it the lemma + s/es? */
+        const char *lw = rl_lex_str(rl_dict_lex(r->dict), lemma->alt[0]);
+        size_t ll = strlen(lw);
+        if (!(t->len == ll + 1 || (t->len == ll + 2 && (w[ll] == 'e' || w[ll] == 'i'))))
+            return 1;
+    }
+    if (i == 0)
+        return 1; /* imperative or headline */
+    uint32_t p = i - 1;
+    /* "the European Union (EU) agrees": the name before a parenthesis */
+    if (rl_is_punct(r, p, ')'))
+        for (uint32_t k = p; k > 0 && k + 4 > p; k--)
+            if (rl_is_punct(r, k, '(')) {
+                if (r->chunk_of[k - 1] >= 0)
+                    p = k - 1;
+                break;
+            }
+    if (r->chunk_of[p] >= 0) {
+        /* "the Russian attack", "drone attacks", "military aid": an actor used
+         * as a modifier after an article, or an agent noun, makes a compound noun */
+        const rl_chunk *ch = &r->chunk[r->chunk_of[p]];
+        /* but "The Kremlin denies": a name (not a demonym like Russian,
+         * Chinese, British, Israeli) before an -s form is a subject */
+        const rl_token *lt = &r->tok[ch->end - 1];
+        const char *lw = r->text + lt->off;
+        size_t ll = lt->len;
+        int demonym = (ll > 2 && !strncmp(lw + ll - 2, "an", 2)) ||
+                      (ll > 3 && !strncmp(lw + ll - 3, "ese", 3)) ||
+                      (ll > 3 && !strncmp(lw + ll - 3, "ish", 3)) ||
+                      (ll > 2 && lw[ll - 1] == 'i') || (ll > 2 && !strncmp(lw + ll - 2, "ch", 2));
+        if (ch->start > 0 && (r->wc[ch->start - 1] & RL_W_ART) &&
+            !(ch->group >= 0 && r->group[ch->group].n >= 2) && (base || demonym))
+            return 0;
+        if (!ch->code[0] && !ch->anaphor)
+            return 0;
+        return 1;
+    }
+    if (r->wc[p] & (RL_W_ADV | RL_W_WHO | RL_W_THAT | RL_W_AND))
+        return 1;
+    if (rl_match_is_word(r, p, "to") || rl_match_is_word(r, p, "and") || rl_is_punct(r, p, ','))
+        return 1;
+    /* an adverb in -ly: "will undoubtedly impose" */
+    const rl_token *pt = &r->tok[p];
+    if ((pt->flags & RL_T_WORD) && pt->len > 3 && r->text[pt->off + pt->len - 2] == 'l' &&
+        r->text[pt->off + pt->len - 1] == 'y')
+        return 1;
+    return 0;
+}
+
+/* Sets m->head to the token of the pattern's '@' item; 0 if that token
+ * reads as a noun (after an article or possessive, or a bare form out of a
+ * verbal context), as the first word of any verb pattern is checked. */
+static int head_is_verb(const rl_reading *r, const rl_pattern *p, rl_pmatch *m)
+{
+    if (p->head > m->nevid)
+        return 1;
+    m->head = m->evid[p->head - 1];
+    const rl_item *it = NULL;
+    for (uint16_t i = 0, w = 0; i < p->nitems && !it; i++)
+        if (p->items[i].type == RL_I_WORD && ++w == p->head)
+            it = &p->items[i];
+    if (p->kind != RL_P_VERB || (p->flags & RL_PF_NOUN) || m->head == m->start || !it)
+        return 1;
+    if (r->wc[m->head - 1] & (RL_W_ART | RL_W_POSS))
+        return 0;
+    /* "an anti- Gondor parade" is a noun phrase; "Eriador's death toll has
+     * risen" a clause: after an article or possessive, only a head that
+     * follows an auxiliary is a verb */
+    if (m->start > 0 && (r->wc[m->start - 1] & (RL_W_ART | RL_W_POSS)) && !(r->wc[m->head - 1] & RL_W_ADV))
+        return 0;
+    /* the pattern's own words before the head make it a verb: "did n't ever @clash" */
+    for (uint8_t j = 0; j < m->nevid; j++)
+        if (m->evid[j] + 1 == m->head)
+            return 1;
+    return it->nalt <= 1 || bare_verb_context(r, m->head, it);
+}
+
+/* A pattern written "+ ...", "$ ..." or "% ..." needs an actor before token
+ * i in its clause (its subject, within six words, not inside a prepositional
+ * phrase); "%" needs a compound there. */
+static int subject_ok(const rl_reading *r, const rl_pattern *p, uint32_t i)
+{
+    for (int32_t k = (int32_t)i - 1, steps = 0; k >= 0 && steps < 6; k--, steps++) {
+        if (r->clause[k] != r->clause[i] || rl_is_punct(r, k, ','))
+            return 0;
+        int32_t c = r->chunk_of[k];
+        if (c < 0)
+            continue;
+        const rl_chunk *ch = &r->chunk[c];
+        if (ch->prep >= 0 && !ch->possessive) {
+            k = (int32_t)ch->start;
+            continue;
+        }
+        if (p->flags & RL_PF_SUBJ_GROUP)
+            return ch->group >= 0 && r->group[ch->group].n >= 2;
+        return 1;
+    }
+    return 0;
+}
+
+/* Can pattern p match at all: does every later word item with few
+ * alternatives name a word of the sentence? (Most candidates fail here.) */
+static int words_present(const rl_reading *r, const rl_pattern *p)
+{
+    for (uint16_t k = 1; k < p->nitems; k++) {
+        const rl_item *it = &p->items[k];
+        if (it->type != RL_I_WORD || it->nalt > 4)
+            continue;
+        int any = 0;
+        for (uint16_t a = 0; a < it->nalt && !any; a++)
+            any = it->alt[a] < r->npresent && r->present[it->alt[a]];
+        if (!any)
+            return 0;
+    }
+    return 1;
+}
+
+/* score: full matches beat partial ones, then longer spans */
+static long match_score(const rl_pmatch *m)
+{
+    return (m->partial ? 0 : 1000) + (long)(m->end - m->start) * 2 + m->nevid;
+}
+
+static int match_patterns(rl_reading *r)
+{
+    r->nverb = r->nmodal = 0;
+    uint32_t verb_until = 0;
+    for (uint32_t i = 0; i < r->n; i++) {
+        /* "counter-attack": the second part of a compound starts no pattern */
+        if (!r->tok[i].word || r->chunk_of[i] >= 0 || (r->tok[i].flags & RL_T_HYPH))
+            continue;
+        uint32_t nc;
+        const uint32_t *cand = rl_dict_starting(r->dict, 1, r->tok[i].word, &nc);
+        rl_pmatch bestv, bestm;
+        long sv = -1, sm = -1;
+        uint32_t memo_lemma = 0;
+        int memo_verb = 0;
+        for (uint32_t c = 0; c < nc; c++) {
+            const rl_pattern *p = rl_dict_pattern(r->dict, cand[c]);
+            rl_pmatch m;
+            memset(&m, 0, sizeof m);
+            m.pat = cand[c];
+            m.start = m.head = i;
+            m.target = m.source = -1;
+            /* a verb pattern after a determiner or possessive is a noun use
+             * ("the attack", "Russia's invasion"): only [noun] patterns may */
+            /* (for a pattern whose '@' head comes later, head_is_verb checks the head) */
+            int lead = p->head <= 1;
+            if (lead && p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && i > 0 &&
+                (r->wc[i - 1] & (RL_W_ART | RL_W_POSS)))
+                continue;
+            /* "accused X of committing genocide": a gerund after of/for/by is
+             * the content of another event, not one of its own */
+            if (lead && p->kind == RL_P_VERB && i > 0 && (r->wc[i - 1] & (RL_W_OF | RL_W_BY | RL_W_FOR)) &&
+                r->tok[i].len > 4 && !memcmp(r->text + r->tok[i].off + r->tok[i].len - 3, "ing", 3))
+                continue;
+            /* "sent troops to Russia to help it": a purpose infinitive (a "to"
+             * no modal construction took) and "a resolution condemning Russia"
+             * (an -ing form after a plain noun) describe, they are no events */
+            if (lead && p->kind == RL_P_VERB && !(p->flags & (RL_PF_NOUN | RL_PF_PETRARCH)) && i > 0 &&
+                !purpose_ok(r, i))
+                continue;
+            /* a bare or -s form ("attack", "attacks", "bomb") is a verb only
+             * right after its subject, an auxiliary or "to"; after anything
+             * else it is a noun ("a car bomb", "drone attacks") */
+            if (lead && p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && p->items[0].nalt > 1) {
+                /* candidates often share their lemma: read its context once */
+                if (p->items[0].alt[0] != memo_lemma) {
+                    memo_lemma = p->items[0].alt[0];
+                    memo_verb = bare_verb_context(r, i, &p->items[0]);
+                }
+                if (!memo_verb)
+                    continue;
+            }
+            if (!words_present(r, p))
+                continue;
+            if ((p->flags & RL_PF_SUBJ) && !subject_ok(r, p, i))
+                continue;
+            /* a PETRARCH pattern matches whole or not at all */
+            if (!match_items(r, p, 0, i, &m, !(p->flags & RL_PF_PETRARCH)))
+                continue;
+            /* an '@' head after other words must itself read as a verb */
+            if (p->head && !head_is_verb(r, p, &m))
+                continue;
+            /* the subject slot counts as an item: "% @agree" beats "@agree" */
+            long s = match_score(&m) + ((p->flags & RL_PF_SUBJ) ? 2 : 0);
+            if (p->kind == RL_P_MODAL) {
+                if (s > sm) { sm = s; bestm = m; }
+            } else if (s > sv) {
+                sv = s;
+                bestv = m;
+            }
+        }
+        if (sm >= 0) {
+            GROWV(r->modal, r->nmodal, r->cmodal);
+            r->modal[r->nmodal++] = bestm;
+        }
+        if (sv >= 0 && i >= verb_until) {
+            GROWV(r->verb, r->nverb, r->cverb);
+            r->verb[r->nverb++] = bestv;
+            /* words inside the match (not its target) start no other verb;
+             * a PETRARCH pattern may go on after its target ("noted + @regretted") */
+            uint32_t stop = bestv.end;
+            if (bestv.target >= 0 && !(rl_dict_pattern(r->dict, bestv.pat)->flags & RL_PF_PETRARCH))
+                stop = r->chunk[bestv.target].start;
+            verb_until = stop;
+        }
+    }
+    return RL_OK;
+}
+
+static int match_all(rl_reading *r);
+
+int rl_match_sentence(rl_reading *r, const char *text, rl_token *t, size_t n, rl_day story)
+{
+    r->text = text;
+    r->tok = t;
+    r->n = n;
+    r->story = story;
+    if (n > r->tcap) {
+        size_t nc = n + 64;
+        int32_t *co = realloc(r->chunk_of, nc * sizeof *co);
+        if (!co)
+            return RL_ENOMEM;
+        r->chunk_of = co;
+        uint8_t *sk = realloc(r->skip, nc);
+        if (!sk)
+            return RL_ENOMEM;
+        r->skip = sk;
+        uint32_t *wc = realloc(r->wc, nc * sizeof *wc);
+        if (!wc)
+            return RL_ENOMEM;
+        r->wc = wc;
+        uint16_t *cl = realloc(r->clause, nc * sizeof *cl);
+        if (!cl)
+            return RL_ENOMEM;
+        r->clause = cl;
+        r->tcap = nc;
+    }
+    assign_words(r);
+    uint32_t nlex = rl_lex_count(rl_dict_lex(r->dict)) + 1;
+    if (r->npresent < nlex) {
+        free(r->present);
+        r->present = calloc(nlex, 1);
+        if (!r->present) {
+            r->npresent = 0;
+            return RL_ENOMEM;
+        }
+        r->npresent = nlex;
+    }
+    for (size_t i = 0; i < n; i++)
+        r->present[t[i].word] = 1;
+    int rc = match_all(r);
+    for (size_t i = 0; i < n; i++)
+        r->present[t[i].word] = 0;
+    return rc;
+}
+
+/* Mentions, chunks, groups, clauses, dates and pattern matches of r's sentence. */
+static int match_all(rl_reading *r)
+{
+    const char *text = r->text;
+    rl_token *t = r->tok;
+    size_t n = r->n;
+    int rc;
+    if ((rc = find_mentions(r)) || (rc = build_chunks(r)) || (rc = build_groups(r)))
+        return rc;
+    mark_clauses(r);
+    r->ndates = rl_date_find(text, t, n, r->dates, sizeof r->dates / sizeof r->dates[0]);
+    /* "Theresa May" is no month: drop expressions inside actor names */
+    size_t kept = 0;
+    for (size_t d = 0; d < r->ndates; d++) {
+        int inside = 0;
+        for (uint32_t k = r->dates[d].start; k < r->dates[d].end; k++)
+            inside |= r->chunk_of[k] >= 0;
+        if (!inside)
+            r->dates[kept++] = r->dates[d];
+    }
+    r->ndates = kept;
+    memset(r->skip, 0, n);
+    for (size_t d = 0; d < r->ndates; d++) {
+        uint32_t a = r->dates[d].start, b = r->dates[d].end;
+        if (a > 0 && (r->wc[a - 1] & RL_W_PREP))
+            a--; /* "on Monday" */
+        for (uint32_t k = a; k < b; k++)
+            r->skip[k] = 1;
+    }
+    if ((rc = match_patterns(r)))
+        return rc;
+    return RL_OK;
+}

@@ -1,0 +1,349 @@
+/* roles.c: who did it to whom. For a verb pattern match, finds the subject
+ * (nearest free actor to the left in the clause; coordinated verbs share it;
+ * relative clauses and passives handled), the object (first non-locative actor
+ * to the right, not across a trailing attribution), a place standing for its
+ * country, the addressee of appeals and demands, and the codes of an actor
+ * group with pronouns resolved from the story. It decides no codes (code.c). */
+#include "coder/internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- helpers over the reading ---- */
+
+
+void rl_span_text(const rl_reading *r, uint32_t a, uint32_t b, char *out, size_t cap)
+{
+    if (!cap)
+        return;
+    out[0] = '\0';
+    if (a >= b || b > r->n)
+        return;
+    size_t s = r->tok[a].off, e = r->tok[b - 1].off + r->tok[b - 1].len;
+    size_t n = e - s < cap - 1 ? e - s : cap - 1;
+    /* do not cut a UTF-8 sequence */
+    while (n > 0 && n < e - s && ((unsigned char)r->text[s + n] & 0xC0) == 0x80)
+        n--;
+    memcpy(out, r->text + s, n);
+    out[n] = '\0';
+}
+
+static int verb_at(const rl_reading *r, uint32_t k)
+{
+    for (size_t v = 0; v < r->nverb; v++)
+        if (r->verb[v].start <= k && k < r->verb[v].end &&
+            (r->verb[v].target < 0 || k < r->chunk[r->verb[v].target].start))
+            return (int)v;
+    return -1;
+}
+
+static int chunk_is_target_of_earlier(const rl_reading *r, int32_t ch, size_t upto)
+{
+    int32_t g = r->chunk[ch].group;
+    for (size_t v = 0; v < upto; v++) {
+        int32_t t = r->verb[v].target;
+        if (t >= 0 && r->chunk[t].group == g)
+            return 1;
+    }
+    return 0;
+}
+
+
+/* Subject of the verb match v: nearest free chunk to the left in its clause. */
+int32_t rl_role_subject(rl_coder *c, size_t v, uint32_t from)
+{
+    const rl_reading *r = &c->r;
+    uint32_t head = from;
+    uint16_t cl = head < r->n ? r->clause[head] : 0;
+    int32_t k = (int32_t)head - 1;
+    int between = 0; /* tokens passed that are not adverbs or conjunctions */
+    while (k >= 0) {
+        if (r->clause[k] != cl) {
+            /* relative clause: "Biden, who met Putin" */
+            uint32_t first = (uint32_t)k + 1;
+            if ((rl_wc(r, first) & RL_W_WHO) && rl_is_punct(r, k, ',') && k >= 1 &&
+                r->chunk_of[k - 1] >= 0)
+                return r->chunk_of[k - 1];
+            return -1;
+        }
+        /* "a resolution that would have deplored": a relative clause whose
+         * head is no actor codes nothing */
+        if ((rl_wc(r, k) & RL_W_THAT) && between == 0) {
+            if (k >= 1 && r->chunk_of[k - 1] >= 0 && !r->chunk[r->chunk_of[k - 1]].anaphor &&
+                r->chunk[r->chunk_of[k - 1]].prep < 0)
+                return (int32_t)r->group[r->chunk[r->chunk_of[k - 1]].group].first;
+            if (k >= 1 && !(r->tok[k - 1].flags & RL_T_PUNCT) && r->chunk_of[k - 1] < 0 &&
+                !(rl_wc(r, k - 1) & RL_W_ADV))
+                return -1;
+        }
+        int vv = verb_at(r, (uint32_t)k);
+        if (vv >= 0 && (size_t)vv < v && between <= 2) {
+            /* coordinated verbs share the subject */
+            c->last_inherit = vv;
+            return c->vsource[vv] >= 0 ? c->vsource[vv] : -2;
+        }
+        int32_t ch = r->chunk_of[k];
+        if (ch >= 0) {
+            const rl_chunk *x = &r->chunk[ch];
+            int skip = (x->prep >= 0 && !x->possessive) || x->hyphen ||
+                       chunk_is_target_of_earlier(r, ch, v);
+            if (!skip)
+                return r->group[x->group].first;
+            k = (int32_t)r->group[x->group].first;
+            k = (int32_t)r->chunk[k].start - 1;
+            between++;
+            continue;
+        }
+        if (!(rl_wc(r, k) & (RL_W_AND | RL_W_ADV)) && !rl_is_punct(r, k, ','))
+            between++;
+        k--;
+    }
+    return -1;
+}
+
+static int report_after(const rl_reading *r, uint32_t k)
+{
+    for (size_t i = 0; i < r->nmodal; i++)
+        if (r->modal[i].start > k &&
+            rl_dict_pattern(r->dict, r->modal[i].pat)->modal == RL_M_REPORT)
+            return 1;
+    return 0;
+}
+
+static int is_evidence(const rl_pmatch *m, uint32_t k)
+{
+    for (uint8_t j = 0; j < m->nevid; j++)
+        if (m->evid[j] == k)
+            return 1;
+    return 0;
+}
+
+/* First chunk right of the verb in the clause (inside the match's gaps too:
+ * "seized a British tanker"), not locative, not a pattern word ("troops"), and
+ * not across the comma of a trailing attribution (", officials said"). */
+int32_t rl_role_object(const rl_reading *r, size_t v)
+{
+    const rl_pmatch *m = &r->verb[v];
+    uint16_t cl = r->clause[m->head];
+    /* PETRARCH's verb phrase takes in a clause it opens ("question whether ...") */
+    int petr = (rl_dict_pattern(r->dict, m->pat)->flags & RL_PF_PETRARCH) != 0;
+    for (uint32_t k = m->head + 1; k < r->n; k++) {
+        if (r->clause[k] != cl && !(petr && k > 0 && r->clause[k - 1] != r->clause[k] &&
+                                    (rl_wc(r, k) & RL_W_BOUND) && r->clause[k - 1] == cl))
+            return -1;
+        if (r->clause[k] != cl)
+            cl = r->clause[k];
+        if (k >= m->end) {
+            for (size_t w = v + 1; w < r->nverb; w++)
+                if (r->verb[w].start == k)
+                    return -1;
+            if (rl_is_punct(r, k, ',') && report_after(r, k))
+                return -1;
+        }
+        int32_t ch = r->chunk_of[k];
+        if (ch >= 0 && r->chunk[ch].start == k) {
+            const rl_chunk *x = &r->chunk[ch];
+            /* "withdraw * troops": a pattern word inside an agent is no target,
+             * but "released * hostages" with "Israeli hostages" is */
+            int pattern_word = 0;
+            for (uint32_t j = x->start; j < x->end; j++)
+                pattern_word |= is_evidence(m, j);
+            if (pattern_word && !x->code[0])
+                continue;
+            if (x->group >= 0 && r->group[x->group].first != (uint32_t)ch)
+                continue;
+            /* PETRARCH patterns take the first actor after the verb, whatever
+             * its preposition ("met a group of X", "a closure of houses in X") */
+            int any = (rl_dict_pattern(r->dict, m->pat)->flags & RL_PF_PETRARCH) != 0;
+            /* a possessor is the object: "rejected Zelensky's proposal"; a
+             * pronoun is no dictionary actor to PETRARCH ("said he ...") */
+            if ((rl_match_is_locative(r, x->prep) && !any) || x->hyphen || (any && x->anaphor))
+                continue;
+            /* "pull back its forces": the subject's own people are no target */
+            if (!x->code[0] && !x->anaphor && x->start > 0 && (rl_wc(r, x->start - 1) & RL_W_ART) &&
+                !(rl_wc(r, x->start - 1) & RL_W_THE) && !rl_match_is_word(r, x->start - 1, "a") &&
+                !rl_match_is_word(r, x->start - 1, "an"))
+                continue;
+            if ((rl_wc(r, x->prep) & (RL_W_BY | RL_W_OF)) && !any)
+                continue;
+            return ch;
+        }
+        if (k > m->end + 12)
+            return -1;
+    }
+    return -1;
+}
+
+/* A place the act happens in, right after the match: "in Russia", "across Israel". */
+int32_t rl_role_place(const rl_reading *r, size_t v)
+{
+    const rl_pmatch *m = &r->verb[v];
+    uint16_t cl = r->clause[m->head];
+    for (uint32_t k = m->end; k < r->n && k <= m->end + 8 && r->clause[k] == cl; k++) {
+        if (rl_is_punct(r, k, ','))
+            return -1;
+        int32_t ch = r->chunk_of[k];
+        if (ch >= 0 && r->chunk[ch].start == k) {
+            const rl_chunk *x = &r->chunk[ch];
+            /* "in Russia", "across Gaza", "the city of Dnipro", "near Kharkiv" */
+            if (x->prep >= 0 && !x->hyphen && !x->person &&
+                (rl_match_is_word(r, (uint32_t)x->prep, "in") ||
+                 rl_match_is_word(r, (uint32_t)x->prep, "across") ||
+                 rl_match_is_word(r, (uint32_t)x->prep, "inside") ||
+                 rl_match_is_word(r, (uint32_t)x->prep, "into") ||
+                 rl_match_is_word(r, (uint32_t)x->prep, "near") ||
+                 (rl_match_is_word(r, (uint32_t)x->prep, "of") && x->prep > 0 &&
+                  (rl_match_is_word(r, (uint32_t)x->prep - 1, "city") ||
+                   rl_match_is_word(r, (uint32_t)x->prep - 1, "town") ||
+                   rl_match_is_word(r, (uint32_t)x->prep - 1, "village") ||
+                   rl_match_is_word(r, (uint32_t)x->prep - 1, "region") ||
+                   rl_match_is_word(r, (uint32_t)x->prep - 1, "province") ||
+                   rl_match_is_word(r, (uint32_t)x->prep - 1, "outskirts")))))
+                return ch;
+            return -1;
+        }
+    }
+    return -1;
+}
+
+/* Codes of the chunk's group; anaphors resolved from the story. */
+/* Country for an agent without one ("militants", "protesters"): a place the
+ * sentence puts things in ("in Yemen"), else the other party's country
+ * (prefer), else any place mentioned. */
+static int agent_country(const rl_reading *r, const char *prefer, const char *suffix, char out[4])
+{
+    /* civilians, refugees and the like are rarely the other party's own
+     * people: for them any place mentioned comes before the other party */
+    int place_first = !strcmp(suffix, "CVL") || !strcmp(suffix, "REF") || !strcmp(suffix, "MED") ||
+                      !strcmp(suffix, "HLH") || !strcmp(suffix, "EDU");
+    for (int step = 0; step < 3; step++) {
+        int pass = place_first ? (step == 0 ? 0 : step == 1 ? 2 : 1) : step;
+        if (pass == 1) {
+            if (prefer && prefer[0] && strncmp(prefer, "IGO", 3) && strncmp(prefer, "NGO", 3)) {
+                snprintf(out, 4, "%.3s", prefer);
+                return 1;
+            }
+            continue;
+        }
+        for (size_t j = 0; j < r->nchunk; j++) {
+            const rl_chunk *p = &r->chunk[j];
+            if (!p->code[0] || !rl_match_is_locative(r, p->prep) || !isupper((unsigned char)p->code[0]) ||
+                !strncmp(p->code, "IGO", 3) || !strncmp(p->code, "NGO", 3))
+                continue;
+            if (pass == 0 && !rl_match_is_word(r, (uint32_t)p->prep, "in") &&
+                !rl_match_is_word(r, (uint32_t)p->prep, "across") &&
+                !rl_match_is_word(r, (uint32_t)p->prep, "inside"))
+                continue;
+            snprintf(out, 4, "%.3s", p->code);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *prefer)
+{
+    const rl_reading *r = &c->r;
+    if (ch < 0)
+        return 0;
+    const rl_chunk *x = &r->chunk[ch];
+    if (x->anaphor == RL_CH_PLURAL_ANAPHOR) {
+        for (int i = 0; i < c->ngroup; i++)
+            memcpy(out[i], c->group[i], 24);
+        return c->ngroup;
+    }
+    if (x->anaphor == RL_CH_IT) {
+        /* "it": the nearest actor before it in the sentence that is no person */
+        for (int32_t i = ch - 1; i >= 0; i--) {
+            const rl_chunk *y = &r->chunk[i];
+            if (y->code[0] && !y->person && !y->anaphor) {
+                rl_strlcpy(out[0], y->code, 24);
+                return 1;
+            }
+        }
+        return 0;
+    }
+    if (x->anaphor == RL_CH_PRONOUN) {
+        /* "he", "him": the nearest person before it in the sentence, else the
+         * last person of earlier sentences */
+        for (int32_t i = ch - 1; i >= 0; i--) {
+            const rl_chunk *y = &r->chunk[i];
+            if (y->person && y->code[0]) {
+                rl_strlcpy(out[0], y->code, 24);
+                return 1;
+            }
+        }
+        if (!c->person[0])
+            return 0;
+        memcpy(out[0], c->person, 24);
+        return 1;
+    }
+    const rl_group *g = &r->group[x->group];
+    int n = 0;
+    for (uint32_t i = g->first; i < g->first + g->n && n < MAXCODES; i++) {
+        const rl_chunk *y = &r->chunk[i];
+        if (y->code[0]) {
+            /* PETRARCH's coded compounds ("FRO/BIL/SAM"): one actor per code */
+            for (const char *s = y->code; *s && n < MAXCODES;) {
+                size_t l = strcspn(s, "/");
+                if (l)
+                    snprintf(out[n++], 24, "%.*s", (int)l, s);
+                s += l + (s[l] == '/');
+            }
+        } else if (y->suffix[0]) {
+            char cc[4];
+            if (agent_country(r, prefer, y->suffix, cc))
+            {
+                rl_strlcat(rl_strlcpy(out[n], cc, 24), y->suffix, 24);
+                n++;
+            }
+        }
+    }
+    return n;
+}
+
+int rl_role_passive(const rl_reading *r, const rl_pmatch *m)
+{
+    const rl_token *h = &r->tok[m->head];
+    if (h->len > 3 && strncasecmp(r->text + h->off + h->len - 3, "ing", 3) == 0)
+        return 0;
+    for (int32_t k = (int32_t)m->head - 1, steps = 0; k >= 0 && steps < 3; k--, steps++) {
+        if (rl_wc(r, k) & RL_W_BE)
+            return 1;
+        if (!(rl_wc(r, k) & RL_W_ADV))
+            return 0;
+    }
+    return 0;
+}
+
+int32_t rl_role_by_agent(const rl_reading *r, const rl_pmatch *m)
+{
+    for (uint32_t k = m->head + 1; k < r->n && k <= m->end + 3; k++) {
+        if (rl_wc(r, k) & RL_W_BY) {
+            for (uint32_t j = k + 1; j < r->n && j <= k + 3; j++)
+                if (r->chunk_of[j] >= 0)
+                    return r->chunk_of[j];
+            return -1;
+        }
+    }
+    return -1;
+}
+
+/* Addressee of an appeal, demand or threat: its '+' slot, else the actor right
+ * after it ("called on Israel and Hamas to ..."). */
+int32_t rl_role_addressee(const rl_reading *r, const rl_pmatch *x)
+{
+    if (x->target >= 0)
+        return x->target;
+    for (uint32_t k = x->end; k < r->n && k <= x->end + 3; k++) {
+        int32_t ch = r->chunk_of[k];
+        if (ch >= 0)
+            return (int32_t)r->group[r->chunk[ch].group].first;
+        if (r->tok[k].flags & RL_T_PUNCT)
+            break;
+    }
+    return -1;
+}
+

@@ -1,0 +1,288 @@
+/* emit.c: event output as JSON lines and TSV.
+ *
+ * Input JSON is parsed by jansson (input.c). Output lines are written here with
+ * a small string escaper into one reusable buffer and a single fwrite per
+ * event: jansson's dumper escaped character by character through callbacks and
+ * took 36% of all instructions of `redline code` (callgrind, docs/design.md).
+ * tests/run.sh parses every output line back with a JSON parser. */
+#include "formats/emit.h"
+#include "base/buf.h"
+#include "base/day.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+struct rl_emitter {
+    FILE *out;
+    int format;
+    rl_buf buf;
+    unsigned long seq;     /* Phoenix EventID */
+};
+
+rl_emitter *rl_emitter_new(FILE *out, int format)
+{
+    rl_emitter *em = calloc(1, sizeof *em);
+    if (!em)
+        return NULL;
+    em->out = out;
+    em->format = format;
+    rl_buf_init(&em->buf);
+    if (format == RL_OUT_TSV)
+        fputs("story_id\tsentence\tdate\tstory_date\tsource\ttarget\tcameo\troot\tquad_class\t"
+              "goldstein\tplover\tmodality\tdate_expr\tquantity\tevidence\ttext\n", out);
+    return em;
+}
+
+void rl_emitter_free(rl_emitter *em)
+{
+    if (!em)
+        return;
+    rl_buf_release(&em->buf);
+    free(em);
+}
+/* TSV fields cannot hold tabs or newlines */
+static void tsv_field(FILE *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        fputc(s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i], out);
+}
+
+static int emit_tsv(rl_emitter *em, const rl_story *s, const rl_event *e, const char *sent,
+                    size_t sent_len, const char *date, const char *sdate)
+{
+    FILE *out = em->out;
+    fprintf(out, "%s\t%u\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%.1f\t%s\t%s\t", s->id, e->sentence, date,
+            sdate, e->source, e->target, e->code, e->root, e->quad, (double)e->goldstein,
+            e->plover ? e->plover : "", rl_modality_name(e->modality));
+    tsv_field(out, e->date_expr, strlen(e->date_expr));
+    fputc('\t', out);
+    if (e->quantity > 0)
+        fprintf(out, "%.0f %s", e->quantity, e->quantity_unit);
+    fputc('\t', out);
+    tsv_field(out, e->evidence, strlen(e->evidence));
+    fputc('\t', out);
+    tsv_field(out, sent, sent_len);
+    fputc('\n', out);
+    return ferror(out) ? -1 : 0;
+}
+
+/* Phoenix splits an actor code into its entity (country or IGO/NGO/IMG/MNC:
+ * here any three letters), role (one of its primary agents) and the other
+ * three-letter codes, ';'-separated. */
+static void phoenix_actor(FILE *out, const char *code)
+{
+    static const char *const roles[] = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY",
+                                        "MED", "EDU", "BUS", "CRM", "CVL", NULL};
+    size_t n = strlen(code), i = 0;
+    int entity = n >= 3 && isupper((unsigned char)code[0]) && isupper((unsigned char)code[1]) &&
+                 isupper((unsigned char)code[2]);
+    tsv_field(out, code, n);
+    fputc('\t', out);
+    if (entity) {
+        tsv_field(out, code, 3);
+        i = 3;
+    }
+    fputc('\t', out);
+    for (int k = 0; i + 3 <= n && roles[k]; k++)
+        if (!strncmp(code + i, roles[k], 3)) {
+            fputs(roles[k], out);
+            i += 3;
+            break;
+        }
+    fputc('\t', out);
+    for (int first = 1; i + 3 <= n; i += 3, first = 0) {
+        if (!first)
+            fputc(';', out);
+        tsv_field(out, code + i, 3);
+    }
+    fputc('\t', out);
+}
+
+/* Phoenix's QuadClass is a five-way class: 0 verbal cooperation (01-02),
+ * 1 material cooperation (03-05), 2 (06-08), 3 verbal conflict (09-13, 16),
+ * 4 material conflict (14, 15, 17-20). */
+static int phoenix_class(const char *root)
+{
+    int r = atoi(root);
+    return r <= 2 ? 0 : r <= 5 ? 1 : r <= 8 ? 2 : (r <= 13 || r == 16) ? 3 : 4;
+}
+
+static int emit_phoenix(rl_emitter *em, const rl_story *s, const rl_event *e, const char *date)
+{
+    FILE *out = em->out;
+    char ymd[9] = "";
+    if (date[0] && strlen(date) == 10)
+        snprintf(ymd, sizeof ymd, "%.4s%.2s%.2s", date, date + 5, date + 8);
+    fprintf(out, "%lu\t%s\t%.4s\t%.2s\t%.2s\t", ++em->seq, ymd, ymd, ymd[0] ? ymd + 4 : "", ymd[0] ? ymd + 6 : "");
+    phoenix_actor(out, e->source);
+    phoenix_actor(out, e->target);
+    fprintf(out, "%s\t%s\t%d\t%.1f\t", e->code, e->root, phoenix_class(e->root), (double)e->goldstein);
+    fputs("\t\t\t\t\t\t", out); /* Issues; Lat, Lon, LocationName, StateName, CountryCode */
+    tsv_field(out, s->id ? s->id : "", s->id ? strlen(s->id) : 0);
+    fprintf(out, "_%u\t", e->sentence);
+    if (s->url)
+        tsv_field(out, s->url, strlen(s->url));
+    fputc('\t', out);
+    if (s->source)
+        tsv_field(out, s->source, strlen(s->source));
+    fputc('\n', out);
+    return ferror(out) ? -1 : 0;
+}
+
+/* Appends s[0..n) as a JSON string literal. Control characters are escaped,
+ * invalid UTF-8 becomes U+FFFD, everything else is copied as is. */
+static int json_str(rl_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    if (rl_buf_reserve(b, n + 2))
+        return -1;
+    b->data[b->len++] = '"';
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n) {
+            unsigned char c = (unsigned char)s[j];
+            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80)
+                break;
+            j++;
+        }
+        if (j > i && rl_buf_add(b, s + i, j - i))
+            return -1;
+        i = j;
+        if (i >= n)
+            break;
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            int32_t cp;
+            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+            if (k <= 0) {
+                if (rl_buf_add(b, "\xEF\xBF\xBD", 3))
+                    return -1;
+                i++;
+            } else {
+                if (rl_buf_add(b, s + i, (size_t)k))
+                    return -1;
+                i += (size_t)k;
+            }
+            continue;
+        }
+        char esc[7] = {'\\', 0, 0, 0, 0, 0, 0};
+        size_t el = 2;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        default:
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            el = 6;
+        }
+        if (rl_buf_add(b, esc, el))
+            return -1;
+        i++;
+    }
+    return rl_buf_addc(b, '"');
+}
+
+/* ,"key": then a string value, or null when nullable and empty */
+static int field(rl_buf *b, const char *key, const char *s, size_t n, int nullable)
+{
+    if (rl_buf_addc(b, b->len > 1 ? ',' : '{') || rl_buf_addc(b, '"') || rl_buf_adds(b, key) ||
+        rl_buf_add(b, "\":", 2))
+        return -1;
+    if (nullable && (!s || !n))
+        return rl_buf_add(b, "null", 4);
+    return json_str(b, s ? s : "", s ? n : 0);
+}
+
+static int fields(rl_buf *b, const char *key, const char *s, int nullable)
+{
+    return field(b, key, s, s ? strlen(s) : 0, nullable);
+}
+
+static int raw(rl_buf *b, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int raw(rl_buf *b, const char *key, const char *fmt, ...)
+{
+    char tmp[64];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof tmp)
+        return -1;
+    if (rl_buf_addc(b, b->len > 1 ? ',' : '{') || rl_buf_addc(b, '"') || rl_buf_adds(b, key) ||
+        rl_buf_add(b, "\":", 2))
+        return -1;
+    return rl_buf_add(b, tmp, (size_t)n);
+}
+
+/* small non-negative integers without printf */
+static int uint_field(rl_buf *b, const char *key, unsigned v)
+{
+    char tmp[16];
+    int k = 15;
+    tmp[k] = '\0';
+    do {
+        tmp[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v && k > 0);
+    if (rl_buf_addc(b, b->len > 1 ? ',' : '{') || rl_buf_addc(b, '"') || rl_buf_adds(b, key) ||
+        rl_buf_add(b, "\":", 2))
+        return -1;
+    return rl_buf_adds(b, tmp + k);
+}
+
+int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *sent,
+            size_t sent_len)
+{
+    char date[11], sdate[11];
+    rl_day_format(e->date, date);
+    rl_day_format(s->date, sdate);
+    if (em->format == RL_OUT_TSV)
+        return emit_tsv(em, s, e, sent, sent_len, date, sdate);
+    if (em->format == RL_OUT_PHOENIX)
+        return emit_phoenix(em, s, e, date);
+    rl_buf *b = &em->buf;
+    rl_buf_clear(b); /* the first field opens the object */
+    int rc = fields(b, "story_id", s->id ? s->id : "", 0);
+    rc |= uint_field(b, "sentence", e->sentence);
+    rc |= fields(b, "source", e->source, 0);
+    rc |= fields(b, "target", e->target, 0);
+    rc |= fields(b, "cameo", e->code, 0);
+    rc |= fields(b, "root", e->root, 0);
+    rc |= uint_field(b, "quad_class", (unsigned)e->quad);
+    rc |= raw(b, "goldstein", "%.1f", (double)e->goldstein);
+    rc |= fields(b, "plover", e->plover ? e->plover : "", 0);
+    rc |= fields(b, "event_name", e->name ? e->name : "", 0);
+    rc |= fields(b, "date", date, 1);
+    rc |= fields(b, "story_date", sdate, 1);
+    rc |= fields(b, "date_expr", e->date_expr, 1);
+    rc |= fields(b, "modality", rl_modality_name(e->modality), 0);
+    rc |= fields(b, "evidence", e->evidence, 0);
+    rc |= fields(b, "source_text", e->source_text, 0);
+    rc |= fields(b, "target_text", e->target_text, 0);
+    if (e->quantity > 0) {
+        rc |= raw(b, "quantity", "{\"value\":%.15g,\"unit\":", e->quantity);
+        rc |= json_str(b, e->quantity_unit, strlen(e->quantity_unit));
+        rc |= rl_buf_addc(b, '}');
+    }
+    rc |= field(b, "text", sent, sent_len, 0);
+    if (s->url)
+        rc |= fields(b, "url", s->url, 0);
+    if (s->source)
+        rc |= fields(b, "publisher", s->source, 0);
+    rc |= rl_buf_add(b, "}\n", 2);
+    if (rc)
+        return -1;
+    return fwrite(b->data, 1, b->len, em->out) == b->len ? 0 : -1;
+}

@@ -1,0 +1,22 @@
+/* emit.h: writes events as JSON lines, tab-separated values or the Phoenix
+ * event-data layout, the output formats documented in docs/output.md. An rl_emitter owns a reusable
+ * JSON object and output buffer (rl_emitter_new/rl_emitter_free); the stream,
+ * stories and events are borrowed. */
+#ifndef RL_EMIT_H
+#define RL_EMIT_H
+
+#include "coder/story.h"
+
+/* RL_OUT_PHOENIX: the 26 tab-separated columns of Phoenix event data, no header */
+enum rl_out_format { RL_OUT_JSONL, RL_OUT_TSV, RL_OUT_PHOENIX };
+
+typedef struct rl_emitter rl_emitter;
+
+/* NULL on allocation failure. Writes the TSV header for RL_OUT_TSV. */
+rl_emitter *rl_emitter_new(FILE *out, int format);
+void rl_emitter_free(rl_emitter *em);
+/* Writes one event. Returns 0, or -1 on a write or allocation error. */
+int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *sent,
+            size_t sent_len);
+
+#endif

@@ -1,0 +1,676 @@
+/* report.c: terminal, JSON and SVG renderings of dyad series and force
+ * rankings. Text widths are counted in code points so that the Unicode bars
+ * line up; SVG is written element by element with XML escaping. */
+#include "store/report.h"
+#include "text/clean.h"
+#include "base/day.h"
+
+#include <jansson.h>
+#include <string.h>
+
+/* ======================== shared helpers ======================== */
+
+static void side_label(const rl_series *s, int b, char *out, size_t cap)
+{
+    int n = b ? s->nb : s->na;
+    size_t len = 0;
+    out[0] = '\0';
+    for (int i = 0; i < n && len + 1 < cap; i++) {
+        int w = snprintf(out + len, cap - len, "%s%s", i ? "," : "", b ? s->b[i] : s->a[i]);
+        if (w < 0)
+            break;
+        len += (size_t)w;
+    }
+}
+
+static void period_label(rl_day start, int by, char out[11])
+{
+    rl_day_format(start, out);
+    if (by == RL_BY_MONTH)
+        out[7] = '\0';
+}
+
+/* small math without libm (the build links none) */
+static double absd(double x) { return x < 0 ? -x : x; }
+static long round_pos(double x) { return x <= 0 ? 0 : (long)(x + 0.5); }
+
+static int utf8_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/* Writes at most max code points of s (tabs and newlines as spaces), with
+ * "..." when cut. */
+static void put_clipped(FILE *out, const char *s, size_t max)
+{
+    size_t cps = 0, i = 0, n = s ? strlen(s) : 0;
+    while (i < n) {
+        if (cps == max) {
+            fputs("...", out);
+            return;
+        }
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n' || c == '\t' || c == '\r') {
+            fputc(' ', out);
+            i++;
+        } else {
+            size_t j = i + 1;
+            while (j < n && utf8_cont((unsigned char)s[j]))
+                j++;
+            fwrite(s + i, 1, j - i, out);
+            i = j;
+        }
+        cps++;
+    }
+}
+
+static unsigned max_track(const rl_series *s, int force)
+{
+    unsigned m = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        unsigned v = force ? s->p[i].all.force : s->p[i].all.talks;
+        if (v > m)
+            m = v;
+    }
+    return m;
+}
+
+/* ======================== terminal ======================== */
+
+/* a bar of exactly width columns, in eighths of a block */
+static void put_bar(FILE *out, unsigned v, unsigned max, int width)
+{
+    static const char *const part[8] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+    long eighths = max ? round_pos((double)v / max * width * 8) : 0;
+    if (v > 0 && eighths == 0)
+        eighths = 1;
+    int cols = 0;
+    for (; eighths >= 8; eighths -= 8, cols++)
+        fputs("█", out);
+    if (eighths > 0) {
+        fputs(part[eighths], out);
+        cols++;
+    }
+    if (v == 0) {
+        fputs("·", out);
+        cols++;
+    }
+    for (; cols < width; cols++)
+        fputc(' ', out);
+}
+
+static void put_spark(FILE *out, const rl_series *s, int force)
+{
+    static const char *const ticks[8] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+    unsigned max = max_track(s, force);
+    for (size_t i = 0; i < s->n; i++) {
+        unsigned v = force ? s->p[i].all.force : s->p[i].all.talks;
+        int k = v == 0 || max == 0 ? 0 : 1 + (int)round_pos((double)(v - 1) / (max > 1 ? max - 1 : 1) * 6);
+        fputs(ticks[k], out);
+    }
+}
+
+static void put_evidence(FILE *out, const rl_series_event *e, const char *track)
+{
+    char d[11];
+    rl_day_format(e->date, d);
+    fprintf(out, "    %s %s %s>%s %s %s", track, d, e->source, e->target, e->cameo,
+            rl_modality_name(e->modality));
+    if (e->m.quantity > 0)
+        fprintf(out, " (%.0f %s)", e->m.quantity, e->m.quantity_unit);
+    fprintf(out, ", %u mention%s: %s sentence %u\n", e->mentions, e->mentions == 1 ? "" : "s",
+            e->m.story_id ? e->m.story_id : "?", e->m.sentence);
+    fputs("        \"", out);
+    put_clipped(out, e->m.text, 150);
+    fputs("\"\n", out);
+}
+
+static void put_split(FILE *out, unsigned total, unsigned ab, unsigned ba)
+{
+    char buf[40];
+    int n = snprintf(buf, sizeof buf, "%4u (%u/%u)", total, ab, ba);
+    fputs(buf, out);
+    for (; n < 14; n++)
+        fputc(' ', out);
+}
+
+int rl_report_trend_text(FILE *out, const rl_series *s, unsigned evidence)
+{
+    char a[400], b[400], f[11], t[11];
+    side_label(s, 0, a, sizeof a);
+    side_label(s, 1, b, sizeof b);
+    if (s->n == 0) {
+        fprintf(out, "%s <-> %s: no events", a, b);
+        if (s->from != RL_NODATE && s->to != RL_NODATE) {
+            rl_day_format(s->from, f);
+            rl_day_format(s->to, t);
+            fprintf(out, " (from %s to %s)", f, t);
+        }
+        fputc('\n', out);
+        return ferror(out) ? -1 : 0;
+    }
+    rl_day_format(s->from, f);
+    rl_day_format(s->to, t);
+    fprintf(out, "%s <-> %s, %s to %s by %s (%zu period%s)\n", a, b, f, t, rl_by_name(s->by),
+            s->n, s->n == 1 ? "" : "s");
+    fprintf(out, "%u distinct events (%u mentions): %u talks, %u force", s->total.events,
+            s->total.mentions, s->total.talks, s->total.force);
+    if (s->uncounted)
+        fprintf(out, "; %u negated or hypothetical not counted", s->uncounted);
+    fputs("\n  talks: meetings, negotiation, mediation, agreements, intent to meet or settle\n"
+          "  force: threats and ultimatums, force posture, sanctions, coercion, assaults,\n"
+          "         fighting, demands to withdraw\n\n", out);
+    fputs("talks ", out);
+    put_spark(out, s, 0);
+    fputs("\nforce ", out);
+    put_spark(out, s, 1);
+    fputs("\n\n", out);
+    unsigned mt = max_track(s, 0), mf = max_track(s, 1), mx = mt > mf ? mt : mf;
+    const char *plabel = s->by == RL_BY_WEEK ? "week of" : s->by == RL_BY_MONTH ? "month" : "day";
+    fprintf(out, "%-10s  %-10s %-14s %-10s %-14s %-13s %9s %6s  reading\n", plabel, "talks",
+            "(A>B/B>A)", "force", "(A>B/B>A)", "quad 1/2/3/4", "Goldstein", "mean");
+    for (size_t i = 0; i < s->n; i++) {
+        const rl_series_period *p = &s->p[i];
+        char pl[11], q[40];
+        period_label(p->start, s->by, pl);
+        fprintf(out, "%-10s  ", pl);
+        put_bar(out, p->all.talks, mx, 10);
+        fputc(' ', out);
+        put_split(out, p->all.talks, p->ab.talks, p->ba.talks);
+        fputc(' ', out);
+        put_bar(out, p->all.force, mx, 10);
+        fputc(' ', out);
+        put_split(out, p->all.force, p->ab.force, p->ba.force);
+        snprintf(q, sizeof q, "%u/%u/%u/%u", p->all.quad[0], p->all.quad[1], p->all.quad[2],
+                 p->all.quad[3]);
+        fprintf(out, " %-13s %+9.1f ", q, p->all.goldstein);
+        if (p->all.events)
+            fprintf(out, "%+6.2f", p->all.goldstein / p->all.events);
+        else
+            fprintf(out, "%6s", "-");
+        fprintf(out, "  %s\n", rl_series_reading_name(p->reading));
+        for (int tr = 0; tr < 2; tr++)
+            for (unsigned k = 0; k < p->ntop[tr] && k < evidence; k++)
+                put_evidence(out, &p->top[tr][k], tr ? "force" : "talks");
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+/* ======================== JSON ======================== */
+
+json_t *rl_report_day_json(rl_day d)
+{
+    char b[11];
+    if (d == RL_NODATE)
+        return json_null();
+    rl_day_format(d, b);
+    return json_string(b);
+}
+
+/* A JSON string; invalid UTF-8 (jansson refuses it) is repaired to U+FFFD. */
+json_t *rl_report_str_json(const char *s)
+{
+    if (!s)
+        return json_null();
+    json_t *j = json_string(s);
+    if (j)
+        return j;
+    rl_buf b;
+    rl_buf_init(&b);
+    if (rl_utf8_repair(s, strlen(s), &b) >= 0)
+        j = json_stringn(b.data ? b.data : "", b.len);
+    rl_buf_release(&b);
+    return j;
+}
+
+static json_t *cell_json(const rl_series_cell *c)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "events", json_integer(c->events));
+    json_object_set_new(o, "mentions", json_integer(c->mentions));
+    json_t *q = json_array();
+    for (int i = 0; i < 4; i++)
+        json_array_append_new(q, json_integer(c->quad[i]));
+    json_object_set_new(o, "quad_class", q);
+    json_object_set_new(o, "goldstein_sum", json_real(c->goldstein));
+    json_object_set_new(o, "goldstein_mean",
+                        c->events ? json_real(c->goldstein / c->events) : json_null());
+    json_object_set_new(o, "talks", json_integer(c->talks));
+    json_object_set_new(o, "force", json_integer(c->force));
+    return o;
+}
+
+static json_t *event_json(const rl_series_event *e)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "event_id", json_integer(e->id));
+    json_object_set_new(o, "date", rl_report_day_json(e->date));
+    json_object_set_new(o, "source", rl_report_str_json(e->source));
+    json_object_set_new(o, "target", rl_report_str_json(e->target));
+    json_object_set_new(o, "cameo", rl_report_str_json(e->cameo));
+    json_object_set_new(o, "modality", json_string(rl_modality_name(e->modality)));
+    json_object_set_new(o, "track", json_string(rl_track_name(e->track)));
+    json_object_set_new(o, "goldstein", json_real(e->goldstein));
+    json_object_set_new(o, "mentions", json_integer(e->mentions));
+    json_object_set_new(o, "stories", json_integer(e->m.stories));
+    json_object_set_new(o, "sources", json_integer(e->m.sources));
+    json_object_set_new(o, "story_id", rl_report_str_json(e->m.story_id));
+    json_object_set_new(o, "sentence", json_integer(e->m.sentence));
+    json_object_set_new(o, "story_date", rl_report_day_json(e->m.story_date));
+    json_object_set_new(o, "date_expr", rl_report_str_json(e->m.date_expr));
+    json_object_set_new(o, "evidence", rl_report_str_json(e->m.evidence));
+    if (e->m.quantity > 0) {
+        json_t *q = json_object();
+        json_object_set_new(q, "value", json_real(e->m.quantity));
+        json_object_set_new(q, "unit", rl_report_str_json(e->m.quantity_unit));
+        json_object_set_new(o, "quantity", q);
+    }
+    json_object_set_new(o, "text", rl_report_str_json(e->m.text));
+    json_object_set_new(o, "publisher", rl_report_str_json(e->m.publisher));
+    json_object_set_new(o, "url", rl_report_str_json(e->m.url));
+    return o;
+}
+
+static json_t *codes_json(int track)
+{
+    json_t *a = json_array();
+    const char *const *c = rl_series_track_codes(track);
+    for (size_t i = 0; c && c[i]; i++)
+        json_array_append_new(a, json_string(c[i]));
+    return a;
+}
+
+static int dump(FILE *out, json_t *o)
+{
+    int rc = json_dumpf(o, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    json_decref(o);
+    fputc('\n', out);
+    return rc || ferror(out) ? -1 : 0;
+}
+
+json_t *rl_report_event_json_new(const rl_series_event *e) { return event_json(e); }
+
+int rl_report_trend_json(FILE *out, const rl_series *s)
+{
+    json_t *o = rl_report_trend_json_new(s);
+    return o ? dump(out, o) : -1;
+}
+
+json_t *rl_report_trend_json_new(const rl_series *s)
+{
+    json_t *o = json_object();
+    if (!o)
+        return NULL;
+    json_t *a = json_array(), *b = json_array();
+    for (int i = 0; i < s->na; i++)
+        json_array_append_new(a, json_string(s->a[i]));
+    for (int i = 0; i < s->nb; i++)
+        json_array_append_new(b, json_string(s->b[i]));
+    json_object_set_new(o, "a", a);
+    json_object_set_new(o, "b", b);
+    json_object_set_new(o, "from", rl_report_day_json(s->n ? s->from : RL_NODATE));
+    json_object_set_new(o, "to", rl_report_day_json(s->n ? s->to : RL_NODATE));
+    json_object_set_new(o, "by", json_string(rl_by_name(s->by)));
+    json_t *tr = json_object();
+    json_object_set_new(tr, "talks", codes_json(RL_TRACK_TALKS));
+    json_object_set_new(tr, "force", codes_json(RL_TRACK_FORCE));
+    json_object_set_new(o, "tracks", tr);
+    json_object_set_new(o, "total", cell_json(&s->total));
+    json_object_set_new(o, "uncounted", json_integer(s->uncounted));
+    json_t *ps = json_array();
+    for (size_t i = 0; i < s->n; i++) {
+        const rl_series_period *p = &s->p[i];
+        json_t *po = json_object();
+        json_object_set_new(po, "start", rl_report_day_json(p->start));
+        json_object_set_new(po, "end", rl_report_day_json(p->end));
+        json_object_set_new(po, "reading", json_string(rl_series_reading_name(p->reading)));
+        json_object_set_new(po, "all", cell_json(&p->all));
+        json_object_set_new(po, "a_to_b", cell_json(&p->ab));
+        json_object_set_new(po, "b_to_a", cell_json(&p->ba));
+        json_object_set_new(po, "uncounted", json_integer(p->uncounted));
+        json_t *ev = json_object();
+        for (int t = 0; t < 2; t++) {
+            json_t *l = json_array();
+            for (unsigned k = 0; k < p->ntop[t]; k++)
+                json_array_append_new(l, event_json(&p->top[t][k]));
+            json_object_set_new(ev, t ? "force" : "talks", l);
+        }
+        json_object_set_new(po, "evidence", ev);
+        json_array_append_new(ps, po);
+    }
+    json_object_set_new(o, "periods", ps);
+    return o;
+}
+
+/* ======================== SVG ======================== */
+
+static void put_xml(FILE *out, const char *s, size_t max)
+{
+    size_t cps = 0;
+    rl_buf fixed;
+    rl_buf_init(&fixed);
+    /* invalid UTF-8 would make the file invalid XML: U+FFFD instead */
+    if (s && rl_utf8_repair(s, strlen(s), &fixed) > 0 && fixed.data)
+        s = fixed.data;
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (!utf8_cont(c) && cps++ == max) {
+            fputs("...", out);
+            break;
+        }
+        switch (c) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&apos;", out); break;
+        default:
+            if (c < 0x20)
+                fputc(' ', out); /* control characters are not allowed in XML 1.0 */
+            else
+                fputc(c, out);
+        }
+    }
+    rl_buf_release(&fixed);
+}
+
+static const char *reading_color(int r)
+{
+    static const char *const c[RL_READ_COUNT] = {
+        "#e2e8f0", "#2b6cb0", "#c53030", "#805ad5", "#a0aec0", "#718096",
+    };
+    return r >= 0 && r < RL_READ_COUNT ? c[r] : "#ffffff";
+}
+
+#define C_TALKS "#2b6cb0"
+#define C_FORCE "#c53030"
+#define C_GOLD "#d69e2e"
+
+/* The RL_SERIES_TOP strongest events of track tr (0 talks, 1 force) over all
+ * periods, strongest first; returns how many. */
+static size_t pick_best(const rl_series *s, int tr, const rl_series_event **best)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n; i++)
+        for (unsigned k = 0; k < s->p[i].ntop[tr]; k++) {
+            const rl_series_event *e = &s->p[i].top[tr][k];
+            size_t j = n < RL_SERIES_TOP ? n++ : RL_SERIES_TOP;
+            while (j > 0 && (absd(e->goldstein) > absd(best[j - 1]->goldstein) ||
+                             (absd(e->goldstein) == absd(best[j - 1]->goldstein) &&
+                              e->mentions > best[j - 1]->mentions))) {
+                if (j < RL_SERIES_TOP)
+                    best[j] = best[j - 1];
+                j--;
+            }
+            if (j < RL_SERIES_TOP)
+                best[j] = e;
+        }
+    return n;
+}
+
+int rl_report_trend_svg(FILE *out, const rl_series *s) { return rl_report_trend_svg_opts(out, s, 0); }
+
+/* y of a Goldstein score (-10..+10) on the chart's height, +10 at the top */
+static double goldstein_y(double g, double mid, double half)
+{
+    g = g > 10 ? 10 : g < -10 ? -10 : g;
+    return mid - half * g / 10.0;
+}
+
+int rl_report_trend_svg_opts(FILE *out, const rl_series *s, unsigned flags)
+{
+    char a[400], b[400], f[11], t[11];
+    side_label(s, 0, a, sizeof a);
+    side_label(s, 1, b, sizeof b);
+    rl_day_format(s->n ? s->from : RL_NODATE, f);
+    rl_day_format(s->n ? s->to : RL_NODATE, t);
+    size_t n = s->n ? s->n : 1;
+    double step = 720.0 / (double)n;
+    step = step < 4 ? 4 : step > 48 ? 48 : step;
+    const double left = 64, top = 78, half = 130;
+    double plot_w = step * (double)n, width = left + plot_w + 40;
+    /* room for the legend of readings under the chart */
+    double legend = left + 178 + 10;
+    for (int r = 0; r < RL_READ_COUNT; r++)
+        legend += 20 + 5.6 * (double)strlen(rl_series_reading_name(r));
+    if (width < legend)
+        width = legend;
+    if (width < 760)
+        width = 760;
+    const double mid = top + half, strip = mid + half + 10, labels = strip + 26;
+    /* the caption: the three strongest events of each track over the range */
+    const rl_series_event *best[2 * RL_SERIES_TOP];
+    size_t nbest = 0;
+    for (int tr = 0; tr < 2; tr++)
+        nbest += pick_best(s, tr, best + nbest);
+    double caption = labels + 70, height = caption + 20 + 18.0 * (double)nbest + 24;
+    unsigned mt = max_track(s, 0), mf = max_track(s, 1), mx = mt > mf ? mt : mf;
+    if (mx == 0)
+        mx = 1;
+    if (!(flags & RL_SVG_INLINE))
+        fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
+    fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
+            "viewBox=\"0 0 %.0f %.0f\" font-family=\"Helvetica, Arial, sans-serif\" "
+            "font-size=\"12\">\n", width, height, width, height);
+    fputs("<title>", out);
+    put_xml(out, a, 200);
+    fputs(" and ", out);
+    put_xml(out, b, 200);
+    fputs(": talks and force</title>\n", out);
+    fprintf(out, "<rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n", width, height);
+    fprintf(out, "<text x=\"%.0f\" y=\"28\" font-size=\"18\" font-weight=\"bold\">", left);
+    put_xml(out, a, 200);
+    fputs(" \xe2\x86\x94 ", out);
+    put_xml(out, b, 200);
+    fputs(": talks and force</text>\n", out);
+    fprintf(out, "<text x=\"%.0f\" y=\"48\" fill=\"#4a5568\">%s to %s by %s: %u talks, %u force, "
+            "%u distinct events in all</text>\n", left, f, t,
+            rl_by_name(s->by), s->total.talks, s->total.force, s->total.events);
+    /* legend */
+    fprintf(out, "<g font-size=\"11\"><rect x=\"%.0f\" y=\"58\" width=\"10\" height=\"10\" "
+            "fill=\"" C_TALKS "\"/><text x=\"%.0f\" y=\"67\">talks (up)</text>"
+            "<rect x=\"%.0f\" y=\"58\" width=\"10\" height=\"10\" fill=\"" C_FORCE "\"/>"
+            "<text x=\"%.0f\" y=\"67\">force (down)</text></g>\n",
+            left, left + 14, left + 90, left + 104);
+    if (flags & RL_SVG_GOLDSTEIN)
+        fprintf(out, "<g font-size=\"11\"><line x1=\"%.0f\" y1=\"63\" x2=\"%.0f\" y2=\"63\" "
+                "stroke=\"" C_GOLD "\" stroke-width=\"2\"/><text x=\"%.0f\" y=\"67\">Goldstein "
+                "mean (right axis, -10 to +10)</text></g>\n", left + 190, left + 206, left + 210);
+    /* axes and grid */
+    fprintf(out, "<g stroke=\"#cbd5e0\" stroke-width=\"1\">\n");
+    for (int g = -2; g <= 2; g++)
+        fprintf(out, "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"%s/>\n", left,
+                mid - half * g / 2.0, left + plot_w, mid - half * g / 2.0,
+                g == 0 ? " stroke=\"#4a5568\"" : " stroke-dasharray=\"3,3\"");
+    fputs("</g>\n<g font-size=\"10\" fill=\"#4a5568\" text-anchor=\"end\">\n", out);
+    for (int g = -2; g <= 2; g++) {
+        double v = mx * (g < 0 ? -g : g) / 2.0;
+        if (v == (long)v) /* whole events only */
+            fprintf(out, "<text x=\"%.0f\" y=\"%.1f\">%ld</text>\n", left - 6,
+                    mid - half * g / 2.0 + 3, (long)v);
+    }
+    fputs("</g>\n", out);
+    fprintf(out, "<text x=\"14\" y=\"%.1f\" font-size=\"10\" fill=\"#4a5568\" "
+            "transform=\"rotate(-90 14 %.1f)\" text-anchor=\"middle\">distinct events, by their own date</text>\n",
+            mid, mid);
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" font-size=\"10\" fill=\"#4a5568\" "
+            "text-anchor=\"end\">reading</text>\n", left - 6, strip + 9);
+    /* bars, reading strip, labels */
+    size_t every = (size_t)(46.0 / step) + 1;
+    if (every < 1)
+        every = 1;
+    double bw = step * 0.7;
+    for (size_t i = 0; i < s->n; i++) {
+        const rl_series_period *p = &s->p[i];
+        double x = left + step * (double)i, bx = x + (step - bw) / 2;
+        double ht = half * p->all.talks / mx, hf = half * p->all.force / mx;
+        char pl[11], pe[11];
+        rl_day_format(p->start, pl);
+        rl_day_format(p->end, pe);
+        if (flags & RL_SVG_LINKS)
+            fprintf(out, "<a href=\"?from=%s&amp;to=%s\">", pl, pe);
+        fputs("<g>", out);
+        fprintf(out, "<title>%s%s%s: talks %u, force %u; %s", pl, p->end != p->start ? " to " : "",
+                p->end != p->start ? pe : "", p->all.talks, p->all.force,
+                rl_series_reading_name(p->reading));
+        if ((flags & RL_SVG_GOLDSTEIN) && p->all.events)
+            fprintf(out, "; Goldstein mean %+.2f", p->all.goldstein / p->all.events);
+        for (int tr = 0; tr < 2; tr++)
+            if (p->ntop[tr]) {
+                fprintf(out, "&#10;%s: %s %s&gt;%s: ", tr ? "force" : "talks", p->top[tr][0].cameo,
+                        p->top[tr][0].source, p->top[tr][0].target);
+                put_xml(out, p->top[tr][0].m.text, 140);
+            }
+        fputs("</title>", out);
+        if (p->all.talks)
+            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\""
+                    C_TALKS "\"/>", bx, mid - ht, bw, ht);
+        if (p->all.force)
+            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\""
+                    C_FORCE "\"/>", bx, mid, bw, hf);
+        fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" fill=\"%s\"/>",
+                x + 0.5, strip, step - 1 > 1 ? step - 1 : 1, reading_color(p->reading));
+        fputs((flags & RL_SVG_LINKS) ? "</g></a>\n" : "</g>\n", out);
+        if (i % every == 0) {
+            period_label(p->start, s->by, pl);
+            fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#4a5568\" "
+                    "text-anchor=\"end\" transform=\"rotate(-40 %.1f %.1f)\">%s</text>\n",
+                    x + step / 2, labels, x + step / 2, labels, pl);
+        }
+    }
+    /* the Goldstein line: one segment per run of periods with events */
+    if (flags & RL_SVG_GOLDSTEIN) {
+        fputs("<g font-size=\"10\" fill=\"#4a5568\">\n", out);
+        for (int g = -10; g <= 10; g += 5)
+            fprintf(out, g ? "<text x=\"%.1f\" y=\"%.1f\">%+d</text>\n"
+                           : "<text x=\"%.1f\" y=\"%.1f\">%d</text>\n", left + plot_w + 4,
+                    goldstein_y(g, mid, half) + 3, g);
+        fputs("</g>\n<g fill=\"none\" stroke=\"" C_GOLD "\" stroke-width=\"2\">\n", out);
+        int open = 0;
+        for (size_t i = 0; i < s->n; i++) {
+            const rl_series_period *p = &s->p[i];
+            if (!p->all.events) {
+                if (open)
+                    fputs("\"/>\n", out);
+                open = 0;
+                continue;
+            }
+            double x = left + step * ((double)i + 0.5);
+            double y = goldstein_y(p->all.goldstein / p->all.events, mid, half);
+            fprintf(out, "%s%.1f,%.1f", open ? " " : "<polyline points=\"", x, y);
+            open = 1;
+        }
+        if (open)
+            fputs("\"/>\n", out);
+        fputs("</g>\n<g fill=\"" C_GOLD "\">\n", out);
+        for (size_t i = 0; i < s->n; i++)
+            if (s->p[i].all.events)
+                fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"/>\n",
+                        left + step * ((double)i + 0.5),
+                        goldstein_y(s->p[i].all.goldstein / s->p[i].all.events, mid, half));
+        fputs("</g>\n", out);
+    }
+    /* reading legend */
+    double lx = left;
+    fprintf(out, "<g font-size=\"10\"><text x=\"%.0f\" y=\"%.1f\" fill=\"#4a5568\">reading "
+            "(vs the period before):</text>\n", lx, caption - 12);
+    lx += 178;
+    for (int r = 0; r < RL_READ_COUNT; r++) {
+        const char *name = rl_series_reading_name(r);
+        fprintf(out, "<rect x=\"%.0f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>"
+                "<text x=\"%.0f\" y=\"%.1f\">%s</text>\n", lx, caption - 21, reading_color(r),
+                lx + 13, caption - 12, name);
+        lx += 20 + 5.6 * (double)strlen(name);
+    }
+    fputs("</g>\n", out);
+    /* caption: the strongest events */
+    if (nbest) {
+        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" font-weight=\"bold\">Strongest events of each track</text>\n",
+                left, caption + 12);
+        for (size_t i = 0; i < nbest; i++) {
+            const rl_series_event *e = best[i];
+            char d[11];
+            rl_day_format(e->date, d);
+            fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" font-size=\"11\"><tspan fill=\"%s\">%s</tspan> "
+                    "%s %s&gt;%s %s (", left, caption + 30 + 18.0 * (double)i,
+                    e->track == RL_TRACK_FORCE ? C_FORCE : C_TALKS, rl_track_name(e->track), d,
+                    e->source, e->target, e->cameo);
+            put_xml(out, e->m.story_id, 40);
+            fprintf(out, " #%u): ", e->m.sentence);
+            /* about 6 px a character at 11 px: fit the line to the width */
+            long room = (long)((width - left - 16) / 6.0) - 40 -
+                        (long)strlen(e->m.story_id ? e->m.story_id : "");
+            put_xml(out, e->m.text, room > 20 ? (size_t)room : 20);
+            fputs("</text>\n", out);
+        }
+    }
+    fputs("</svg>\n", out);
+    return ferror(out) ? -1 : 0;
+}
+
+/* ======================== top ======================== */
+
+int rl_report_top_text(FILE *out, const rl_top *t)
+{
+    char f[11], to[11], pf[11], pt[11];
+    rl_day_format(t->from, f);
+    rl_day_format(t->to, to);
+    rl_day_format(t->prev_from, pf);
+    rl_day_format(t->prev_to, pt);
+    fprintf(out, "force rising, %s to %s vs %s to %s (%lu distinct events read)\n", f, to, pf, pt,
+            t->events);
+    if (t->n == 0) {
+        fputs("no dyad's force track rose\n", out);
+        return ferror(out) ? -1 : 0;
+    }
+    fprintf(out, "%3s  %-24s %5s %5s %5s  %5s %5s  %s\n", "#", "dyad", "force", "prev", "rise",
+            "talks", "prev", "reading");
+    for (size_t i = 0; i < t->n; i++) {
+        const rl_top_row *r = &t->v[i];
+        char dy[56];
+        snprintf(dy, sizeof dy, "%s - %s", r->a, r->b);
+        fprintf(out, "%3zu  %-24s %5u %5u %+5d  %5u %5u  %s\n", i + 1, dy, r->force, r->force_prev,
+                r->rise, r->talks, r->talks_prev, rl_series_reading_name(r->reading));
+        const rl_series_event *e = &r->strongest;
+        char d[11];
+        rl_day_format(e->date, d);
+        fprintf(out, "       strongest: %s %s>%s %s %s: %s sentence %u\n        \"", d, e->source,
+                e->target, e->cameo, rl_modality_name(e->modality),
+                e->m.story_id ? e->m.story_id : "?", e->m.sentence);
+        put_clipped(out, e->m.text, 140);
+        fputs("\"\n", out);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+int rl_report_top_json(FILE *out, const rl_top *t)
+{
+    json_t *o = rl_report_top_json_new(t);
+    return o ? dump(out, o) : -1;
+}
+
+json_t *rl_report_top_json_new(const rl_top *t)
+{
+    json_t *o = json_object();
+    if (!o)
+        return NULL;
+    json_object_set_new(o, "from", rl_report_day_json(t->from));
+    json_object_set_new(o, "to", rl_report_day_json(t->to));
+    json_object_set_new(o, "prev_from", rl_report_day_json(t->prev_from));
+    json_object_set_new(o, "prev_to", rl_report_day_json(t->prev_to));
+    json_object_set_new(o, "events_read", json_integer((json_int_t)t->events));
+    json_t *l = json_array();
+    for (size_t i = 0; i < t->n; i++) {
+        const rl_top_row *r = &t->v[i];
+        json_t *d = json_object();
+        json_object_set_new(d, "a", json_string(r->a));
+        json_object_set_new(d, "b", json_string(r->b));
+        json_object_set_new(d, "force", json_integer(r->force));
+        json_object_set_new(d, "force_prev", json_integer(r->force_prev));
+        json_object_set_new(d, "rise", json_integer(r->rise));
+        json_object_set_new(d, "talks", json_integer(r->talks));
+        json_object_set_new(d, "talks_prev", json_integer(r->talks_prev));
+        json_object_set_new(d, "reading", json_string(rl_series_reading_name(r->reading)));
+        json_object_set_new(d, "strongest", event_json(&r->strongest));
+        json_array_append_new(l, d);
+    }
+    json_object_set_new(o, "dyads", l);
+    return o;
+}

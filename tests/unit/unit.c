@@ -1,0 +1,333 @@
+/* unit.c: unit tests of the library modules (tokenizer, cleanup, dates, morphology,
+ * dictionary loader). Prints one line per failed check and a closing
+ * "N passed, N failed" line; exit status 1 if any check failed. */
+#include "store/rl_store.h"
+#include "text/rl_text.h"
+#include "coder/rl_coder.h"
+#include "lexicon/rl_lexicon.h"
+#include "web/rl_web.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int passed, failed;
+
+#define CHECK(cond, ...)                                               \
+    do {                                                               \
+        if (cond) {                                                    \
+            passed++;                                                  \
+        } else {                                                       \
+            failed++;                                                  \
+            printf("FAIL %s:%d: ", __FILE__, __LINE__);                \
+            printf(__VA_ARGS__);                                       \
+            printf("\n");                                              \
+        }                                                              \
+    } while (0)
+
+/* ---- tokenizer ---- */
+
+static size_t sentences(const char *text, char out[][256], size_t max)
+{
+    rl_toks t;
+    rl_toks_init(&t);
+    rl_tok_paragraph(text, strlen(text), &t, 1000, NULL);
+    size_t ns = 0, b = 0;
+    for (size_t i = 0; i < t.n && ns < max; i++) {
+        if (!t.v[i].sent_end)
+            continue;
+        size_t s = t.v[b].off, e = t.v[i].off + t.v[i].len;
+        snprintf(out[ns++], 256, "%.*s", (int)(e - s), text + s);
+        b = i + 1;
+    }
+    rl_toks_release(&t);
+    return ns;
+}
+
+static void tokens(const char *text, char *out, size_t cap)
+{
+    rl_toks t;
+    rl_toks_init(&t);
+    rl_tok_paragraph(text, strlen(text), &t, 1000, NULL);
+    out[0] = '\0';
+    for (size_t i = 0; i < t.n; i++) {
+        size_t l = strlen(out);
+        snprintf(out + l, cap - l, "%s%.*s", i ? "|" : "", (int)t.v[i].len, text + t.v[i].off);
+    }
+    rl_toks_release(&t);
+}
+
+static void test_tok(void)
+{
+    char s[8][256];
+    size_t n = sentences("U.S. Secretary of State Antony Blinken met Gen. Mark Milley on Dec. 7 at "
+                         "3:35 p.m. Moscow time. The talks ended.", s, 8);
+    CHECK(n == 2, "abbreviations: expected 2 sentences, got %zu", n);
+    n = sentences("He spoke at No. 10 Downing Street. Then he left.", s, 8);
+    CHECK(n == 2 && strstr(s[0], "Downing Street."), "No. 10: got %zu '%s'", n, s[0]);
+    n = sentences("The sanctions target the U.S. The move angered Moscow.", s, 8);
+    CHECK(n == 2, "U.S. at sentence end before 'The': got %zu", n);
+    n = sentences("George W. Bush met Putin. \"We agreed,\" he said.", s, 8);
+    CHECK(n == 2, "initial and quote: got %zu", n);
+    n = sentences("It met with Russia. , the United States and others.", s, 8);
+    CHECK(n == 1, "stray dot before comma is no boundary: got %zu", n);
+    n = sentences("all means are available. exhausted.", s, 8);
+    CHECK(n == 2, "lower-case after a real full stop still splits: got %zu", n);
+    char buf[512];
+    tokens("Russia's troops don't withdraw 10,000 West-backed", buf, sizeof buf);
+    CHECK(!strcmp(buf, "Russia|'s|troops|do|n't|withdraw|10,000|West|backed"), "tokens: %s", buf);
+    tokens("\"Kyiv\" (NATO) U.K.-based", buf, sizeof buf);
+    CHECK(!strcmp(buf, "\"|Kyiv|\"|(|NATO|)|U.K.|based"), "tokens: %s", buf);
+}
+
+/* ---- cleanup ---- */
+
+static void test_clean(void)
+{
+    rl_buf out;
+    rl_buf_init(&out);
+    rl_clean_stats st;
+    memset(&st, 0, sizeof st);
+    const char *page =
+        "Leaders meet in Geneva, June 16, 2021. / AP\n\n"
+        "Leaders meet in Geneva, June 16, 2021. / AP\n\n"
+        "By Jane Roe\n"
+        "\xE2\x80\x9CWe agreed,\xE2\x80\x9D he said \xE2\x80\x93 twice.\xC2\xA0" "Done.\n"
+        "Contact us at [email protected] today.\n"
+        "Comments are closed.\n"
+        "A photo of a rally.\n"
+        "A photo of a rally.\n";
+    rl_clean_text(page, strlen(page), &out, &st);
+    CHECK(strstr(out.data, "Geneva") == NULL, "caption removed: %s", out.data);
+    CHECK(strstr(out.data, "Jane Roe") == NULL, "byline removed");
+    CHECK(strstr(out.data, "\"We agreed,\" he said - twice. Done.") != NULL, "quotes/dash/nbsp folded: %s", out.data);
+    CHECK(strstr(out.data, "email") == NULL && strstr(out.data, "Contact us at today.") != NULL,
+          "e-mail protection removed: %s", out.data);
+    CHECK(strstr(out.data, "Comments") == NULL, "boilerplate removed");
+    CHECK(strstr(out.data, "rally") == NULL && st.duplicates == 2, "repeated paragraph removed (%u)", st.duplicates);
+    CHECK(st.captions == 2 && st.boilerplate >= 2, "stats: captions %u boilerplate %u", st.captions, st.boilerplate);
+    /* invalid UTF-8 and NFC */
+    const char *bad = "Erdog\xCC\x86" "an \xFF\xFE ok\nline2 \xC3";
+    memset(&st, 0, sizeof st);
+    rl_clean_text(bad, strlen(bad), &out, &st);
+    CHECK(st.invalid_utf8 == 3 && st.first_invalid_line == 1, "invalid bytes counted: %u line %u",
+          st.invalid_utf8, st.first_invalid_line);
+    CHECK(strstr(out.data, "Erdo\xC4\x9F" "an") != NULL, "NFC composed: %s", out.data);
+    CHECK(strstr(out.data, "\xEF\xBF\xBD") != NULL, "replacement character present");
+    rl_buf_release(&out);
+}
+
+/* ---- dates ---- */
+
+static rl_day resolve_in(const char *sentence, const char *story, int tense)
+{
+    rl_toks t;
+    rl_toks_init(&t);
+    rl_tok_paragraph(sentence, strlen(sentence), &t, 1000, NULL);
+    rl_datex x[4];
+    size_t n = rl_date_find(sentence, t.v, t.n, x, 4);
+    rl_day d = n ? rl_date_resolve(&x[0], rl_day_parse(story), rl_day_parse(story), tense) : RL_NODATE;
+    rl_toks_release(&t);
+    return d;
+}
+
+static void expect_date(const char *sentence, const char *story, int tense, const char *want)
+{
+    char got[11];
+    rl_day_format(resolve_in(sentence, story, tense), got);
+    CHECK(!strcmp(got, want), "'%s' (story %s, tense %d): got '%s', want '%s'", sentence, story,
+          tense, got, want);
+}
+
+static void test_dates(void)
+{
+    char b[11];
+    rl_day_format(rl_day_from_ymd(2021, 12, 31), b);
+    CHECK(!strcmp(b, "2021-12-31"), "ymd round trip: %s", b);
+    CHECK(rl_day_weekday(rl_day_from_ymd(2022, 2, 24)) == 3, "2022-02-24 was a Thursday");
+    CHECK(rl_day_parse("2021-02-29") == RL_NODATE, "no Feb 29 in 2021");
+    CHECK(rl_day_parse("2020-02-29") != RL_NODATE, "Feb 29 2020 exists");
+    CHECK(rl_day_parse("2021-13-01") == RL_NODATE, "month 13 rejected");
+    expect_date("They will meet on January 10.", "2021-12-31", 1, "2022-01-10");
+    expect_date("They met on December 7.", "2021-12-31", -1, "2021-12-07");
+    expect_date("They meet on January 10.", "2021-12-31", 0, "2022-01-10");
+    expect_date("He said so on December 30, 2020.", "2021-12-31", -1, "2020-12-30");
+    expect_date("Troops attacked on Tuesday.", "2022-03-02", -1, "2022-03-01");
+    expect_date("They will meet on Tuesday.", "2022-03-02", 1, "2022-03-08");
+    expect_date("Talks resumed last Wednesday.", "2022-03-02", -1, "2022-02-23");
+    expect_date("He arrived yesterday.", "2022-03-02", -1, "2022-03-01");
+    expect_date("It happened two days ago.", "2022-03-02", -1, "2022-02-28");
+    expect_date("They will vote next month.", "2022-01-31", 1, "2022-02-01");
+    expect_date("They met last month.", "2022-03-31", -1, "2022-02-01");
+    expect_date("They met last week.", "2024-03-06", -1, "2024-02-26");
+    expect_date("They meet next year.", "2024-03-06", 1, "2025-01-01");
+    expect_date("Two months ago they met.", "2024-03-31", -1, "2024-01-31");
+    expect_date("The talks run until mid-January.", "2021-12-31", 1, "2022-01-15");
+    expect_date("Fighting broke out in early March.", "2022-04-10", -1, "2022-03-05");
+    expect_date("They clashed on 7 December.", "2021-12-31", -1, "2021-12-07");
+    expect_date("They clashed on the 7th of December.", "2021-12-31", -1, "2021-12-07");
+    expect_date("They clashed on the 28th.", "2022-03-05", -1, "2022-02-28");
+    expect_date("They will meet on the 2nd.", "2022-03-05", 1, "2022-04-02");
+    expect_date("They met on the 3rd.", "2022-03-05", -1, "2022-03-03");
+    expect_date("They clashed on Dec. 7.", "2021-12-31", -1, "2021-12-07");
+    expect_date("Three weeks later they met again.", "2021-12-09", -1, "2021-12-30");
+    expect_date("They meet in two weeks.", "2021-12-01", 1, "2021-12-15");
+    expect_date("The vote is 2022-05-01.", "2021-12-01", 1, "2022-05-01");
+    CHECK(resolve_in("They may meet soon.", "2021-12-01", 1) == RL_NODATE, "'may' is not a month");
+    CHECK(resolve_in("They met on Tuesday.", "bad", -1) == RL_NODATE, "unknown story date: unresolved");
+}
+
+/* ---- morphology ---- */
+
+typedef struct forms { char all[1024]; } forms;
+
+static int add(const char *f, size_t n, void *ctx)
+{
+    forms *x = ctx;
+    size_t l = strlen(x->all);
+    snprintf(x->all + l, sizeof x->all - l, " %.*s ", (int)n, f);
+    return 0;
+}
+
+static void test_morph(void)
+{
+    rl_diag dg = {NULL, 0, 0};
+    rl_morph *m = rl_morph_new(NULL, &dg);
+    CHECK(m != NULL, "morph loads");
+    forms f = {""};
+    rl_morph_forms(m, "withdraw", add, &f);
+    CHECK(strstr(f.all, " withdraws ") && strstr(f.all, " withdrawing "), "regular forms: %s", f.all);
+    if (rl_morph_has_wordnet(m))
+        CHECK(strstr(f.all, " withdrew ") && strstr(f.all, " withdrawn "), "irregular forms: %s", f.all);
+    memset(&f, 0, sizeof f);
+    rl_morph_forms(m, "criticize", add, &f);
+    CHECK(strstr(f.all, " criticised ") && strstr(f.all, " criticizing "), "-ize/-ise: %s", f.all);
+    memset(&f, 0, sizeof f);
+    rl_morph_forms(m, "deny", add, &f);
+    CHECK(strstr(f.all, " denies ") && strstr(f.all, " denied "), "y -> ies/ied: %s", f.all);
+    rl_morph_free(m);
+}
+
+/* ---- dictionary loader: bad lines reported, the rest loaded ---- */
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+static void test_dict(void)
+{
+    char dir[] = "/tmp/rl-unit-XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(0, "mkdtemp");
+        return;
+    }
+    char p[256], actors[256];
+    snprintf(actors, sizeof actors, "%s/actors", dir);
+    if (mkdir(actors, 0700) != 0) {
+        CHECK(0, "mkdir");
+        return;
+    }
+    snprintf(p, sizeof p, "%s/cameo.tsv", dir);
+    write_file(p, "036\t4.0\tAGREE\tIntent to meet\n04\t1.0\tCONSULT\tConsult\n040\t1.0\tCONSULT\tConsult\nxx\tbad\n19\t-10.0\tASSAULT\tFight\n");
+    snprintf(p, sizeof p, "%s/actors/a.txt", dir);
+    write_file(p, "RUS  Russia; Russian\nbad line here\n+ Vladimir Putin; Putin\n"
+                  "    RUSGOV 2000-05-07.. president\n    RUSGOV 2030-99-01.. broken\n"
+                  "USA  US; United States\n");
+    snprintf(p, sizeof p, "%s/agents.txt", dir);
+    write_file(p, "GOV officials; official\nTOOLONG x\n");
+    snprintf(p, sizeof p, "%s/verbs.txt", dir);
+    write_file(p, "040 ~meet with +; ~meet [sym]\n19x ~fight +\n040 * bad start\n040 ~meet [bogus]\n");
+    snprintf(p, sizeof p, "%s/modals.txt", dir);
+    write_file(p, "future will\nnonsense foo\n");
+    snprintf(p, sizeof p, "%s/modal-codes.txt", dir);
+    write_file(p, "040 - 036 - -\n04 x\n");
+    char errs[4096] = "";
+    FILE *mem = fmemopen(errs, sizeof errs - 1, "w");
+    rl_diag dg = {mem, 0, 0};
+    rl_dict *d = rl_dict_new();
+    int rc = rl_dict_load_dir(d, dir, &dg);
+    fclose(mem);
+    CHECK(rc == RL_OK, "loads despite bad lines (rc %d)", rc);
+    CHECK(dg.errors == 9, "9 bad lines reported, got %u:\n%s", dg.errors, errs);
+    CHECK(strstr(errs, "a.txt:2:") && strstr(errs, "a.txt:5:") && strstr(errs, "verbs.txt:2:") &&
+          strstr(errs, "unknown CAMEO code '19x'") && strstr(errs, "cameo.tsv:4:"),
+          "messages name file and line:\n%s", errs);
+    uint32_t a, pe, g, v, mo;
+    rl_dict_counts(d, &a, &pe, &g, &v, &mo);
+    CHECK(pe == 1 && g == 2 && v == 2 && mo == 1, "counts: persons %u agents %u verbs %u modals %u", pe, g, v, mo);
+    CHECK(rl_dict_modal_code(d, "0401", RL_MC_INTENT) && !strcmp(rl_dict_modal_code(d, "0401", RL_MC_INTENT), "036"),
+          "modal code lookup by prefix");
+    rl_dict_free(d);
+    snprintf(p, sizeof p, "rm -rf '%s'", dir);
+    if (system(p) != 0)
+        printf("note: could not remove %s\n", dir);
+}
+
+/* ---- HTML escaping and search queries (the dashboard) ---- */
+
+static const char *html(int (*fn)(rl_buf *, const char *), const char *in, rl_buf *b)
+{
+    rl_buf_clear(b);
+    fn(b, in);
+    return b->data ? b->data : "";
+}
+
+static void test_html(void)
+{
+    rl_buf b;
+    rl_buf_init(&b);
+    CHECK(!strcmp(html(rl_html_esc, "<a href=\"x\" onload='y'>&", &b),
+                  "&lt;a href=&quot;x&quot; onload=&#39;y&#39;&gt;&amp;"), "markup escaped: %s", b.data);
+    CHECK(!strcmp(html(rl_html_esc, "a\xff\xfe b\xe2\x82 c\xc0\xaf d\xed\xa0\x80", &b),
+                  "a\xEF\xBF\xBD\xEF\xBF\xBD b\xEF\xBF\xBD\xEF\xBF\xBD c\xEF\xBF\xBD\xEF\xBF\xBD "
+                  "d\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"),
+          "invalid UTF-8 (stray, cut, overlong, surrogate) becomes U+FFFD: %s", b.data);
+    CHECK(!strcmp(html(rl_html_esc, "caf\xc3\xa9 \xe2\x80\x94 \x01\x7f\xc2\x85\tx\n", &b),
+                  "caf\xc3\xa9 \xe2\x80\x94    \tx\n"), "valid text kept, controls dropped: %s", b.data);
+    CHECK(!strcmp(html(rl_html_url, "USA,RUS a/b?&=\xc3\xbc", &b), "USA%2CRUS%20a%2Fb%3F%26%3D%C3%BC"),
+          "URL parts percent-encoded: %s", b.data);
+    CHECK(rl_html_utf8_ok("caf\xc3\xa9", 5) && !rl_html_utf8_ok("a\xff", 2) && !rl_html_utf8_ok("a\x01", 2),
+          "UTF-8 text check");
+    rl_buf_clear(&b);
+    rl_html_marks m = {"imposed sanctions on", "Britain", "Russian banks", "on Tuesday", "bank*"};
+    rl_html_sentence(&b, "Britain imposed <new> sanctions on Russian banks on Tuesday, banking on it.", &m);
+    CHECK(!strcmp(b.data, "<span class=\"actor\">Britain</span> <mark>imposed</mark> &lt;new&gt; "
+                          "<mark>sanctions</mark> <mark>on</mark> <span class=\"actor\">Russian banks</span> "
+                          "<span class=\"when\">on Tuesday</span>, <b class=\"hit\">banking</b> on it."),
+          "marked sentence: %s", b.data);
+    rl_buf_clear(&b);
+    rl_html_marks none = {"\xff", NULL, NULL, NULL, "\xa9"};
+    rl_html_sentence(&b, "caf\xc3\xa9 <x>", &none);
+    CHECK(!strcmp(b.data, "caf\xc3\xa9 &lt;x&gt;"), "no mark inside a character: %s", b.data);
+    /* search queries: words only, never FTS5 syntax */
+    CHECK(rl_browse_fts_query(&b, "troops \"border\" OR NEAR(x) sanction*", NULL, 0, NULL) == RL_OK &&
+          !strcmp(b.data, "text : (\"troops\" \"border\" \"OR\" \"NEAR\" \"x\" \"sanction\"*)"),
+          "words quoted: %s", b.data);
+    CHECK(rl_browse_fts_query(&b, NULL, "usa", 1, "19") == RL_OK &&
+          !strcmp(b.data, "{source target} : (\"usa\"*) AND cameo : (\"19\"*)"),
+          "a country code and a CAMEO prefix: %s", b.data);
+    CHECK(rl_browse_fts_query(&b, "", "Vladimir Putin", 0, NULL) == RL_OK &&
+          !strcmp(b.data, "{source_text target_text} : (\"Vladimir\" \"Putin\")"), "actor name: %s", b.data);
+    CHECK(rl_browse_fts_query(&b, "!!! ()", NULL, 0, "") == RL_EPARSE, "nothing searchable");
+    CHECK(rl_browse_fts_query(&b, "a b c d e f g h i j k l m n o p q", NULL, 0, NULL) == RL_EPARSE,
+          "more than 16 words refused");
+    rl_buf_release(&b);
+}
+
+int main(void)
+{
+    test_tok();
+    test_clean();
+    test_dates();
+    test_morph();
+    test_dict();
+    test_html();
+    printf("unit: %d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
