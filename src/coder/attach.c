@@ -135,3 +135,45 @@ void rl_attach_date(rl_coder *c, const rl_pmatch *m, rl_event *e, int tense, rl_
     }
 }
 
+
+void rl_attach_event_date(rl_coder *c, rl_pred *pr, rl_buf *trace)
+{
+    const rl_reading *r = &c->r;
+    rl_event *e = &pr->e;
+    int tense = e->modality == RL_MOD_SCHEDULED ? 1 : e->modality == RL_MOD_REALIZED ? 0 : -1;
+    rl_attach_date(c, pr->m, e, tense, trace);
+    /* "Pakistan said it would retaliate": force or coercion announced for
+     * no particular date is a threat; with a date it is scheduled */
+    if (!pr->fin && e->modality == RL_MOD_SCHEDULED && !e->date_expr[0] && rl_code_root(e->code) >= 16) {
+        const char *tc = rl_dict_modal_code(r->dict, e->code, RL_MC_THREAT);
+        if (tc) {
+            rl_event_set_code(r->dict, e, tc);
+            e->modality = RL_MOD_THREATENED;
+        }
+    }
+    /* "held a meeting on December 30 and discussed ...", "Hamas freed three
+     * hostages on Saturday and Israel released 183 prisoners": a coordinated
+     * verb without a date of its own shares the previous one's */
+    if (!e->date_expr[0]) {
+        int32_t from = c->vfrom[pr->v];
+        for (int32_t w = (int32_t)pr->v - 1; from < 0 && w >= 0; w--)
+            if (r->clause[r->verb[w].head] == r->clause[pr->m->head] && c->vexpr[w][0])
+                from = w;
+        if (from >= 0 && c->vexpr[from][0]) {
+            e->date = c->vdate[from];
+            memcpy(e->date_expr, c->vexpr[from], sizeof e->date_expr);
+        }
+    }
+    c->vdate[pr->v] = e->date;
+    memcpy(c->vexpr[pr->v], e->date_expr, sizeof e->date_expr);
+    if (e->modality == RL_MOD_REALIZED && e->date != RL_NODATE && c->story != RL_NODATE &&
+        e->date > c->story) {
+        /* a realized verb dated after the story is a plan */
+        e->modality = RL_MOD_SCHEDULED;
+        if (pr->root >= 4 && pr->root <= 8 && !pr->fin) {
+            const char *ic = rl_dict_modal_code(r->dict, e->code, RL_MC_INTENT);
+            if (ic)
+                rl_event_set_code(r->dict, e, ic);
+        }
+    }
+}

@@ -1,9 +1,11 @@
-/* code.c: events from a sentence reading. For each verb pattern match it asks
- * roles.c for source and target, applies the modal constructions found before
- * the verb (demand, appeal, threat, intent, future, negation, condition) to the
- * code and the modality, asks attach.c for the date and quantity, and emits one
+/* code.c: events from a sentence reading, as a sequence of named stages
+ * (rl_coder_sentence at the end of the file). For each predicate (verb or
+ * noun pattern match): is it an event at all, who are source and target
+ * (roles.c does the search), their actor codes, its code and modality
+ * (modality.c), its date and quantity (attach.c), its evidence words, then one
  * event per actor pair (both ways for symmetric acts). Appeals, demands and
- * threats whose content names no coded act still code (020/100/130). */
+ * threats whose content names no coded act still code (020/100/130). The
+ * stages pass one rl_pred (internal.h) along. */
 #include "coder/internal.h"
 #include "base/buf.h"
 
@@ -81,77 +83,6 @@ static void cpy24(char *dst, const char *src)
     dst[n] = '\0';
 }
 
-static int root_of(const char *code) { return (code[0] - '0') * 10 + (code[1] - '0'); }
-
-static int quad_of(int root)
-{
-    if (root <= 5) return 1;
-    if (root <= 8) return 2;
-    if (root <= 13) return 3;
-    return 4;
-}
-
-typedef struct modal_set {
-    int32_t idx[RL_M_COUNT];  /* modal match index per class, -1 none */
-} modal_set;
-
-static int in_if_clause(const rl_reading *r, uint32_t head)
-{
-    uint16_t cl = r->clause[head];
-    for (int32_t k = (int32_t)head; k >= 0 && r->clause[k] == cl; k--)
-        if (rl_wc(r, k) & RL_W_IF)
-            return 1;
-    return 0;
-}
-
-static int sentence_has_if(const rl_reading *r)
-{
-    for (uint32_t k = 0; k < r->n; k++)
-        if (rl_wc(r, k) & RL_W_IF)
-            return 1;
-    return 0;
-}
-
-static void collect_modals(const rl_reading *r, size_t v, modal_set *ms)
-{
-    const rl_pmatch *m = &r->verb[v];
-    for (int i = 0; i < RL_M_COUNT; i++)
-        ms->idx[i] = -1;
-    for (size_t i = 0; i < r->nmodal; i++) {
-        const rl_pmatch *x = &r->modal[i];
-        const rl_pattern *p = rl_dict_pattern(r->dict, x->pat);
-        if (x->start >= m->head || x->end > m->head + 1)
-            continue;
-        uint32_t dist = m->head > x->end ? m->head - x->end : 0;
-        uint32_t lim = 4;
-        switch (p->modal) {
-        case RL_M_NEGATE:
-            if (rl_wc(r, x->end) & RL_W_ONLY)
-                continue; /* "not only ... but also" */
-            lim = 3;
-            break;
-        case RL_M_DISCARD: continue;
-        case RL_M_DEMAND: case RL_M_APPEAL: lim = 9; break;
-        case RL_M_THREAT: case RL_M_INTENT: lim = 5; break;
-        case RL_M_REPORT: continue;
-        default: lim = 4;
-        }
-        if (dist > lim)
-            continue;
-        /* no other verb in between */
-        int blocked = 0;
-        for (size_t w = 0; w < r->nverb; w++)
-            if (w != v && r->verb[w].head >= x->end && r->verb[w].head < m->head)
-                blocked = 1;
-        /* clause boundaries block all but demands ("demand that ...") */
-        if (r->clause[x->start] != r->clause[m->head] && p->modal != RL_M_DEMAND &&
-            p->modal != RL_M_APPEAL)
-            blocked = 1;
-        if (!blocked)
-            ms->idx[p->modal] = (int32_t)i;
-    }
-}
-
 /* The words of a chunk's whole group ("Russian and US officials"); "" for -1. */
 static void chunk_text(const rl_reading *r, int32_t ch, char *out, size_t cap)
 {
@@ -197,31 +128,6 @@ static int push_event(rl_events *out, size_t first, const rl_event *e, int noun)
     return RL_OK;
 }
 
-static void set_code(const rl_dict *d, rl_event *e, const char *code)
-{
-    rl_strlcpy(e->code, code, sizeof e->code);
-    const rl_cameo *cm = rl_dict_cameo(d, code);
-    char pre[8];
-    rl_strlcpy(pre, code, sizeof pre);
-    for (size_t l = strlen(pre); !cm && l > 2; l--) {
-        pre[l - 1] = '\0';
-        cm = rl_dict_cameo(d, pre);
-    }
-    e->root[0] = code[0];
-    e->root[1] = code[1];
-    e->root[2] = '\0';
-    e->quad = quad_of(root_of(code));
-    e->goldstein = cm ? cm->goldstein : 0;
-    e->plover = cm ? cm->plover : "";
-    e->name = cm ? cm->name : "";
-}
-
-static const char *modal_or(const rl_dict *d, const char *code, int which, const char *dflt)
-{
-    const char *x = rl_dict_modal_code(d, code, which);
-    return x ? x : dflt;
-}
-
 static int petrarch_passive(const rl_reading *r, const rl_pmatch *m)
 {
     int by = 0;
@@ -241,58 +147,12 @@ static int petrarch_passive(const rl_reading *r, const rl_pmatch *m)
     return 0;
 }
 
-static void trace_reading(const rl_coder *c, rl_buf *tr)
+
+/* ---- stage 0: scratch space and the sentence as a whole ---- */
+
+static int reserve_scratch(rl_coder *c)
 {
     const rl_reading *r = &c->r;
-    rl_buf_printf(tr, "tokens:");
-    for (size_t i = 0; i < r->n; i++)
-        rl_buf_printf(tr, " %.*s%s", (int)r->tok[i].len, r->text + r->tok[i].off,
-                      r->tok[i].word ? "" : "?");
-    rl_buf_printf(tr, "\n  (words marked ? are in no dictionary)\n");
-    for (size_t i = 0; i < r->nment; i++) {
-        const rl_pattern *p = rl_dict_pattern(r->dict, r->ment[i].pat);
-        rl_buf_printf(tr, "mention: \"%s\" %s %s (%s:%d)\n", p->text,
-                      p->kind == RL_P_AGENT ? "agent" : "actor",
-                      p->kind == RL_P_AGENT ? p->code : rl_dict_actor(r->dict, p->actor)->name,
-                      p->file, p->line);
-    }
-    for (size_t i = 0; i < r->nchunk; i++) {
-        const rl_chunk *x = &r->chunk[i];
-        char t[96];
-        rl_span_text(r, x->start, x->end, t, sizeof t);
-        rl_buf_printf(tr, "actor: \"%s\" -> %s%s%s%s%s%s group %d\n", t,
-                      x->anaphor ? "(pronoun: resolved from earlier sentences)" : x->code[0] ? x->code : "(agent only)",
-                      x->role ? " [" : "", x->role ? x->role : "", x->role ? "]" : "",
-                      x->prep >= 0 ? " after a preposition" : "", x->hyphen ? " (modifier)" : "",
-                      (int)x->group);
-    }
-    for (size_t i = 0; i < r->nmodal; i++) {
-        const rl_pattern *p = rl_dict_pattern(r->dict, r->modal[i].pat);
-        rl_buf_printf(tr, "modal: \"%s\" class %s (%s:%d)\n", p->text, rl_modal_name(p->modal),
-                      p->file, p->line);
-    }
-    for (size_t i = 0; i < r->ndates; i++) {
-        char s[64];
-        rl_date_span(r->text, r->tok, &r->dates[i], s, sizeof s);
-        rl_buf_printf(tr, "date expression: \"%s\"\n", s);
-    }
-    for (size_t i = 0; i < r->nverb; i++) {
-        const rl_pattern *p = rl_dict_pattern(r->dict, r->verb[i].pat);
-        rl_buf_printf(tr, "verb pattern: \"%s\" -> %s%s%s (%s:%d)\n", p->text, p->code,
-                      r->verb[i].partial ? " (without its slot)" : "",
-                      p->flags & RL_PF_SYM ? " [sym]" : "", p->file, p->line);
-    }
-    if (!r->nverb)
-        rl_buf_printf(tr, "no verb pattern matched: no event\n");
-}
-
-int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_events *out,
-                      rl_buf *trace)
-{
-    rl_reading *r = &c->r;
-    int rc = rl_match_sentence(r, text, t, n, c->story);
-    if (rc)
-        return rc;
     if (r->nverb > c->vcap) {
         size_t nc = r->nverb + 16;
         int32_t *vs = realloc(c->vsource, nc * sizeof *vs);
@@ -321,452 +181,432 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         c->mused = mu;
         c->mcap = nc;
     }
-    /* a modal inside a verb match ("~refuse to ~meet +") is part of that verb */
+    return RL_OK;
+}
+
+/* A modal inside a verb match ("~refuse to ~meet +") is part of that verb. */
+static void mark_modals_inside_verbs(rl_coder *c)
+{
+    const rl_reading *r = &c->r;
     for (size_t i = 0; i < r->nmodal; i++) {
         c->mused[i] = 0;
         for (size_t v = 0; v < r->nverb; v++)
             if (r->modal[i].start >= r->verb[v].start && r->modal[i].start < r->verb[v].end)
                 c->mused[i] = 1;
     }
-    if (trace)
-        trace_reading(c, trace);
-    for (size_t i = 0; i < r->nmodal; i++)
-        if (rl_dict_pattern(r->dict, r->modal[i].pat)->modal == RL_M_DISCARD) {
-            if (trace)
-                rl_buf_printf(trace, "discarded: \"%s\" (%s:%d) marks a sentence that codes nothing\n",
-                              rl_dict_pattern(r->dict, r->modal[i].pat)->text,
-                              rl_dict_pattern(r->dict, r->modal[i].pat)->file,
-                              rl_dict_pattern(r->dict, r->modal[i].pat)->line);
-            return RL_OK;
-        }
-    int has_if = sentence_has_if(r);
-    size_t first = out->n;
-    for (size_t v = 0; v < r->nverb; v++) {
-        rl_pmatch *m = &r->verb[v];
-        const rl_pattern *p = rl_dict_pattern(r->dict, m->pat);
-        c->vsource[v] = -1;
-        c->vfrom[v] = -1;
-        c->vdate[v] = RL_NODATE;
-        c->vexpr[v][0] = '\0';
-        /* a null-coded pattern ("---", PETRARCH) holds its words but codes nothing */
-        if (!strcmp(p->code, "---")) {
-            if (trace)
-                rl_buf_printf(trace, "no event from \"%s\": its code is null (---)\n", p->text);
-            continue;
-        }
-        /* "..., killing 10 civilians": a result participle of violence is
-         * part of the act before it */
-        if (m->head > 0 && rl_is_punct(r, m->head - 1, ',') && root_of(p->code) >= 18 &&
-            r->tok[m->head].len > 4 &&
-            !memcmp(r->text + r->tok[m->head].off + r->tok[m->head].len - 3, "ing", 3)) {
-            if (trace)
-                rl_buf_printf(trace, "no event from \"%s\": a result participle\n", p->text);
-            continue;
-        }
-        /* the antecedent of a conditional ("if Russia invaded Ukraine") is a
-         * condition, not an event */
-        if (in_if_clause(r, m->head)) {
-            if (trace)
-                rl_buf_printf(trace, "no event from \"%s\": inside an if-clause (a condition)\n", p->text);
-            continue;
-        }
-        modal_set ms;
-        collect_modals(r, v, &ms);
-        for (int k = RL_M_DEMAND; k <= RL_M_INTENT; k++)
-            if (ms.idx[k] >= 0)
-                c->mused[ms.idx[k]] = 1;
-        int passive = !(p->flags & RL_PF_NOUN) && rl_role_passive(r, m);
-        /* PETRARCH's passive names its source with "by" (an adverb may follow
-         * the auxiliary); without one the subject stays the source */
-        if ((p->flags & RL_PF_PETRARCH) && !(p->flags & RL_PF_NOUN))
-            passive = petrarch_passive(r, m);
-        int32_t src = -1, tgt = m->target;
-        if (m->source >= 0) {
-            src = m->source;
-        } else if (passive) {
-            src = rl_role_by_agent(r, m);
-            tgt = rl_role_subject(c, v, m->head);
-            if (tgt < 0)
-                tgt = -1;
-        } else if ((p->flags & RL_PF_NOUN) && m->start > 0 &&
-                   (rl_match_is_word(r, m->start - 1, "for") || (rl_wc(r, m->start - 1) & RL_W_OF))) {
-            /* "for talks with", "a round of talks with": the purpose or part
-             * of another event, coded by its verb */
-            if (trace)
-                rl_buf_printf(trace, "no event from \"%s\": a noun after 'for' or 'of'\n", p->text);
-            continue;
-        } else if (p->flags & RL_PF_NOUN) {
-            /* noun patterns: "Russia's ultimatum", "US sanctions on Russia" */
-            if (m->start > 0 && r->chunk_of[m->start - 1] >= 0)
-                src = r->chunk_of[m->start - 1];
-            else if (m->start > 1 && (rl_wc(r, m->start - 1) & RL_W_POSS) && r->chunk_of[m->start - 2] >= 0)
-                src = r->chunk_of[m->start - 2];
-            else if (m->start > 2 && r->chunk_of[m->start - 2] >= 0 &&
-                     !(r->tok[m->start - 1].flags & RL_T_PUNCT) &&
-                     !(rl_wc(r, m->start - 1) & RL_W_NOUNSEP))
-                src = r->chunk_of[m->start - 2]; /* one modifier: "Russia's latest ultimatum" */
-            if (src >= 0)
-                src = (int32_t)r->group[r->chunk[src].group].first;
-        } else {
-            c->last_inherit = -1;
-            /* a PETRARCH pattern's subject stands before all its words, else
-             * among them ("neither A nor B @boycotted") */
-            src = rl_role_subject(c, v, (p->flags & RL_PF_PETRARCH) ? m->start : m->head);
-            if (src < 0 && (p->flags & RL_PF_PETRARCH) && m->head > m->start)
-                src = rl_role_subject(c, v, m->head);
-            c->vfrom[v] = c->last_inherit;
-        }
-        if (src == -2)
-            src = -1;
-        c->vsource[v] = src;
-        if (tgt < 0 && !passive && !(p->flags & RL_PF_NOUN))
-            tgt = rl_role_object(r, v);
-        /* PETRARCH "+ was @shot * in $": the actor before the pattern is the
-         * target; the source is the '$' slot, else the object */
-        if (p->flags & RL_PF_SUBJ_TARGET) {
-            int32_t subj = rl_role_subject(c, v, m->start);
-            src = m->source >= 0 ? m->source : m->target >= 0 ? m->target : rl_role_object(r, v);
-            tgt = subj >= 0 ? subj : -1;
-        }
-        /* last resort for force, coercion and aid: the country the act is in
-         * ("imposed sanctions on 500 targets in Russia", "strike targets across Israel") */
-        if (tgt < 0 && !passive) {
-            int rt = root_of(p->code);
-            if (rt >= 14 || rt == 7 || !strncmp(p->code, "138", 3))
-                tgt = rl_role_place(r, v);
-        }
-        /* demands and appeals: the speaker is the subject of the modal, the
-         * target the subject of the embedded clause */
-        int32_t speaker = -1, addressee = -1;
-        int which = -1;
-        /* a [petrarch] pattern keeps its own code and actors: modal
-         * constructions only set the modality */
-        int fin = (p->flags & RL_PF_PETRARCH) != 0;
-        if (!fin && (ms.idx[RL_M_DEMAND] >= 0 || ms.idx[RL_M_APPEAL] >= 0)) {
-            which = ms.idx[RL_M_DEMAND] >= 0 ? RL_M_DEMAND : RL_M_APPEAL;
-            const rl_pmatch *x = &r->modal[ms.idx[which]];
-            c->last_inherit = -1;
-            speaker = rl_role_subject(c, v, x->start);
-            if (c->last_inherit >= 0)
-                c->vfrom[v] = c->last_inherit;
-            if (speaker == -2)
-                speaker = -1;
-            addressee = rl_role_addressee(r, x);
-            if (addressee < 0)
-                addressee = (src >= 0 && r->chunk[src].start >= x->end) ? src : tgt;
-        } else if (ms.idx[RL_M_THREAT] >= 0 || ms.idx[RL_M_INTENT] >= 0) {
-            const rl_pmatch *x = &r->modal[ms.idx[ms.idx[RL_M_THREAT] >= 0 ? RL_M_THREAT : RL_M_INTENT]];
-            if (src < 0 || r->chunk[src].start >= x->start) {
-                int32_t s2 = rl_role_subject(c, v, x->start);
-                if (s2 >= 0)
-                    src = s2;
-            }
-        }
-        if (speaker >= 0) {
-            src = speaker;
-            tgt = addressee;
-        }
-        /* fallback target: the addressee of a reporting verb ("told Putin that") */
-        if (tgt < 0) {
-            for (size_t i = 0; i < r->nmodal; i++) {
-                const rl_pattern *mp = rl_dict_pattern(r->dict, r->modal[i].pat);
-                if (mp->modal == RL_M_REPORT && r->modal[i].target >= 0 && r->modal[i].end <= m->head)
-                    tgt = r->modal[i].target;
-            }
-        }
-        char srcs[MAXCODES][24], tgts[MAXCODES][24];
-        int ns = rl_role_codes(c, src, srcs, NULL);
-        int nt = rl_role_codes(c, tgt, tgts, ns ? srcs[0] : NULL);
-        if (!ns && nt && src >= 0)
-            ns = rl_role_codes(c, src, srcs, tgts[0]);
-        /* "withdrew Russian troops": the subject's own people named by the
-         * pattern's words are no target */
-        if (nt > 0 && ns > 0 && tgt >= 0 && tgt != m->target && !strncmp(srcs[0], tgts[0], 3)) {
-            int ev = 0;
-            for (uint32_t j = r->chunk[tgt].start; j < r->chunk[tgt].end; j++)
-                for (uint8_t q = 0; q < m->nevid; q++)
-                    ev |= m->evid[q] == j;
-            if (ev)
-                nt = 0;
-        }
-        /* a protest with no named target is against the protesters' own
-         * government (CAMEO's convention for domestic protest) */
-        if (nt == 0 && ns > 0 && root_of(p->code) == 14 && isupper((unsigned char)srcs[0][0]) &&
-            strncmp(srcs[0], "IGO", 3) && strncmp(srcs[0], "NGO", 3) &&
-            !(strlen(srcs[0]) >= 6 && !strcmp(srcs[0] + 3, "GOV"))) {
-            rl_strlcat(rl_strlcpy(tgts[0], srcs[0], 4), "GOV", 24);
-            nt = 1;
-        }
-        int sym = (p->flags & (RL_PF_SYM | RL_PF_SUBJ_GROUP)) != 0;
-        if (sym && which < 0) {
-            if (ns == 0 && nt >= 2) {
-                /* "talks between A and B": pairs within the slot's group */
-                memcpy(srcs, tgts, sizeof srcs);
-                ns = nt;
-                nt = 0;
-            } else if (m->target < 0 && ns >= 2) {
-                /* "A and B held talks", "A and B discussed Ukraine": pairs within
-                 * the subject; an object outside a slot is a topic */
-                nt = 0;
-            }
-        }
-        if (ns == 0 || (nt == 0 && !(sym && ns >= 2))) {
-            if (trace)
-                rl_buf_printf(trace, "no event from \"%s\": %s\n", p->text,
-                              ns == 0 ? "no source actor found" : "no target actor found");
-            continue;
-        }
-        /* code and modality; PETRARCH's paired codes "032:033" code source ->
-         * target with the first, target -> source with the second */
-        rl_event e;
-        memset(&e, 0, sizeof e);
-        e.pattern = m->pat;
-        char code1[16], back[16] = "";
-        rl_strlcpy(code1, p->code, sizeof code1);
-        char *colon = strchr(code1, ':');
-        if (colon) {
-            rl_strlcpy(back, colon + 1, sizeof back);
-            *colon = '\0';
-        }
-        const char *code = code1[0] ? code1 : back;
-        int mod = RL_MOD_REALIZED;
-        int root = root_of(code);
-        int conflict = root >= 14 || (root >= 10 && root <= 13);
-        if (which == RL_M_DEMAND) {
-            code = modal_or(r->dict, code, RL_MC_DEMAND, "100");
-            mod = RL_MOD_DEMANDED;
-        } else if (which == RL_M_APPEAL) {
-            code = modal_or(r->dict, code, RL_MC_APPEAL, "020");
-            mod = RL_MOD_DEMANDED;
-        } else if (fin && (ms.idx[RL_M_DEMAND] >= 0 || ms.idx[RL_M_APPEAL] >= 0)) {
-            mod = RL_MOD_DEMANDED;
-        } else if (ms.idx[RL_M_THREAT] >= 0) {
-            const char *tc = fin ? NULL : rl_dict_modal_code(r->dict, code, RL_MC_THREAT);
-            if (tc) {
-                code = tc;
-                mod = RL_MOD_THREATENED;
-            } else if (root <= 8) {
-                if (!fin)
-                    code = modal_or(r->dict, code, RL_MC_INTENT, code);
-                mod = RL_MOD_SCHEDULED;
-            } else {
-                mod = RL_MOD_THREATENED;
-            }
-        } else if (ms.idx[RL_M_INTENT] >= 0) {
-            /* a pledge or offer is itself realized; its content becomes 03x */
-            if (root <= 8 && root != 3 && !fin)
-                code = modal_or(r->dict, code, RL_MC_INTENT, code);
-        }
-        int future = ms.idx[RL_M_FUTURE] >= 0;
-        int would = ms.idx[RL_M_HYPO] >= 0 && (rl_wc(r, r->modal[ms.idx[RL_M_HYPO]].start) & RL_W_WOULD);
-        if (ms.idx[RL_M_NEGATE] >= 0) {
-            mod = RL_MOD_NEGATED;
-        } else if (has_if && (future || would) && mod == RL_MOD_REALIZED) {
-            const char *tc = conflict && !fin ? rl_dict_modal_code(r->dict, code, RL_MC_THREAT) : NULL;
-            if (tc) {
-                code = tc;
-                mod = RL_MOD_THREATENED;
-            } else {
-                mod = RL_MOD_HYPOTHETICAL;
-            }
-        } else if (ms.idx[RL_M_HYPO] >= 0 && !would && mod == RL_MOD_REALIZED) {
-            mod = RL_MOD_HYPOTHETICAL;
-        } else if ((future || would) && mod == RL_MOD_REALIZED) {
-            mod = RL_MOD_SCHEDULED;
-            if (root >= 4 && root <= 8 && !fin)
-                code = modal_or(r->dict, code, RL_MC_INTENT, code);
-        }
-        /* appeals and demands are demanded, threats threatened, whatever the verb */
-        if (mod == RL_MOD_REALIZED) {
-            int r2 = root_of(code);
-            if (r2 == 2 || r2 == 10)
-                mod = RL_MOD_DEMANDED;
-            else if (r2 == 13)
-                mod = RL_MOD_THREATENED;
-        }
-        /* "Biden told Putin that the West would impose sanctions": a threat or
-         * demand passed on to an addressee is the speaker's */
-        if ((mod == RL_MOD_THREATENED || mod == RL_MOD_DEMANDED) && which < 0 && !fin) {
-            for (size_t i = 0; i < r->nmodal; i++) {
-                const rl_pmatch *x = &r->modal[i];
-                if (rl_dict_pattern(r->dict, x->pat)->modal != RL_M_REPORT || x->target < 0 ||
-                    x->end > m->head)
-                    continue;
-                int32_t sp = rl_role_subject(c, v, x->start);
-                char sc[MAXCODES][24];
-                int n2 = sp >= 0 ? rl_role_codes(c, sp, sc, NULL) : 0;
-                if (n2 > 0) {
-                    memcpy(srcs, sc, sizeof sc);
-                    ns = n2;
-                }
-            }
-        }
-        int tense = mod == RL_MOD_SCHEDULED ? 1 : mod == RL_MOD_REALIZED ? 0 : -1;
-        set_code(r->dict, &e, code);
-        e.modality = mod;
-        rl_attach_date(c, m, &e, tense, trace);
-        /* "Pakistan said it would retaliate": force or coercion announced for
-         * no particular date is a threat; with a date it is scheduled */
-        if (!fin && e.modality == RL_MOD_SCHEDULED && !e.date_expr[0] && root_of(e.code) >= 16) {
-            const char *tc = rl_dict_modal_code(r->dict, e.code, RL_MC_THREAT);
-            if (tc) {
-                set_code(r->dict, &e, tc);
-                e.modality = RL_MOD_THREATENED;
-            }
-        }
-        /* "held a meeting on December 30 and discussed ...", "Hamas freed three
-         * hostages on Saturday and Israel released 183 prisoners": a coordinated
-         * verb without a date of its own shares the previous one's */
-        if (!e.date_expr[0]) {
-            int32_t from = c->vfrom[v];
-            for (int32_t w = (int32_t)v - 1; from < 0 && w >= 0; w--)
-                if (r->clause[r->verb[w].head] == r->clause[m->head] && c->vexpr[w][0])
-                    from = w;
-            if (from >= 0 && c->vexpr[from][0]) {
-                e.date = c->vdate[from];
-                memcpy(e.date_expr, c->vexpr[from], sizeof e.date_expr);
-            }
-        }
-        c->vdate[v] = e.date;
-        memcpy(c->vexpr[v], e.date_expr, sizeof e.date_expr);
-        if (e.modality == RL_MOD_REALIZED && e.date != RL_NODATE && c->story != RL_NODATE &&
-            e.date > c->story) {
-            /* a realized verb dated after the story is a plan */
-            e.modality = RL_MOD_SCHEDULED;
-            if (root >= 4 && root <= 8 && !fin) {
-                const char *ic = rl_dict_modal_code(r->dict, e.code, RL_MC_INTENT);
-                if (ic)
-                    set_code(r->dict, &e, ic);
-            }
-        }
-        rl_attach_quantity(r, m, &e);
-        /* evidence: the modal and pattern words, in sentence order */
-        uint32_t ev[RL_MAX_EVID * (RL_M_COUNT + 1)];
-        size_t nev = 0;
-        for (int k = 0; k < RL_M_COUNT; k++) {
-            if (ms.idx[k] < 0 || k == RL_M_REPORT)
-                continue;
-            const rl_pmatch *x = &r->modal[ms.idx[k]];
-            for (uint8_t j = 0; j < x->nevid; j++)
-                ev[nev++] = x->evid[j];
-        }
-        for (uint8_t j = 0; j < m->nevid; j++)
-            ev[nev++] = m->evid[j];
-        for (size_t a = 1; a < nev; a++) /* insertion sort: a handful of words */
-            for (size_t b = a; b > 0 && ev[b - 1] > ev[b]; b--) {
-                uint32_t t2 = ev[b];
-                ev[b] = ev[b - 1];
-                ev[b - 1] = t2;
-            }
-        size_t el = 0;
-        for (size_t j = 0; j < nev; j++)
-            if (j == 0 || ev[j] != ev[j - 1])
-                el = add_word(e.evidence, sizeof e.evidence, el, (int)r->tok[ev[j]].len,
-                              r->text + r->tok[ev[j]].off);
-        chunk_text(r, src, e.source_text, sizeof e.source_text);
-        chunk_text(r, tgt, e.target_text, sizeof e.target_text);
-        if (nt == 0) {
-            /* symmetric event within one group */
-            for (int a = 0; a < ns; a++)
-                for (int b = 0; b < ns; b++) {
-                    if (a == b || strcmp(srcs[a], srcs[b]) == 0)
-                        continue;
-                    cpy24(e.source, srcs[a]);
-                    cpy24(e.target, srcs[b]);
-                    if ((rc = push_event(out, first, &e, (p->flags & RL_PF_NOUN) != 0)))
-                        return rc;
-                }
-        } else {
-            for (int a = 0; a < ns; a++)
-                for (int b = 0; b < nt; b++) {
-                    if (strcmp(srcs[a], tgts[b]) == 0)
-                        continue;
-                    cpy24(e.source, srcs[a]);
-                    cpy24(e.target, tgts[b]);
-                    if (code1[0] && (rc = push_event(out, first, &e, (p->flags & RL_PF_NOUN) != 0)))
-                        return rc;
-                    if (back[0]) {
-                        rl_event e2 = e;
-                        set_code(r->dict, &e2, back);
-                        cpy24(e2.source, tgts[b]);
-                        cpy24(e2.target, srcs[a]);
-                        if ((rc = push_event(out, first, &e2, 0)))
-                            return rc;
-                    }
-                    /* "Russia is ready to hold talks with Ukraine": only Russia said so */
-                    if (sym && which < 0 && ms.idx[RL_M_INTENT] < 0) {
-                        cpy24(e.source, tgts[b]);
-                        cpy24(e.target, srcs[a]);
-                        if ((rc = push_event(out, first, &e, (p->flags & RL_PF_NOUN) != 0)))
-                            return rc;
-                    }
-                }
-        }
-        if (e.date != RL_NODATE && e.date_expr[0])
-            c->prev = e.date;
-        if (trace)
-            rl_buf_printf(trace, "event: %s %s -> %s (%s) %s, %s%s%s\n", e.code, srcs[0],
-                          nt ? tgts[0] : (ns > 1 ? srcs[1] : "?"), e.name, rl_modality_name(e.modality),
-                          e.date_expr[0] ? "dated by \"" : "story date", e.date_expr,
-                          e.date_expr[0] ? "\"" : "");
-    }
-    /* an appeal, demand or threat whose content names no coded action still
-     * is one: "called on China to use its influence" -> 020 */
+}
+
+/* A discard phrase (dict/modals.txt) marks a sentence that codes nothing. */
+static int sentence_discarded(const rl_reading *r, rl_buf *trace)
+{
     for (size_t i = 0; i < r->nmodal; i++) {
-        const rl_pmatch *x = &r->modal[i];
-        int cls = rl_dict_pattern(r->dict, x->pat)->modal;
-        if (c->mused[i] || (cls != RL_M_DEMAND && cls != RL_M_APPEAL && cls != RL_M_THREAT) ||
-            in_if_clause(r, x->start))
+        const rl_pattern *p = rl_dict_pattern(r->dict, r->modal[i].pat);
+        if (p->modal != RL_M_DISCARD)
             continue;
-        int32_t sp = rl_role_subject(c, r->nverb, x->start), ad = rl_role_addressee(r, x);
-        char srcs[MAXCODES][24], tgts[MAXCODES][24];
-        int ns = sp >= 0 ? rl_role_codes(c, sp, srcs, NULL) : 0;
-        int nt = rl_role_codes(c, ad, tgts, ns ? srcs[0] : NULL);
-        if (!ns || !nt) {
-            if (trace)
-                rl_buf_printf(trace, "no event from %s \"%s\": no %s\n", rl_modal_name(cls),
-                              rl_dict_pattern(r->dict, x->pat)->text, ns ? "addressee" : "speaker");
-            continue;
+        if (trace)
+            rl_buf_printf(trace, "discarded: \"%s\" (%s:%d) marks a sentence that codes nothing\n",
+                          p->text, p->file, p->line);
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- stage 1: is this predicate an event at all? ---- */
+
+static int skip(rl_buf *trace, const rl_pred *pr, const char *why)
+{
+    if (trace)
+        rl_buf_printf(trace, "no event from \"%s\": %s\n", pr->p->text, why);
+    return 0;
+}
+
+static int pred_is_event(const rl_reading *r, const rl_pred *pr, rl_buf *trace)
+{
+    const rl_pmatch *m = pr->m;
+    /* a null-coded pattern ("---", PETRARCH) holds its words but codes nothing */
+    if (!strcmp(pr->p->code, "---"))
+        return skip(trace, pr, "its code is null (---)");
+    /* "..., killing 10 civilians": a result participle of violence is part of
+     * the act before it */
+    if (m->head > 0 && rl_is_punct(r, m->head - 1, ',') && rl_code_root(pr->p->code) >= 18 &&
+        r->tok[m->head].len > 4 &&
+        !memcmp(r->text + r->tok[m->head].off + r->tok[m->head].len - 3, "ing", 3))
+        return skip(trace, pr, "a result participle");
+    /* the antecedent of a conditional ("if Russia invaded Ukraine") is a
+     * condition, not an event */
+    if (rl_modal_in_if(r, m->head))
+        return skip(trace, pr, "inside an if-clause (a condition)");
+    return 1;
+}
+
+/* ---- stage 2: roles (roles.c finds each; here the order of the search) ---- */
+
+/* Noun patterns: "Russia's ultimatum", "US sanctions on Russia". */
+static int32_t noun_source(const rl_reading *r, const rl_pmatch *m)
+{
+    int32_t src = -1;
+    if (m->start > 0 && r->chunk_of[m->start - 1] >= 0)
+        src = r->chunk_of[m->start - 1];
+    else if (m->start > 1 && (rl_wc(r, m->start - 1) & RL_W_POSS) && r->chunk_of[m->start - 2] >= 0)
+        src = r->chunk_of[m->start - 2];
+    else if (m->start > 2 && r->chunk_of[m->start - 2] >= 0 &&
+             !(r->tok[m->start - 1].flags & RL_T_PUNCT) && !(rl_wc(r, m->start - 1) & RL_W_NOUNSEP))
+        src = r->chunk_of[m->start - 2]; /* one modifier: "Russia's latest ultimatum" */
+    return src >= 0 ? (int32_t)r->group[r->chunk[src].group].first : -1;
+}
+
+/* Source and target chunks of the predicate; 0 when it is no event. */
+static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
+{
+    const rl_reading *r = &c->r;
+    const rl_pmatch *m = pr->m;
+    const rl_pattern *p = pr->p;
+    pr->passive = !pr->noun && rl_role_passive(r, m);
+    /* PETRARCH's passive names its source with "by" (an adverb may follow
+     * the auxiliary); without one the subject stays the source */
+    if (pr->fin && !pr->noun)
+        pr->passive = petrarch_passive(r, m);
+    pr->src = -1;
+    pr->tgt = m->target;
+    if (m->source >= 0) {
+        pr->src = m->source;
+    } else if (pr->passive) {
+        pr->src = rl_role_by_agent(r, m);
+        pr->tgt = rl_role_subject(c, pr->v, m->head);
+        if (pr->tgt < 0)
+            pr->tgt = -1;
+    } else if (pr->noun && m->start > 0 &&
+               (rl_match_is_word(r, m->start - 1, "for") || (rl_wc(r, m->start - 1) & RL_W_OF))) {
+        /* "for talks with", "a round of talks with": the purpose or part of
+         * another event, coded by its verb */
+        return skip(trace, pr, "a noun after 'for' or 'of'");
+    } else if (pr->noun) {
+        pr->src = noun_source(r, m);
+    } else {
+        c->last_inherit = -1;
+        /* a PETRARCH pattern's subject stands before all its words, else among
+         * them ("neither A nor B @boycotted") */
+        pr->src = rl_role_subject(c, pr->v, pr->fin ? m->start : m->head);
+        if (pr->src < 0 && pr->fin && m->head > m->start)
+            pr->src = rl_role_subject(c, pr->v, m->head);
+        c->vfrom[pr->v] = c->last_inherit;
+    }
+    if (pr->src == -2)
+        pr->src = -1;
+    c->vsource[pr->v] = pr->src;
+    if (pr->tgt < 0 && !pr->passive && !pr->noun)
+        pr->tgt = rl_role_object(r, pr->v);
+    /* PETRARCH "+ was @shot * in $": the actor before the pattern is the
+     * target; the source is the '$' slot, else the object */
+    if (p->flags & RL_PF_SUBJ_TARGET) {
+        int32_t subj = rl_role_subject(c, pr->v, m->start);
+        pr->src = m->source >= 0 ? m->source : m->target >= 0 ? m->target : rl_role_object(r, pr->v);
+        pr->tgt = subj >= 0 ? subj : -1;
+    }
+    /* last resort for force, coercion and aid: the country the act is in
+     * ("imposed sanctions on 500 targets in Russia", "strike targets across Israel") */
+    if (pr->tgt < 0 && !pr->passive) {
+        int rt = rl_code_root(p->code);
+        if (rt >= 14 || rt == 7 || !strncmp(p->code, "138", 3))
+            pr->tgt = rl_role_place(r, pr->v);
+    }
+    return 1;
+}
+
+/* Demands and appeals: the speaker is the subject of the modal, the target
+ * the subject of the embedded clause. Threats and intents: the modal's
+ * subject when the verb has none before it. */
+static void assign_speaker(rl_coder *c, rl_pred *pr)
+{
+    const rl_reading *r = &c->r;
+    const int32_t *ms = pr->modal;
+    pr->speech = -1;
+    if (!pr->fin && (ms[RL_M_DEMAND] >= 0 || ms[RL_M_APPEAL] >= 0)) {
+        pr->speech = ms[RL_M_DEMAND] >= 0 ? RL_M_DEMAND : RL_M_APPEAL;
+        const rl_pmatch *x = &r->modal[ms[pr->speech]];
+        c->last_inherit = -1;
+        int32_t speaker = rl_role_subject(c, pr->v, x->start);
+        if (c->last_inherit >= 0)
+            c->vfrom[pr->v] = c->last_inherit;
+        if (speaker == -2)
+            speaker = -1;
+        int32_t addressee = rl_role_addressee(r, x);
+        if (addressee < 0)
+            addressee = (pr->src >= 0 && r->chunk[pr->src].start >= x->end) ? pr->src : pr->tgt;
+        if (speaker >= 0) {
+            pr->src = speaker;
+            pr->tgt = addressee;
         }
-        rl_event e;
-        memset(&e, 0, sizeof e);
-        e.pattern = x->pat;
-        chunk_text(r, sp, e.source_text, sizeof e.source_text);
-        chunk_text(r, ad, e.target_text, sizeof e.target_text);
-        set_code(r->dict, &e, cls == RL_M_DEMAND ? "100" : cls == RL_M_APPEAL ? "020" : "130");
-        e.modality = cls == RL_M_THREAT ? RL_MOD_THREATENED : RL_MOD_DEMANDED;
-        rl_attach_date(c, x, &e, -1, trace);
-        size_t el = 0;
-        for (uint8_t j = 0; j < x->nevid && el + 40 < sizeof e.evidence; j++)
-            el = add_word(e.evidence, sizeof e.evidence, el,
-                                   (int)r->tok[x->evid[j]].len, r->text + r->tok[x->evid[j]].off);
-        for (int a = 0; a < ns; a++)
-            for (int b = 0; b < nt; b++) {
-                if (strcmp(srcs[a], tgts[b]) == 0)
-                    continue;
-                cpy24(e.source, srcs[a]);
-                cpy24(e.target, tgts[b]);
-                if ((rc = push_event(out, first, &e, 0)))
+    } else if (ms[RL_M_THREAT] >= 0 || ms[RL_M_INTENT] >= 0) {
+        const rl_pmatch *x = &r->modal[ms[ms[RL_M_THREAT] >= 0 ? RL_M_THREAT : RL_M_INTENT]];
+        if (pr->src < 0 || r->chunk[pr->src].start >= x->start) {
+            int32_t s2 = rl_role_subject(c, pr->v, x->start);
+            if (s2 >= 0)
+                pr->src = s2;
+        }
+    }
+    /* fallback target: the addressee of a reporting verb ("told Putin that") */
+    if (pr->tgt < 0) {
+        for (size_t i = 0; i < r->nmodal; i++) {
+            const rl_pattern *mp = rl_dict_pattern(r->dict, r->modal[i].pat);
+            if (mp->modal == RL_M_REPORT && r->modal[i].target >= 0 && r->modal[i].end <= pr->m->head)
+                pr->tgt = r->modal[i].target;
+        }
+    }
+}
+
+/* "withdrew Russian troops": the subject's own people named by the pattern's
+ * words are no target. */
+static int target_is_own_people(const rl_reading *r, const rl_pred *pr)
+{
+    const rl_pmatch *m = pr->m;
+    if (pr->nt <= 0 || pr->ns <= 0 || pr->tgt < 0 || pr->tgt == m->target ||
+        strncmp(pr->srcs[0], pr->tgts[0], 3))
+        return 0;
+    for (uint32_t j = r->chunk[pr->tgt].start; j < r->chunk[pr->tgt].end; j++)
+        for (uint8_t q = 0; q < m->nevid; q++)
+            if (m->evid[q] == j)
+                return 1;
+    return 0;
+}
+
+/* A protest with no named target is against the protesters' own government
+ * (CAMEO's convention for domestic protest). */
+static void protest_target(rl_pred *pr)
+{
+    const char *s = pr->srcs[0];
+    if (pr->nt == 0 && pr->ns > 0 && rl_code_root(pr->p->code) == 14 && isupper((unsigned char)s[0]) &&
+        strncmp(s, "IGO", 3) && strncmp(s, "NGO", 3) && !(strlen(s) >= 6 && !strcmp(s + 3, "GOV"))) {
+        rl_strlcat(rl_strlcpy(pr->tgts[0], s, 4), "GOV", 24);
+        pr->nt = 1;
+    }
+}
+
+/* The actor codes of both sides; 0 when a side is missing. */
+static int actor_codes(rl_coder *c, rl_pred *pr, rl_buf *trace)
+{
+    pr->ns = rl_role_codes(c, pr->src, pr->srcs, NULL);
+    pr->nt = rl_role_codes(c, pr->tgt, pr->tgts, pr->ns ? pr->srcs[0] : NULL);
+    if (!pr->ns && pr->nt && pr->src >= 0)
+        pr->ns = rl_role_codes(c, pr->src, pr->srcs, pr->tgts[0]);
+    if (target_is_own_people(&c->r, pr))
+        pr->nt = 0;
+    protest_target(pr);
+    pr->sym = (pr->p->flags & (RL_PF_SYM | RL_PF_SUBJ_GROUP)) != 0;
+    if (pr->sym && pr->speech < 0) {
+        if (pr->ns == 0 && pr->nt >= 2) {
+            /* "talks between A and B": pairs within the slot's group */
+            memcpy(pr->srcs, pr->tgts, sizeof pr->srcs);
+            pr->ns = pr->nt;
+            pr->nt = 0;
+        } else if (pr->m->target < 0 && pr->ns >= 2) {
+            /* "A and B held talks", "A and B discussed Ukraine": pairs within
+             * the subject; an object outside a slot is a topic */
+            pr->nt = 0;
+        }
+    }
+    if (pr->ns == 0 || (pr->nt == 0 && !(pr->sym && pr->ns >= 2)))
+        return skip(trace, pr, pr->ns == 0 ? "no source actor found" : "no target actor found");
+    return 1;
+}
+
+/* ---- stage 3: code and modality (modality.c), date (attach.c) ---- */
+
+/* PETRARCH's paired codes "032:033" code source -> target with the first,
+ * target -> source with the second. */
+static void split_paired_code(rl_pred *pr)
+{
+    rl_strlcpy(pr->code1, pr->p->code, sizeof pr->code1);
+    pr->back[0] = '\0';
+    char *colon = strchr(pr->code1, ':');
+    if (colon) {
+        rl_strlcpy(pr->back, colon + 1, sizeof pr->back);
+        *colon = '\0';
+    }
+}
+
+/* ---- stage 4: evidence and emission ---- */
+
+/* The evidence words: the governing modals' and the pattern's, in sentence order. */
+static void collect_evidence(const rl_reading *r, rl_pred *pr)
+{
+    uint32_t ev[RL_MAX_EVID * (RL_M_COUNT + 1)];
+    size_t nev = 0;
+    for (int k = 0; k < RL_M_COUNT; k++) {
+        if (pr->modal[k] < 0 || k == RL_M_REPORT)
+            continue;
+        const rl_pmatch *x = &r->modal[pr->modal[k]];
+        for (uint8_t j = 0; j < x->nevid; j++)
+            ev[nev++] = x->evid[j];
+    }
+    for (uint8_t j = 0; j < pr->m->nevid; j++)
+        ev[nev++] = pr->m->evid[j];
+    for (size_t a = 1; a < nev; a++) /* insertion sort: a handful of words */
+        for (size_t b = a; b > 0 && ev[b - 1] > ev[b]; b--) {
+            uint32_t t2 = ev[b];
+            ev[b] = ev[b - 1];
+            ev[b - 1] = t2;
+        }
+    size_t el = 0;
+    for (size_t j = 0; j < nev; j++)
+        if (j == 0 || ev[j] != ev[j - 1])
+            el = add_word(pr->e.evidence, sizeof pr->e.evidence, el, (int)r->tok[ev[j]].len,
+                          r->text + r->tok[ev[j]].off);
+    chunk_text(r, pr->src, pr->e.source_text, sizeof pr->e.source_text);
+    chunk_text(r, pr->tgt, pr->e.target_text, sizeof pr->e.target_text);
+}
+
+static int push_pair(rl_events *out, size_t first, rl_event *e, const char *s, const char *t, int noun)
+{
+    cpy24(e->source, s);
+    cpy24(e->target, t);
+    return push_event(out, first, e, noun);
+}
+
+/* One event per actor pair: within the group for a symmetric act of one
+ * side, else each source with each target (and back for paired codes and
+ * symmetric acts). */
+static int emit_pairs(const rl_dict *d, rl_pred *pr, rl_events *out, size_t first)
+{
+    rl_event *e = &pr->e;
+    int rc = RL_OK;
+    if (pr->nt == 0) {
+        for (int a = 0; a < pr->ns; a++)
+            for (int b = 0; b < pr->ns; b++)
+                if (a != b && strcmp(pr->srcs[a], pr->srcs[b]) != 0 &&
+                    (rc = push_pair(out, first, e, pr->srcs[a], pr->srcs[b], pr->noun)))
+                    return rc;
+        return RL_OK;
+    }
+    for (int a = 0; a < pr->ns; a++)
+        for (int b = 0; b < pr->nt; b++) {
+            const char *s = pr->srcs[a], *t = pr->tgts[b];
+            if (strcmp(s, t) == 0)
+                continue;
+            if (pr->code1[0] && (rc = push_pair(out, first, e, s, t, pr->noun)))
+                return rc;
+            if (pr->back[0]) {
+                rl_event e2 = *e;
+                rl_event_set_code(d, &e2, pr->back);
+                if ((rc = push_pair(out, first, &e2, t, s, 0)))
                     return rc;
             }
+            /* "Russia is ready to hold talks with Ukraine": only Russia said so */
+            if (pr->sym && pr->speech < 0 && pr->modal[RL_M_INTENT] < 0 &&
+                (rc = push_pair(out, first, e, t, s, pr->noun)))
+                return rc;
+        }
+    return RL_OK;
+}
+
+/* ---- the stages, per predicate ---- */
+
+static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, size_t first, rl_buf *trace)
+{
+    rl_reading *r = &c->r;
+    rl_pred pr;
+    memset(&pr, 0, sizeof pr);
+    pr.v = v;
+    pr.m = &r->verb[v];
+    pr.p = rl_dict_pattern(r->dict, pr.m->pat);
+    pr.fin = (pr.p->flags & RL_PF_PETRARCH) != 0;
+    pr.noun = (pr.p->flags & RL_PF_NOUN) != 0;
+    c->vsource[v] = -1;
+    c->vfrom[v] = -1;
+    c->vdate[v] = RL_NODATE;
+    c->vexpr[v][0] = '\0';
+    if (!pred_is_event(r, &pr, trace))
+        return RL_OK;
+    rl_modal_collect(r, v, pr.modal);
+    for (int k = RL_M_DEMAND; k <= RL_M_INTENT; k++)
+        if (pr.modal[k] >= 0)
+            c->mused[pr.modal[k]] = 1;
+    if (!assign_roles(c, &pr, trace))
+        return RL_OK;
+    assign_speaker(c, &pr);
+    if (!actor_codes(c, &pr, trace))
+        return RL_OK;
+    pr.e.pattern = pr.m->pat;
+    split_paired_code(&pr);
+    rl_modal_decide(r, &pr, has_if);
+    rl_modal_reported_speaker(c, &pr);
+    rl_attach_event_date(c, &pr, trace);
+    rl_attach_quantity(r, pr.m, &pr.e);
+    collect_evidence(r, &pr);
+    int rc = emit_pairs(r->dict, &pr, out, first);
+    if (rc)
+        return rc;
+    if (pr.e.date != RL_NODATE && pr.e.date_expr[0])
+        c->prev = pr.e.date;
+    if (trace)
+        rl_buf_printf(trace, "event: %s %s -> %s (%s) %s, %s%s%s\n", pr.e.code, pr.srcs[0],
+                      pr.nt ? pr.tgts[0] : (pr.ns > 1 ? pr.srcs[1] : "?"), pr.e.name,
+                      rl_modality_name(pr.e.modality), pr.e.date_expr[0] ? "dated by \"" : "story date",
+                      pr.e.date_expr, pr.e.date_expr[0] ? "\"" : "");
+    return RL_OK;
+}
+
+/* An appeal, demand or threat whose content names no coded action still is
+ * one: "called on China to use its influence" -> 020. */
+static int code_bare_modal(rl_coder *c, size_t i, rl_events *out, size_t first, rl_buf *trace)
+{
+    rl_reading *r = &c->r;
+    const rl_pmatch *x = &r->modal[i];
+    const rl_pattern *mp = rl_dict_pattern(r->dict, x->pat);
+    int cls = mp->modal;
+    if (c->mused[i] || (cls != RL_M_DEMAND && cls != RL_M_APPEAL && cls != RL_M_THREAT) ||
+        rl_modal_in_if(r, x->start))
+        return RL_OK;
+    int32_t sp = rl_role_subject(c, r->nverb, x->start), ad = rl_role_addressee(r, x);
+    char srcs[MAXCODES][24], tgts[MAXCODES][24];
+    int ns = sp >= 0 ? rl_role_codes(c, sp, srcs, NULL) : 0;
+    int nt = rl_role_codes(c, ad, tgts, ns ? srcs[0] : NULL);
+    if (!ns || !nt) {
         if (trace)
-            rl_buf_printf(trace, "event: %s %s -> %s (%s) from the %s alone\n", e.code, srcs[0],
-                          tgts[0], e.name, rl_modal_name(cls));
+            rl_buf_printf(trace, "no event from %s \"%s\": no %s\n", rl_modal_name(cls), mp->text,
+                          ns ? "addressee" : "speaker");
+        return RL_OK;
     }
-    /* remember actors for pronouns in later sentences: a compound group, else
-     * the two sides of the sentence's first event ("Trump met Kim ... The two
-     * leaders agreed") */
+    rl_event e;
+    memset(&e, 0, sizeof e);
+    e.pattern = x->pat;
+    chunk_text(r, sp, e.source_text, sizeof e.source_text);
+    chunk_text(r, ad, e.target_text, sizeof e.target_text);
+    rl_event_set_code(r->dict, &e, cls == RL_M_DEMAND ? "100" : cls == RL_M_APPEAL ? "020" : "130");
+    e.modality = cls == RL_M_THREAT ? RL_MOD_THREATENED : RL_MOD_DEMANDED;
+    rl_attach_date(c, x, &e, -1, trace);
+    size_t el = 0;
+    for (uint8_t j = 0; j < x->nevid && el + 40 < sizeof e.evidence; j++)
+        el = add_word(e.evidence, sizeof e.evidence, el, (int)r->tok[x->evid[j]].len,
+                      r->text + r->tok[x->evid[j]].off);
+    int rc;
+    for (int a = 0; a < ns; a++)
+        for (int b = 0; b < nt; b++)
+            if (strcmp(srcs[a], tgts[b]) != 0 && (rc = push_pair(out, first, &e, srcs[a], tgts[b], 0)))
+                return rc;
+    if (trace)
+        rl_buf_printf(trace, "event: %s %s -> %s (%s) from the %s alone\n", e.code, srcs[0], tgts[0],
+                      e.name, rl_modal_name(cls));
+    return RL_OK;
+}
+
+/* Remembers actors for pronouns in later sentences: a compound group, else
+ * the two sides of the sentence's first event ("Trump met Kim ... The two
+ * leaders agreed"), and the last person named. */
+static void remember_actors(rl_coder *c, const rl_events *out, size_t first)
+{
+    const rl_reading *r = &c->r;
     int grouped = 0;
     for (size_t g = 0; g < r->ngroup; g++) {
         const rl_group *gr = &r->group[g];
-        if (gr->n >= 2) {
-            char codes[MAXCODES][24];
-            int k = rl_role_codes(c, (int32_t)gr->first, codes, NULL);
-            if (k >= 2) {
-                memcpy(c->group, codes, sizeof codes);
-                c->ngroup = k;
-                grouped = 1;
-            }
+        if (gr->n < 2)
+            continue;
+        char codes[MAXCODES][24];
+        int k = rl_role_codes(c, (int32_t)gr->first, codes, NULL);
+        if (k >= 2) {
+            memcpy(c->group, codes, sizeof codes);
+            c->ngroup = k;
+            grouped = 1;
         }
     }
     if (!grouped && out->n > first) {
@@ -777,5 +617,28 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
     for (size_t i = 0; i < r->nchunk; i++)
         if (r->chunk[i].person && r->chunk[i].code[0])
             rl_strlcpy(c->person, r->chunk[i].code, sizeof c->person);
+}
+
+int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_events *out,
+                      rl_buf *trace)
+{
+    rl_reading *r = &c->r;
+    int rc = rl_match_sentence(r, text, t, n, c->story);
+    if (rc || (rc = reserve_scratch(c)))
+        return rc;
+    mark_modals_inside_verbs(c);
+    if (trace)
+        rl_trace_reading(c, trace);
+    if (sentence_discarded(r, trace))
+        return RL_OK;
+    int has_if = rl_modal_sentence_has_if(r);
+    size_t first = out->n;
+    for (size_t v = 0; v < r->nverb; v++)
+        if ((rc = code_predicate(c, v, has_if, out, first, trace)))
+            return rc;
+    for (size_t i = 0; i < r->nmodal; i++)
+        if ((rc = code_bare_modal(c, i, out, first, trace)))
+            return rc;
+    remember_actors(c, out, first);
     return RL_OK;
 }

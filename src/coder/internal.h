@@ -1,6 +1,7 @@
-/* internal.h: private to the coder (code.c, roles.c, attach.c): the coder's
- * per-story state and the functions that fill in an event's parts. Not part of
- * the library's interface; nothing outside those three files includes it. */
+/* internal.h: private to the coder's stages (code.c, roles.c, modality.c,
+ * attach.c, trace.c): the coder's per-story state, the predicate record the
+ * stages pass along, and the functions that fill in its parts. Not part of the
+ * library's interface; nothing outside src/coder/ includes it. */
 #ifndef RL_CODER_INTERNAL_H
 #define RL_CODER_INTERNAL_H
 
@@ -26,6 +27,46 @@ struct rl_coder {
     size_t mcap;
 };
 
+/* One predicate (a verb or noun pattern match) on its way to events. code.c
+ * runs the stages in order and each fills in its part: roles (src, tgt and
+ * their codes), code and modality (modality.c), date and quantity (attach.c),
+ * evidence; then one event per actor pair is emitted. */
+typedef struct rl_pred {
+    size_t v;                      /* index of the match in r->verb */
+    const rl_pmatch *m;
+    const rl_pattern *p;
+    int32_t modal[RL_M_COUNT];     /* modal match governing it, per class; -1 none */
+    int fin;                       /* [petrarch] pattern: keeps its own code and actors */
+    int noun;                      /* a noun pattern ("US sanctions on Russia") */
+    int passive;
+    int sym;                       /* symmetric act ("met", "talks between") */
+    int speech;                    /* RL_M_DEMAND/RL_M_APPEAL when that speech act is coded, else -1 */
+    int32_t src, tgt;              /* chunks, -1 none */
+    char srcs[MAXCODES][24], tgts[MAXCODES][24];
+    int ns, nt;                    /* codes found for each side */
+    char code1[16], back[16];      /* PETRARCH "032:033": forward and backward codes */
+    int root;                      /* root of the pattern's own code */
+    rl_event e;                    /* the event being built */
+} rl_pred;
+
+/* modality.c: what the sentence asserts of a predicate */
+/* The modal constructions that govern verb match v (nearest before it, same
+ * clause, no verb in between), one per class, into idx. */
+void rl_modal_collect(const rl_reading *r, size_t v, int32_t idx[RL_M_COUNT]);
+/* Whether token head lies in the antecedent of an "if". */
+int rl_modal_in_if(const rl_reading *r, uint32_t head);
+int rl_modal_sentence_has_if(const rl_reading *r);
+/* Sets pr->e's code and modality from the pattern's code and the modals. */
+void rl_modal_decide(const rl_reading *r, rl_pred *pr, int has_if);
+/* "X told Y that the West would impose sanctions": a threat or demand passed on
+ * to an addressee is the reporting speaker's: replaces pr->srcs. */
+void rl_modal_reported_speaker(rl_coder *c, rl_pred *pr);
+/* Sets e's code, root, quad class, Goldstein score, PLOVER type and name. */
+void rl_event_set_code(const rl_dict *d, rl_event *e, const char *code);
+int rl_code_root(const char *code);
+
+/* trace.c: what explain shows of the reading */
+void rl_trace_reading(const rl_coder *c, rl_buf *tr);
 
 /* roles.c: who did it to whom */
 void rl_span_text(const rl_reading *r, uint32_t a, uint32_t b, char *out, size_t cap);
@@ -46,5 +87,9 @@ int32_t rl_role_addressee(const rl_reading *r, const rl_pmatch *x);
 /* attach.c: when, and how many */
 void rl_attach_date(rl_coder *c, const rl_pmatch *m, rl_event *e, int tense, rl_buf *trace);
 void rl_attach_quantity(const rl_reading *r, const rl_pmatch *m, rl_event *e);
+/* The event date of a predicate whose code and modality are decided, with what
+ * a date changes: an undated announced use of force is a threat, a realized
+ * act dated after the story a plan; coordinated verbs share a date. */
+void rl_attach_event_date(rl_coder *c, rl_pred *pr, rl_buf *trace);
 
 #endif
