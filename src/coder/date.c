@@ -118,164 +118,240 @@ static int unit_of(const char *text, const rl_token *t)
     return 0;
 }
 
+/* ---- recognizers: each tries one kind of expression at token i and, when it
+ * matches, fills x and returns the index after its last token; 0 when it does
+ * not match; NO_DATE_HERE when token i starts no expression at all ---- */
+
+#define NO_DATE_HERE ((size_t)-1)
+
+typedef size_t (*recognizer)(const char *text, const rl_token *t, size_t n, size_t i, rl_datex *x);
+
+static int is_word(const char *text, const rl_token *t, size_t i, size_t n, const char *w)
+{
+    return i < n && tok_eq(text, &t[i], w);
+}
+
+/* Month D[, YYYY] | Month YYYY | mid-Month | (in) Month */
+static size_t month_first(const char *text, const rl_token *t, size_t n, size_t i, rl_datex *x)
+{
+    int mo = month_of(text, &t[i]), dd, yy;
+    if (!mo)
+        return 0;
+    size_t j = i + 1;
+    x->month = (int8_t)mo;
+    if (i > 0 && (tok_eq(text, &t[i - 1], "mid") || tok_eq(text, &t[i - 1], "early") ||
+                  tok_eq(text, &t[i - 1], "late") || tok_eq(text, &t[i - 1], "end"))) {
+        x->start = (uint32_t)(i - 1);
+        x->mday = tok_eq(text, &t[i - 1], "mid") ? 15 : tok_eq(text, &t[i - 1], "early") ? 5 : 25;
+    }
+    if (j < n && (dd = mday_of(text, &t[j]))) {
+        x->mday = (int8_t)dd;
+        j++;
+        if (j + 1 < n && tok_eq(text, &t[j], ",") && (yy = year_of(text, &t[j + 1]))) {
+            x->year = (int16_t)yy;
+            j += 2;
+        } else if (j < n && (yy = year_of(text, &t[j]))) {
+            x->year = (int16_t)yy;
+            j++;
+        }
+        x->kind = x->year ? RL_DX_ABSOLUTE : RL_DX_MONTHDAY;
+    } else if (j < n && (yy = year_of(text, &t[j]))) {
+        x->year = (int16_t)yy;
+        if (!x->mday)
+            x->mday = 1;
+        x->kind = RL_DX_ABSOLUTE;
+        j++;
+    } else {
+        if (!x->mday)
+            x->mday = 1;
+        x->kind = RL_DX_MONTH;
+    }
+    return j;
+}
+
+/* "the 5th of March [2022]" */
+static size_t day_of_month(const char *text, const rl_token *t, size_t n, size_t i, rl_datex *x)
+{
+    int dd, mo, yy;
+    if (!(dd = mday_of(text, &t[i])) || i + 3 >= n || !tok_eq(text, &t[i + 1], "of") ||
+        !(mo = month_of(text, &t[i + 2])))
+        return 0;
+    size_t j = i + 3;
+    x->mday = (int8_t)dd;
+    x->month = (int8_t)mo;
+    if (j < n && (yy = year_of(text, &t[j]))) {
+        x->year = (int16_t)yy;
+        j++;
+    }
+    if (i > 0 && tok_eq(text, &t[i - 1], "the"))
+        x->start = (uint32_t)(i - 1);
+    x->kind = x->year ? RL_DX_ABSOLUTE : RL_DX_MONTHDAY;
+    return j;
+}
+
+/* "on the 15th": an ordinal day of the month */
+static size_t ordinal_day(const char *text, const rl_token *t, size_t n, size_t i, rl_datex *x)
+{
+    int dd;
+    if (!(i > 0 && tok_eq(text, &t[i - 1], "the") && (dd = mday_of(text, &t[i])) && t[i].len > 2 &&
+          !isdigit((unsigned char)text[t[i].off + t[i].len - 1]) &&
+          (i + 1 >= n || !month_of(text, &t[i + 1]))))
+        return 0;
+    x->kind = RL_DX_DAY;
+    x->mday = (int8_t)dd;
+    x->start = (uint32_t)(i - 1);
+    return i + 1;
+}
+
+/* D Month [YYYY] */
+static size_t day_first(const char *text, const rl_token *t, size_t n, size_t i, rl_datex *x)
+{
+    int dd, mo, yy;
+    if (!(dd = mday_of(text, &t[i])) || i + 1 >= n || !(mo = month_of(text, &t[i + 1])))
+        return 0;
+    size_t j = i + 2;
+    x->mday = (int8_t)dd;
+    x->month = (int8_t)mo;
+    if (j < n && (yy = year_of(text, &t[j]))) {
+        x->year = (int16_t)yy;
+        j++;
+    }
+    x->kind = x->year ? RL_DX_ABSOLUTE : RL_DX_MONTHDAY;
+    return j;
+}
+
+/* "on Tuesday", "last Tuesday", "next Tuesday" */
+static size_t weekday(const char *text, const rl_token *t, size_t n, size_t i, rl_datex *x)
+{
+    (void)n;
+    int wd = weekday_of(text, &t[i]);
+    if (!wd)
+        return 0;
+    x->kind = RL_DX_WEEKDAY;
+    x->weekday = (int8_t)(wd - 1);
+    if (i > 0 && (tok_eq(text, &t[i - 1], "last") || tok_eq(text, &t[i - 1], "next") ||
+                  tok_eq(text, &t[i - 1], "this"))) {
+        x->start = (uint32_t)(i - 1);
+        x->dir = tok_eq(text, &t[i - 1], "last") ? -1 : tok_eq(text, &t[i - 1], "next") ? 1 : 0;
+    }
+    return i + 1;
+}
+
+/* yesterday, today, tomorrow, tonight */
+static size_t deictic_day(const char *text, const rl_token *t, size_t n, size_t i, rl_datex *x)
+{
+    if (!is_word(text, t, i, n, "yesterday") && !is_word(text, t, i, n, "today") &&
+        !is_word(text, t, i, n, "tomorrow") && !is_word(text, t, i, n, "tonight"))
+        return 0;
+    x->kind = RL_DX_STORY;
+    x->offset = tok_eq(text, &t[i], "yesterday") ? -1 : tok_eq(text, &t[i], "tomorrow") ? 1 : 0;
+    return i + 1;
+}
+
+/* last/this/next week|month|year */
+static size_t period(const char *text, const rl_token *t, size_t n, size_t i, rl_datex *x)
+{
+    int u;
+    if (!(is_word(text, t, i, n, "last") || is_word(text, t, i, n, "next") || is_word(text, t, i, n, "this")) ||
+        i + 1 >= n || !(u = unit_of(text, &t[i + 1])) || tok_eq(text, &t[i + 1], "days"))
+        return 0;
+    x->kind = RL_DX_PERIOD;
+    x->dir = (int8_t)(tok_eq(text, &t[i], "last") ? -1 : tok_eq(text, &t[i], "next") ? 1 : 0);
+    x->offset = u; /* the period's length: 7 week, 30 month, 365 year */
+    return i + 2;
+}
+
+/* "three days ago", "two weeks later", "a day earlier" */
+static size_t offset(const char *text, const rl_token *t, size_t n, size_t i, rl_datex *x)
+{
+    int u, c;
+    if (i + 2 >= n || !(u = unit_of(text, &t[i + 1])) || !(c = count_of(text, &t[i])))
+        return 0;
+    const rl_token *w = &t[i + 2];
+    if (!tok_eq(text, w, "ago") && !tok_eq(text, w, "later") && !tok_eq(text, w, "earlier") &&
+        !tok_eq(text, w, "before") && !tok_eq(text, w, "after"))
+        return 0;
+    int ago = tok_eq(text, w, "ago");
+    int back = ago || tok_eq(text, w, "earlier") || tok_eq(text, w, "before");
+    /* "a day before Russian forces crossed": anchored on an event we do not
+     * date; only "three days before." or "..., a week after," count */
+    if ((tok_eq(text, w, "before") || tok_eq(text, w, "after")) && i + 3 < n &&
+        !(t[i + 3].flags & RL_T_PUNCT))
+        return NO_DATE_HERE;
+    x->kind = ago ? RL_DX_STORY : RL_DX_PREV;
+    x->offset = (back ? -1 : 1) * c * u;
+    return i + 3;
+}
+
+/* "in two weeks" */
+static size_t in_count(const char *text, const rl_token *t, size_t n, size_t i, rl_datex *x)
+{
+    int u, c;
+    if (!(i + 2 < n && tok_eq(text, &t[i], "in") && (u = unit_of(text, &t[i + 2])) &&
+          (c = count_of(text, &t[i + 1])) && !tok_eq(text, &t[i + 1], "a")))
+        return 0;
+    x->kind = RL_DX_STORY;
+    x->offset = c * u;
+    return i + 3;
+}
+
+/* "the following day", "the next day", "the previous day" */
+static size_t relative_day(const char *text, const rl_token *t, size_t n, size_t i, rl_datex *x)
+{
+    if (!(tok_eq(text, &t[i], "the") && i + 2 < n &&
+          (tok_eq(text, &t[i + 1], "following") || tok_eq(text, &t[i + 1], "next") ||
+           tok_eq(text, &t[i + 1], "previous")) &&
+          tok_eq(text, &t[i + 2], "day")))
+        return 0;
+    x->kind = RL_DX_PREV;
+    x->offset = tok_eq(text, &t[i + 1], "previous") ? -1 : 1;
+    return i + 3;
+}
+
+/* ISO 2022-05-01 (the tokenizer split it at the hyphens) */
+static size_t iso_date(const char *text, const rl_token *t, size_t n, size_t i, rl_datex *x)
+{
+    if (!((t[i].flags & RL_T_NUM) && t[i].len == 4 && i + 2 < n && (t[i + 1].flags & RL_T_HYPH) &&
+          (t[i + 2].flags & RL_T_HYPH) && t[i + 1].len == 2 && t[i + 2].len == 2 &&
+          t[i + 2].off + 2 - t[i].off == 10))
+        return 0;
+    rl_day day = rl_date_parse_iso(text + t[i].off, 10, 0);
+    if (day == RL_NODATE)
+        return 0;
+    int y, m, d;
+    rl_day_to_ymd(day, &y, &m, &d);
+    x->kind = RL_DX_ABSOLUTE;
+    x->year = (int16_t)y;
+    x->month = (int8_t)m;
+    x->mday = (int8_t)d;
+    return i + 3;
+}
+
+/* In order of preference: the first that matches at a token wins. */
+static const recognizer RECOGNIZERS[] = {
+    month_first, day_of_month, ordinal_day, day_first, weekday, deictic_day,
+    period, offset, in_count, relative_day, iso_date,
+};
+
 size_t rl_date_find(const char *text, const rl_token *t, size_t n, rl_datex *out, size_t max)
 {
     size_t k = 0;
     for (size_t i = 0; i < n && k < max; i++) {
         if (t[i].flags & RL_T_PUNCT)
             continue;
-        rl_datex x;
-        memset(&x, 0, sizeof x);
-        x.start = (uint32_t)i;
-        int mo, wd, dd, yy, c, u;
-        if ((mo = month_of(text, &t[i]))) {
-            /* Month D[, YYYY] | Month YYYY | mid-Month | (in) Month */
-            size_t j = i + 1;
-            x.month = (int8_t)mo;
-            if (i > 0 && (tok_eq(text, &t[i - 1], "mid") || tok_eq(text, &t[i - 1], "early") ||
-                          tok_eq(text, &t[i - 1], "late") || tok_eq(text, &t[i - 1], "end"))) {
-                x.start = (uint32_t)(i - 1);
-                x.mday = tok_eq(text, &t[i - 1], "mid") ? 15 : tok_eq(text, &t[i - 1], "early") ? 5 : 25;
-            }
-            if (j < n && (dd = mday_of(text, &t[j]))) {
-                x.mday = (int8_t)dd;
-                j++;
-                if (j + 1 < n && tok_eq(text, &t[j], ",") && (yy = year_of(text, &t[j + 1]))) {
-                    x.year = (int16_t)yy;
-                    j += 2;
-                } else if (j < n && (yy = year_of(text, &t[j]))) {
-                    x.year = (int16_t)yy;
-                    j++;
-                }
-                x.kind = x.year ? RL_DX_ABSOLUTE : RL_DX_MONTHDAY;
-            } else if (j < n && (yy = year_of(text, &t[j]))) {
-                x.year = (int16_t)yy;
-                if (!x.mday)
-                    x.mday = 1;
-                x.kind = RL_DX_ABSOLUTE;
-                j++;
-            } else {
-                if (!x.mday)
-                    x.mday = 1;
-                x.kind = RL_DX_MONTH;
-            }
-            x.end = (uint32_t)j;
-            out[k++] = x;
-            i = j - 1;
-        } else if ((dd = mday_of(text, &t[i])) && i + 3 < n && tok_eq(text, &t[i + 1], "of") &&
-                   (mo = month_of(text, &t[i + 2]))) {
-            /* "the 5th of March [2022]" */
-            size_t j = i + 3;
-            x.mday = (int8_t)dd;
-            x.month = (int8_t)mo;
-            if (j < n && (yy = year_of(text, &t[j]))) {
-                x.year = (int16_t)yy;
-                j++;
-            }
-            if (i > 0 && tok_eq(text, &t[i - 1], "the"))
-                x.start = (uint32_t)(i - 1);
-            x.kind = x.year ? RL_DX_ABSOLUTE : RL_DX_MONTHDAY;
-            x.end = (uint32_t)j;
-            out[k++] = x;
-            i = j - 1;
-        } else if (i > 0 && tok_eq(text, &t[i - 1], "the") && (dd = mday_of(text, &t[i])) &&
-                   t[i].len > 2 && !isdigit((unsigned char)text[t[i].off + t[i].len - 1]) &&
-                   (i + 1 >= n || !month_of(text, &t[i + 1]))) {
-            /* "on the 15th": an ordinal day of the month */
-            x.kind = RL_DX_DAY;
-            x.mday = (int8_t)dd;
-            x.start = (uint32_t)(i - 1);
-            x.end = (uint32_t)(i + 1);
-            out[k++] = x;
-        } else if ((dd = mday_of(text, &t[i])) && i + 1 < n && (mo = month_of(text, &t[i + 1]))) {
-            /* D Month [YYYY] */
-            size_t j = i + 2;
-            x.mday = (int8_t)dd;
-            x.month = (int8_t)mo;
-            if (j < n && (yy = year_of(text, &t[j]))) {
-                x.year = (int16_t)yy;
-                j++;
-            }
-            x.kind = x.year ? RL_DX_ABSOLUTE : RL_DX_MONTHDAY;
-            x.end = (uint32_t)j;
-            out[k++] = x;
-            i = j - 1;
-        } else if ((wd = weekday_of(text, &t[i]))) {
-            x.kind = RL_DX_WEEKDAY;
-            x.weekday = (int8_t)(wd - 1);
-            if (i > 0 && (tok_eq(text, &t[i - 1], "last") || tok_eq(text, &t[i - 1], "next") ||
-                          tok_eq(text, &t[i - 1], "this"))) {
-                x.start = (uint32_t)(i - 1);
-                x.dir = tok_eq(text, &t[i - 1], "last") ? -1 : tok_eq(text, &t[i - 1], "next") ? 1 : 0;
-            }
-            x.end = (uint32_t)(i + 1);
-            out[k++] = x;
-        } else if (tok_eq(text, &t[i], "yesterday") || tok_eq(text, &t[i], "today") ||
-                   tok_eq(text, &t[i], "tomorrow") || tok_eq(text, &t[i], "tonight")) {
-            x.kind = RL_DX_STORY;
-            x.offset = tok_eq(text, &t[i], "yesterday") ? -1 : tok_eq(text, &t[i], "tomorrow") ? 1 : 0;
-            x.end = (uint32_t)(i + 1);
-            out[k++] = x;
-        } else if ((tok_eq(text, &t[i], "last") || tok_eq(text, &t[i], "next") ||
-                    tok_eq(text, &t[i], "this")) && i + 1 < n && (u = unit_of(text, &t[i + 1])) &&
-                   !tok_eq(text, &t[i + 1], "days")) {
-            x.kind = RL_DX_PERIOD;
-            x.dir = (int8_t)(tok_eq(text, &t[i], "last") ? -1 : tok_eq(text, &t[i], "next") ? 1 : 0);
-            x.offset = u; /* the period's length: 7 week, 30 month, 365 year */
-            x.end = (uint32_t)(i + 2);
-            out[k++] = x;
-            i++;
-        } else if (i + 2 < n && (u = unit_of(text, &t[i + 1])) && (c = count_of(text, &t[i])) &&
-                   (tok_eq(text, &t[i + 2], "ago") || tok_eq(text, &t[i + 2], "later") ||
-                    tok_eq(text, &t[i + 2], "earlier") || tok_eq(text, &t[i + 2], "before") ||
-                    tok_eq(text, &t[i + 2], "after"))) {
-            int ago = tok_eq(text, &t[i + 2], "ago");
-            int back = ago || tok_eq(text, &t[i + 2], "earlier") || tok_eq(text, &t[i + 2], "before");
-            /* "a day before Russian forces crossed": anchored on an event we
-             * do not date; only "three days before." or "..., a week after," count */
-            if ((tok_eq(text, &t[i + 2], "before") || tok_eq(text, &t[i + 2], "after")) &&
-                i + 3 < n && !(t[i + 3].flags & RL_T_PUNCT))
+        for (size_t r = 0; r < sizeof RECOGNIZERS / sizeof *RECOGNIZERS; r++) {
+            rl_datex x;
+            memset(&x, 0, sizeof x);
+            x.start = (uint32_t)i;
+            size_t end = RECOGNIZERS[r](text, t, n, i, &x);
+            if (end == NO_DATE_HERE)
+                break;
+            if (!end)
                 continue;
-            x.kind = ago ? RL_DX_STORY : RL_DX_PREV;
-            x.offset = (back ? -1 : 1) * c * u;
-            x.end = (uint32_t)(i + 3);
-            /* "in two days" style is handled below; "after" as a preposition
-             * ("two days after the vote") keeps the previous-date reading */
+            x.end = (uint32_t)end;
             out[k++] = x;
-            i += 2;
-        } else if (i + 2 < n && tok_eq(text, &t[i], "in") && (u = unit_of(text, &t[i + 2])) &&
-                   (c = count_of(text, &t[i + 1])) && !tok_eq(text, &t[i + 1], "a")) {
-            x.kind = RL_DX_STORY; /* "in two weeks" */
-            x.offset = c * u;
-            x.end = (uint32_t)(i + 3);
-            out[k++] = x;
-            i += 2;
-        } else if ((tok_eq(text, &t[i], "the") && i + 2 < n &&
-                    (tok_eq(text, &t[i + 1], "following") || tok_eq(text, &t[i + 1], "next") ||
-                     tok_eq(text, &t[i + 1], "previous")) &&
-                    tok_eq(text, &t[i + 2], "day"))) {
-            x.kind = RL_DX_PREV;
-            x.offset = tok_eq(text, &t[i + 1], "previous") ? -1 : 1;
-            x.end = (uint32_t)(i + 3);
-            out[k++] = x;
-            i += 2;
-        } else if ((t[i].flags & RL_T_NUM) && t[i].len == 4 && i + 2 < n &&
-                   (t[i + 1].flags & RL_T_HYPH) && (t[i + 2].flags & RL_T_HYPH) &&
-                   t[i + 1].len == 2 && t[i + 2].len == 2 &&
-                   t[i + 2].off + 2 - t[i].off == 10) {
-            /* ISO 2022-05-01 (the tokenizer split it at the hyphens) */
-            rl_day dd2 = rl_date_parse_iso(text + t[i].off, 10, 0);
-            if (dd2 != RL_NODATE) {
-                int y, m, d;
-                rl_day_to_ymd(dd2, &y, &m, &d);
-                x.kind = RL_DX_ABSOLUTE;
-                x.year = (int16_t)y;
-                x.month = (int8_t)m;
-                x.mday = (int8_t)d;
-                x.end = (uint32_t)(i + 3);
-                out[k++] = x;
-                i += 2;
-            }
+            i = end - 1;
+            break;
         }
     }
     return k;
