@@ -730,32 +730,101 @@ static void put_unit(rl_buf *b, const vunit *u)
     }
 }
 
-/* A pattern line "- PRE * POST [CODE]" for every verb of block b. */
-static int pattern_line(pctx *c, const vblock *b, const char *s, int line)
+/* The elements of a pattern line, in order. */
+typedef struct pelems {
+    elem el[MAX_ELEMS];
+    int ne, nverb;
+    int first;             /* the first word, synonym set or verb */
+    char lead;             /* the slot before it: '+', '$', '%' or 0 */
+    size_t nvar;           /* synonym-set variants to write */
+} pelems;
+
+/* Reports a pattern line that is skipped; returns 0 for the callers'
+ * "rejected" result. */
+static int reject_pattern(pctx *c, int line, const char *why, int n, const char *what)
 {
-    c->st->patterns_read++;
+    if (what)
+        rl_error(c->dg, c->file, line, "%s '%.*s'%s", why, n, what,
+                 strncmp(why, "undefined", 9) ? "" : ": pattern skipped");
+    else
+        rl_error(c->dg, c->file, line, "%s", why);
+    c->st->bad++;
+    return 0;
+}
+
+/* The code in "[...]" of pattern line s into code; 1 ok, 0 rejected or noted.
+ * *lbp is set to the '['. */
+static int pattern_code(pctx *c, const char *s, int line, char code[16], const char **lbp)
+{
     const char *lb = strrchr(s, '['), *rb = lb ? strchr(lb, ']') : NULL;
-    char code[16];
-    if (!lb || !rb) {
-        rl_error(c->dg, c->file, line, "pattern without a code [...]");
-        c->st->bad++;
-        return RL_OK;
-    }
+    if (!lb || !rb)
+        return reject_pattern(c, line, "pattern without a code [...]", 0, NULL);
     int k = event_code(lb + 1, (size_t)(rb - lb - 1), code);
-    if (k < 0) {
-        rl_error(c->dg, c->file, line, "bad code '%.*s'", (int)(rb - lb + 1), lb);
-        c->st->bad++;
-        return RL_OK;
-    }
+    if (k < 0)
+        return reject_pattern(c, line, "bad code", (int)(rb - lb + 1), lb);
     if (k > 0) {
         note(c, N_COMPLEX_CODE, line);
-        return RL_OK;
+        return 0;
     }
     lint_code(c, code, line);
-    /* elements */
-    elem el[MAX_ELEMS];
-    int ne = 0, nverb = 0, closed = 0;
-    const char *q = s + 1, *end = lb;
+    *lbp = lb;
+    return 1;
+}
+
+/* "&NAME...": the longest defined set name ("&FIGHT_OF_WORDS" is one set,
+ * "&FIGHT_GAMES" is &FIGHT then GAMES). Returns the end of the name used and
+ * sets *syn, or NULL (reported) when no prefix names a set. */
+static const char *synset_ref(pctx *c, const char *q, const char *end, int line, synset **syn)
+{
+    const char *e = q + 1;
+    while (e < end && (isalnum((unsigned char)*e) || *e == '_'))
+        e++;
+    while (e > q + 1 && e[-1] == '_')
+        e--;
+    const char *cut = e;
+    for (;;) {
+        if ((*syn = find_synset(c, q + 1, (size_t)(cut - q - 1))) || cut <= q + 1)
+            break;
+        do
+            cut--;
+        while (cut > q + 1 && *cut != '_');
+    }
+    if (!*syn) {
+        reject_pattern(c, line, "undefined synonym set", (int)(e - q), q);
+        return NULL;
+    }
+    return cut;
+}
+
+/* A literal word of a pattern, lowercased into the pool; NULL and *rc = 0 when
+ * rejected, *rc = RL_ENOMEM when out of memory. */
+static char *pattern_word(pctx *c, const char *st, size_t n, int line, int *rc)
+{
+    *rc = 0;
+    if (memchr(st, '|', n) || memchr(st, '@', n) || *st == '~' || *st == '=' ||
+        memchr(st, '*', n) || memchr(st, '&', n) || memchr(st, '[', n) || memchr(st, ']', n)) {
+        reject_pattern(c, line, "reserved character in", (int)n, st);
+        return NULL;
+    }
+    char low[128];
+    if (n >= sizeof low) {
+        reject_pattern(c, line, "word too long in pattern", 0, NULL);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)st[i]);
+    char *w = pdup(c, low, n);
+    if (!w)
+        *rc = RL_ENOMEM;
+    return w;
+}
+
+/* Reads the elements of s[1..end); 1 ok, 0 rejected, RL_ENOMEM. */
+static int pattern_elements(pctx *c, const char *s, const char *end, int line, pelems *pe)
+{
+    int closed = 0;
+    const char *q = s + 1;
+    pe->ne = pe->nverb = 0;
     while (q < end) {
         if (*q == '_') {
             closed = 1;
@@ -766,41 +835,20 @@ static int pattern_line(pctx *c, const vblock *b, const char *s, int line)
             q++;
             continue;
         }
-        const char *st = q;
+        if (pe->ne == MAX_ELEMS)
+            return reject_pattern(c, line, "pattern too long", 0, NULL);
+        int open = pe->ne > 0 && !closed;
+        closed = 0;
         if (*q == '&') {
-            /* the longest defined set name: "&FIGHT_OF_WORDS" is one set,
-             * "&FIGHT_GAMES" is &FIGHT then GAMES */
-            const char *e = q + 1;
-            while (e < end && (isalnum((unsigned char)*e) || *e == '_'))
-                e++;
-            while (e > q + 1 && e[-1] == '_')
-                e--;
-            synset *syn = NULL;
-            const char *cut = e;
-            for (;;) {
-                if ((syn = find_synset(c, q + 1, (size_t)(cut - q - 1))) || cut <= q + 1)
-                    break;
-                do
-                    cut--;
-                while (cut > q + 1 && *cut != '_');
-            }
-            if (!syn) {
-                rl_error(c->dg, c->file, line, "undefined synonym set '%.*s': pattern skipped",
-                         (int)(e - q), q);
-                c->st->bad++;
-                return RL_OK;
-            }
-            if (ne == MAX_ELEMS) {
-                rl_error(c->dg, c->file, line, "pattern too long");
-                c->st->bad++;
-                return RL_OK;
-            }
-            int open = ne > 0 && !closed;
-            el[ne++] = (elem){E_SYN, open, NULL, syn};
-            closed = 0;
+            synset *syn;
+            const char *cut = synset_ref(c, q, end, line, &syn);
+            if (!cut)
+                return 0;
+            pe->el[pe->ne++] = (elem){E_SYN, open, NULL, syn};
             q = cut;
             continue;
         }
+        const char *st = q;
         while (q < end && *q != '_' && !isspace((unsigned char)*q) && !strchr("{}()", *q))
             q++;
         size_t n = (size_t)(q - st);
@@ -808,163 +856,183 @@ static int pattern_line(pctx *c, const vblock *b, const char *s, int line)
         if (n == 1 && strchr("*+$%^", *st))
             kind = *st == '*' ? E_VERB : *st == '+' ? E_TARGET : *st == '$' ? E_SOURCE
                    : *st == '%' ? E_COMPOUND : E_SKIP;
-        if (ne == MAX_ELEMS) {
-            rl_error(c->dg, c->file, line, "pattern too long");
-            c->st->bad++;
-            return RL_OK;
-        }
         char *w = NULL;
         if (kind == E_WORD) {
-            if (memchr(st, '|', n) || memchr(st, '@', n) || *st == '~' || *st == '=' ||
-                memchr(st, '*', n) || memchr(st, '&', n) || memchr(st, '[', n) || memchr(st, ']', n)) {
-                rl_error(c->dg, c->file, line, "reserved character in '%.*s'", (int)n, st);
-                c->st->bad++;
-                return RL_OK;
-            }
-            char low[128];
-            if (n >= sizeof low) {
-                rl_error(c->dg, c->file, line, "word too long in pattern");
-                c->st->bad++;
-                return RL_OK;
-            }
-            size_t m = n;
-            for (size_t i = 0; i < m; i++)
-                low[i] = (char)tolower((unsigned char)st[i]);
-            w = pdup(c, low, m);
-            if (!w)
-                return RL_ENOMEM;
+            int rc;
+            if (!(w = pattern_word(c, st, n, line, &rc)))
+                return rc;
         }
-        nverb += kind == E_VERB;
-        int open = ne > 0 && !closed;
-        el[ne++] = (elem){kind, open, w, NULL};
-        closed = 0;
+        pe->nverb += kind == E_VERB;
+        pe->el[pe->ne++] = (elem){kind, open, w, NULL};
     }
-    if (nverb != 1) {
-        rl_error(c->dg, c->file, line, "a pattern needs one verb position '*' (found %d)", nverb);
+    if (pe->nverb != 1) {
+        rl_error(c->dg, c->file, line, "a pattern needs one verb position '*' (found %d)", pe->nverb);
         c->st->bad++;
-        return RL_OK;
+        return 0;
     }
-    /* slots before the first word */
+    return 1;
+}
+
+/* The slots before the first word, and compound slots read as targets. */
+static void pattern_slots(pctx *c, pelems *pe, int line)
+{
+    elem *el = pe->el;
     int first = 0;
-    char lead = 0;
-    while (first < ne && el[first].kind != E_WORD && el[first].kind != E_SYN && el[first].kind != E_VERB) {
+    pe->lead = 0;
+    while (first < pe->ne && el[first].kind != E_WORD && el[first].kind != E_SYN && el[first].kind != E_VERB) {
         if (first > 0)
             note(c, N_LEAD_EXTRA, line);
         else if (el[first].kind == E_TARGET)
-            lead = '+';
+            pe->lead = '+';
         else if (el[first].kind == E_SOURCE)
-            lead = '$';
+            pe->lead = '$';
         else if (el[first].kind == E_COMPOUND)
-            lead = '%';
+            pe->lead = '%';
         else if (el[first].kind == E_SKIP)
             note(c, N_LEAD_SKIP, line);
         first++;
     }
-    for (int i = first; i < ne; i++)
+    pe->first = first;
+    for (int i = first; i < pe->ne; i++)
         if (el[i].kind == E_COMPOUND) {
             note(c, N_COMPOUND_SLOT, line);
             el[i].kind = E_TARGET;
         }
-    /* synonym-set variants: the one-word forms as one group, each multi-word form alone */
-    size_t nvar = 1;
+}
+
+/* Synonym-set variants: the one-word forms as one group, each multi-word form
+ * alone. 1 ok, 0 rejected (or a set could not be resolved). */
+static int pattern_variants(pctx *c, pelems *pe, int line)
+{
     int capped = 0;
-    for (int i = first; i < ne; i++)
-        if (el[i].kind == E_SYN) {
-            if (resolve(c, el[i].syn, 0))
-                return RL_OK;
-            size_t opts = (el[i].syn->singles.n ? 1 : 0) + el[i].syn->multis.n;
-            if (!opts) {
-                rl_error(c->dg, c->file, line, "empty synonym set '&%s'", el[i].syn->name);
-                c->st->bad++;
-                return RL_OK;
-            }
-            if (nvar * opts > MAX_VARIANTS) {
-                capped = 1;
-                nvar = MAX_VARIANTS;
-            } else {
-                nvar *= opts;
-            }
+    pe->nvar = 1;
+    for (int i = pe->first; i < pe->ne; i++) {
+        if (pe->el[i].kind != E_SYN)
+            continue;
+        if (resolve(c, pe->el[i].syn, 0))
+            return 0;
+        size_t opts = (pe->el[i].syn->singles.n ? 1 : 0) + pe->el[i].syn->multis.n;
+        if (!opts) {
+            rl_error(c->dg, c->file, line, "empty synonym set '&%s'", pe->el[i].syn->name);
+            c->st->bad++;
+            return 0;
         }
+        if (pe->nvar * opts > MAX_VARIANTS) {
+            capped = 1;
+            pe->nvar = MAX_VARIANTS;
+        } else {
+            pe->nvar *= opts;
+        }
+    }
     if (capped)
         note(c, N_VARIANTS, line);
-    /* when words come before the verb, verbs with the same other words share
-     * one alternatives item: one pattern for the block, not one per verb (the
-     * verb-first check of a lone form is not needed there) */
+    return 1;
+}
+
+/* When words come before the verb, verbs with the same other words share one
+ * alternatives item: one pattern for the block, not one per verb (the
+ * verb-first check of a lone form is not needed there). Returns the merged
+ * units (caller frees) with their count in *n, or NULL to use b's own. */
+static vunit *merge_units(pctx *c, const vblock *b, size_t *n)
+{
+    vunit *merged = calloc(b->nu, sizeof *merged);
+    if (!merged)
+        return NULL;
+    size_t nunits = 0;
+    for (size_t ui = 0; ui < b->nu; ui++) {
+        size_t g = 0;
+        while (g < nunits && (strcmp(merged[g].front, b->u[ui].front) || strcmp(merged[g].back, b->u[ui].back)))
+            g++;
+        if (g == nunits) {
+            merged[nunits++] = b->u[ui];
+            continue;
+        }
+        size_t l1 = strlen(merged[g].forms), l2 = strlen(b->u[ui].forms);
+        char *f = malloc(l1 + l2 + 2);
+        if (!f) {
+            c->oom = 1;
+            break;
+        }
+        memcpy(f, merged[g].forms, l1);
+        f[l1] = '|';
+        memcpy(f + l1 + 1, b->u[ui].forms, l2 + 1);
+        merged[g].forms = pdup(c, f, l1 + l2 + 1);
+        free(f);
+        if (!merged[g].forms)
+            break;
+    }
+    *n = nunits;
+    return merged;
+}
+
+/* Writes variant var of the pattern for verb unit u into t. */
+static void write_variant(rl_buf *t, const pelems *pe, const vunit *u, size_t var)
+{
+    if (pe->lead) {
+        rl_buf_addc(t, pe->lead);
+        rl_buf_addc(t, ' ');
+    }
+    size_t rest = var;
+    for (int i = pe->first; i < pe->ne; i++) {
+        const elem *e = &pe->el[i];
+        if (i > pe->first)
+            rl_buf_adds(t, e->open ? " * " : " ");
+        switch (e->kind) {
+        case E_WORD: rl_buf_adds(t, e->w); break;
+        case E_VERB: put_unit(t, u); break;
+        case E_TARGET: rl_buf_addc(t, '+'); break;
+        case E_SOURCE: rl_buf_addc(t, '$'); break;
+        case E_SKIP: rl_buf_addc(t, '^'); break;
+        case E_SYN: {
+            const synset *y = e->syn;
+            size_t opts = (y->singles.n ? 1 : 0) + y->multis.n, pick = rest % opts;
+            rest /= opts;
+            if (y->singles.n && pick == 0) {
+                for (size_t w = 0; w < y->singles.n; w++) {
+                    if (w)
+                        rl_buf_addc(t, '|');
+                    rl_buf_adds(t, y->singles.v[w]);
+                }
+            } else {
+                rl_buf_adds(t, y->multis.v[pick - (y->singles.n ? 1 : 0)]);
+            }
+            break;
+        }
+        }
+    }
+    rl_buf_adds(t, " [petrarch]");
+}
+
+/* A pattern line "- PRE * POST [CODE]" for every verb of block b. */
+static int pattern_line(pctx *c, const vblock *b, const char *s, int line)
+{
+    c->st->patterns_read++;
+    char code[16];
+    const char *lb = NULL;
+    pelems pe;
+    int ok = pattern_code(c, s, line, code, &lb);
+    if (ok == 1)
+        ok = pattern_elements(c, s, lb, line, &pe);
+    if (ok != 1)
+        return ok < 0 ? ok : RL_OK;
+    pattern_slots(c, &pe, line);
+    if (!pattern_variants(c, &pe, line))
+        return RL_OK;
     const vunit *units = b->u;
     size_t nunits = b->nu;
     vunit *merged = NULL;
-    if (el[first].kind != E_VERB && b->nu > 1 && (merged = calloc(b->nu, sizeof *merged))) {
-        nunits = 0;
-        for (size_t ui = 0; ui < b->nu; ui++) {
-            size_t g = 0;
-            while (g < nunits && (strcmp(merged[g].front, b->u[ui].front) || strcmp(merged[g].back, b->u[ui].back)))
-                g++;
-            if (g == nunits) {
-                merged[nunits++] = b->u[ui];
-                continue;
-            }
-            size_t l1 = strlen(merged[g].forms), l2 = strlen(b->u[ui].forms);
-            char *f = malloc(l1 + l2 + 2);
-            if (!f) {
-                c->oom = 1;
-                break;
-            }
-            memcpy(f, merged[g].forms, l1);
-            f[l1] = '|';
-            memcpy(f + l1 + 1, b->u[ui].forms, l2 + 1);
-            merged[g].forms = pdup(c, f, l1 + l2 + 1);
-            free(f);
-            if (!merged[g].forms)
-                break;
-        }
+    if (pe.el[pe.first].kind != E_VERB && b->nu > 1 && (merged = merge_units(c, b, &nunits)))
         units = merged;
-    }
     rl_buf t;
     rl_buf_init(&t);
     int rc = c->oom ? RL_ENOMEM : RL_OK;
-    for (size_t ui = 0; ui < nunits && rc == RL_OK; ui++) {
-        for (size_t var = 0; var < nvar && rc == RL_OK; var++) {
+    for (size_t ui = 0; ui < nunits && rc == RL_OK; ui++)
+        for (size_t var = 0; var < pe.nvar && rc == RL_OK; var++) {
             rl_buf_clear(&t);
-            if (lead) {
-                rl_buf_addc(&t, lead);
-                rl_buf_addc(&t, ' ');
-            }
-            size_t rest = var;
-            int any = 0;
-            for (int i = first; i < ne; i++) {
-                const elem *e = &el[i];
-                if (any) {
-                    rl_buf_adds(&t, e->open ? " * " : " ");
-                }
-                any = 1;
-                switch (e->kind) {
-                case E_WORD: rl_buf_adds(&t, e->w); break;
-                case E_VERB: put_unit(&t, &units[ui]); break;
-                case E_TARGET: rl_buf_addc(&t, '+'); break;
-                case E_SOURCE: rl_buf_addc(&t, '$'); break;
-                case E_SKIP: rl_buf_addc(&t, '^'); break;
-                case E_SYN: {
-                    const synset *y = e->syn;
-                    size_t opts = (y->singles.n ? 1 : 0) + y->multis.n, pick = rest % opts;
-                    rest /= opts;
-                    if (y->singles.n && pick == 0) {
-                        for (size_t w = 0; w < y->singles.n; w++) {
-                            if (w)
-                                rl_buf_addc(&t, '|');
-                            rl_buf_adds(&t, y->singles.v[w]);
-                        }
-                    } else {
-                        rl_buf_adds(&t, y->multis.v[pick - (y->singles.n ? 1 : 0)]);
-                    }
-                    break;
-                }
-                }
-            }
-            rl_buf_adds(&t, " [petrarch]");
+            write_variant(&t, &pe, &units[ui], var);
             if (t.data)
                 rc = add(c, RL_P_VERB, code, 0, 0, t.data, line);
         }
-    }
     rl_buf_release(&t);
     free(merged);
     return rc;
