@@ -1450,6 +1450,166 @@ static int agent_phrase(pctx *c, const char *ph, size_t n, const char *code, int
     return rc;
 }
 
+/* "!PERSON! = MAN, MEN, WOMAN": appends a substitution set to *subs. */
+static int substitution_line(pctx *c, int no, char *bang, char *eq, subst **subs, size_t *nsub)
+{
+    char *b2 = strchr(bang + 1, '!');
+    if (!b2 || b2 > eq) {
+        rl_error(c->dg, c->file, no, "substitution set must be '!NAME! = a, b, c'");
+        c->st->bad++;
+        return RL_OK;
+    }
+    subst *v = realloc(*subs, (*nsub + 1) * sizeof *v);
+    if (!v)
+        return RL_ENOMEM;
+    *subs = v;
+    subst *x = &v[(*nsub)++];
+    memset(x, 0, sizeof *x);
+    x->name = pdup(c, bang + 1, (size_t)(b2 - bang - 1));
+    for (char *q = eq + 1; *q;) {
+        while (*q == ' ' || *q == '\t' || *q == ',')
+            q++;
+        char *e = q;
+        while (*e && *e != ',')
+            e++;
+        char *t = e;
+        while (t > q && isspace((unsigned char)t[-1]))
+            t--;
+        if (t > q)
+            wl_push(c, &x->values, pdup(c, q, (size_t)(t - q)));
+        q = e;
+    }
+    return RL_OK;
+}
+
+/* The "[~CODE]" or "[CODE~]" of an agent line into code; *cs points at the
+ * code proper and *prefix tells which side the '~' was on. 1 ok, 0 rejected. */
+static int agent_code(pctx *c, int no, const char *lb, const char *rb, char code[16], char **cs, int *prefix)
+{
+    size_t k = 0;
+    int toolong = 0;
+    for (const char *q = lb + 1; q < rb; q++)
+        if (!isspace((unsigned char)*q)) {
+            if (k + 1 < 16)
+                code[k++] = (char)toupper((unsigned char)*q);
+            else
+                toolong = 1;
+        }
+    code[k] = '\0';
+    if (toolong) {
+        rl_error(c->dg, c->file, no, "agent code too long (at most 14 letters)");
+        c->st->bad++;
+        return 0;
+    }
+    *prefix = k > 1 && code[k - 1] == '~';
+    if (!(k > 1 && (code[0] == '~' || *prefix))) {
+        rl_error(c->dg, c->file, no, "agent code '%s' needs a '~' before (suffix) or after (prefix)", code);
+        c->st->bad++;
+        return 0;
+    }
+    *cs = *prefix ? code : code + 1;
+    (*cs)[k - 1] = '\0';
+    int okc = **cs != '\0';
+    for (char *q = *cs; *q; q++)
+        okc &= isalnum((unsigned char)*q) != 0;
+    if (!okc) {
+        rl_error(c->dg, c->file, no, "bad agent code '%.*s'", (int)(rb - lb - 1), lb + 1);
+        c->st->bad++;
+        return 0;
+    }
+    return 1;
+}
+
+/* "PHRASE !SET! REST [~CODE]": one agent phrase per value of the set. */
+static int agent_substituted(pctx *c, const char *s, size_t base, const char *m1, const subst *subs,
+                             size_t nsub, const char *cs, int prefix, int no, rl_buf *ph)
+{
+    const char *m2 = memchr(m1 + 1, '!', base - (size_t)(m1 + 1 - s));
+    const subst *x = NULL;
+    for (size_t j = 0; m2 && j < nsub; j++)
+        if (strlen(subs[j].name) == (size_t)(m2 - m1 - 1) &&
+            strncmp(subs[j].name, m1 + 1, (size_t)(m2 - m1 - 1)) == 0)
+            x = &subs[j];
+    if (!x) {
+        rl_error(c->dg, c->file, no, "undefined substitution marker in '%.*s'", (int)base, s);
+        c->st->bad++;
+        return RL_OK;
+    }
+    int rc = RL_OK;
+    for (size_t j = 0; j < x->values.n && rc == RL_OK; j++) {
+        rl_buf_clear(ph);
+        rl_buf_add(ph, s, (size_t)(m1 - s));
+        rl_buf_adds(ph, x->values.v[j]);
+        rl_buf_add(ph, m2 + 1, base - (size_t)(m2 + 1 - s));
+        if (ph->data)
+            rc = agent_phrase(c, ph->data, ph->len, cs, prefix, no);
+    }
+    return rc;
+}
+
+/* The plural of an agent phrase: explicit in "{...}" (none for "{}"), else
+ * made by the English rules. */
+static int agent_plural(pctx *c, const char *s, size_t base, const char *ob, const char *cb,
+                        const char *cs, int prefix, int no, rl_buf *ph)
+{
+    if (ob) {
+        const char *q = ob + 1;
+        while (q < cb && isspace((unsigned char)*q))
+            q++;
+        const char *e = cb;
+        while (e > q && isspace((unsigned char)e[-1]))
+            e--;
+        return e > q ? agent_phrase(c, q, (size_t)(e - q), cs, prefix, no) : RL_OK;
+    }
+    rl_buf_clear(ph);
+    int open = 0, number = 0;
+    if (phrase_words(s, base, ph, &open, &number) <= 0 || !ph->data)
+        return RL_OK;
+    for (size_t j = 0; j < ph->len; j++)
+        ph->data[j] = (char)tolower((unsigned char)ph->data[j]);
+    char *pl = plural_of(c, ph->data);
+    for (char *q = pl; q && *q; q++)
+        if (*q == ' ')
+            *q = '_'; /* the words were joined in the file */
+    return pl ? agent_phrase(c, pl, strlen(pl), cs, prefix, no) : RL_OK;
+}
+
+/* One agent line "PHRASE {PLURAL} [~CODE]". */
+static int agent_line(pctx *c, char *s, int no, const subst *subs, size_t nsub, rl_buf *ph)
+{
+    char *lb = strchr(s, '['), *rb = lb ? strchr(lb, ']') : NULL;
+    if (!lb || !rb) {
+        rl_error(c->dg, c->file, no, "agent without a code ('PHRASE [~CODE]')");
+        c->st->bad++;
+        return RL_OK;
+    }
+    char code[16], *cs;
+    int prefix;
+    if (!agent_code(c, no, lb, rb, code, &cs, &prefix))
+        return RL_OK;
+    c->st->entries++;
+    size_t pn = (size_t)(lb - s);
+    char *ob = memchr(s, '{', pn), *cb = ob ? memchr(ob, '}', pn - (size_t)(ob - s)) : NULL;
+    if (ob && !cb) {
+        rl_error(c->dg, c->file, no, "unclosed '{'");
+        c->st->bad++;
+        return RL_OK;
+    }
+    size_t base = ob ? (size_t)(ob - s) : pn;
+    while (base && isspace((unsigned char)s[base - 1]))
+        base--;
+    if (!base) {
+        rl_error(c->dg, c->file, no, "agent without a phrase");
+        c->st->bad++;
+        return RL_OK;
+    }
+    char *m1 = memchr(s, '!', base);
+    if (m1)
+        return agent_substituted(c, s, base, m1, subs, nsub, cs, prefix, no, ph);
+    int rc = agent_phrase(c, s, base, cs, prefix, no);
+    return rc ? rc : agent_plural(c, s, base, ob, cb, cs, prefix, no, ph);
+}
+
 static int load_agents(pctx *c)
 {
     subst *subs = NULL;
@@ -1461,143 +1621,10 @@ static int load_agents(pctx *c)
         char *s = c->lines[i].s;
         int no = c->lines[i].no;
         char *bang = strchr(s, '!'), *eq = strchr(s, '=');
-        if (bang && eq && !strchr(s, '[')) {
-            /* "!PERSON! = MAN, MEN, WOMAN" */
-            char *b2 = strchr(bang + 1, '!');
-            if (!b2 || b2 > eq) {
-                rl_error(c->dg, c->file, no, "substitution set must be '!NAME! = a, b, c'");
-                c->st->bad++;
-                continue;
-            }
-            subst *v = realloc(subs, (nsub + 1) * sizeof *v);
-            if (!v) {
-                rc = RL_ENOMEM;
-                break;
-            }
-            subs = v;
-            subst *x = &subs[nsub++];
-            memset(x, 0, sizeof *x);
-            x->name = pdup(c, bang + 1, (size_t)(b2 - bang - 1));
-            for (char *q = eq + 1; *q;) {
-                while (*q == ' ' || *q == '\t' || *q == ',')
-                    q++;
-                char *e = q;
-                while (*e && *e != ',')
-                    e++;
-                char *t = e;
-                while (t > q && isspace((unsigned char)t[-1]))
-                    t--;
-                if (t > q)
-                    wl_push(c, &x->values, pdup(c, q, (size_t)(t - q)));
-                q = e;
-            }
-            continue;
-        }
-        char *lb = strchr(s, '['), *rb = lb ? strchr(lb, ']') : NULL;
-        if (!lb || !rb) {
-            rl_error(c->dg, c->file, no, "agent without a code ('PHRASE [~CODE]')");
-            c->st->bad++;
-            continue;
-        }
-        char code[16];
-        size_t k = 0;
-        int toolong = 0;
-        for (char *q = lb + 1; q < rb; q++)
-            if (!isspace((unsigned char)*q)) {
-                if (k + 1 < sizeof code)
-                    code[k++] = (char)toupper((unsigned char)*q);
-                else
-                    toolong = 1;
-            }
-        code[k] = '\0';
-        if (toolong) {
-            rl_error(c->dg, c->file, no, "agent code too long (at most 14 letters)");
-            c->st->bad++;
-            continue;
-        }
-        int prefix = k > 1 && code[k - 1] == '~';
-        if (!(k > 1 && (code[0] == '~' || prefix))) {
-            rl_error(c->dg, c->file, no, "agent code '%s' needs a '~' before (suffix) or after (prefix)", code);
-            c->st->bad++;
-            continue;
-        }
-        char *cs = prefix ? code : code + 1;
-        cs[k - 1] = '\0';
-        int okc = *cs != '\0';
-        for (char *q = cs; *q; q++)
-            okc &= isalnum((unsigned char)*q) != 0;
-        if (!okc) {
-            rl_error(c->dg, c->file, no, "bad agent code '%.*s'", (int)(rb - lb - 1), lb + 1);
-            c->st->bad++;
-            continue;
-        }
-        c->st->entries++;
-        /* phrase and {plural} */
-        size_t pn = (size_t)(lb - s);
-        char *ob = memchr(s, '{', pn), *cb = ob ? memchr(ob, '}', pn - (size_t)(ob - s)) : NULL;
-        if (ob && !cb) {
-            rl_error(c->dg, c->file, no, "unclosed '{'");
-            c->st->bad++;
-            continue;
-        }
-        size_t base = ob ? (size_t)(ob - s) : pn;
-        while (base && isspace((unsigned char)s[base - 1]))
-            base--;
-        if (!base) {
-            rl_error(c->dg, c->file, no, "agent without a phrase");
-            c->st->bad++;
-            continue;
-        }
-        char *m1 = memchr(s, '!', base);
-        if (m1) {
-            char *m2 = memchr(m1 + 1, '!', base - (size_t)(m1 + 1 - s));
-            subst *x = NULL;
-            for (size_t j = 0; m2 && j < nsub; j++)
-                if (strlen(subs[j].name) == (size_t)(m2 - m1 - 1) &&
-                    strncmp(subs[j].name, m1 + 1, (size_t)(m2 - m1 - 1)) == 0)
-                    x = &subs[j];
-            if (!x) {
-                rl_error(c->dg, c->file, no, "undefined substitution marker in '%.*s'", (int)base, s);
-                c->st->bad++;
-                continue;
-            }
-            for (size_t j = 0; j < x->values.n && rc == RL_OK; j++) {
-                rl_buf_clear(&ph);
-                rl_buf_add(&ph, s, (size_t)(m1 - s));
-                rl_buf_adds(&ph, x->values.v[j]);
-                rl_buf_add(&ph, m2 + 1, base - (size_t)(m2 + 1 - s));
-                if (ph.data)
-                    rc = agent_phrase(c, ph.data, ph.len, cs, prefix, no);
-            }
-            continue;
-        }
-        rc = agent_phrase(c, s, base, cs, prefix, no);
-        if (rc)
-            break;
-        if (ob) {
-            /* explicit plural, or none for "{}" */
-            const char *q = ob + 1;
-            while (q < cb && isspace((unsigned char)*q))
-                q++;
-            const char *e = cb;
-            while (e > q && isspace((unsigned char)e[-1]))
-                e--;
-            if (e > q)
-                rc = agent_phrase(c, q, (size_t)(e - q), cs, prefix, no);
-        } else {
-            rl_buf_clear(&ph);
-            int open = 0, number = 0;
-            if (phrase_words(s, base, &ph, &open, &number) > 0 && ph.data) {
-                for (size_t j = 0; j < ph.len; j++)
-                    ph.data[j] = (char)tolower((unsigned char)ph.data[j]);
-                char *pl = plural_of(c, ph.data);
-                for (char *q = pl; q && *q; q++)
-                    if (*q == ' ')
-                        *q = '_'; /* the words were joined in the file */
-                if (pl)
-                    rc = agent_phrase(c, pl, strlen(pl), cs, prefix, no);
-            }
-        }
+        if (bang && eq && !strchr(s, '['))
+            rc = substitution_line(c, no, bang, eq, &subs, &nsub);
+        else
+            rc = agent_line(c, s, no, subs, nsub, &ph);
     }
     rl_buf_release(&ph);
     for (size_t j = 0; j < nsub; j++)
