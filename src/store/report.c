@@ -414,56 +414,77 @@ static double goldstein_y(double g, double mid, double half)
     return mid - half * g / 10.0;
 }
 
-int rl_report_trend_svg_opts(FILE *out, const rl_series *s, unsigned flags)
+/* The chart's geometry, computed once from the series. */
+typedef struct svg_layout {
+    char a[400], b[400];        /* the two sides' labels */
+    double step, left, top, half, plot_w, width, height;
+    double mid, strip, labels, caption;
+    unsigned mx;                /* the largest count of either track */
+    const rl_series_event *best[2 * RL_SERIES_TOP];
+    size_t nbest;               /* the caption's strongest events */
+} svg_layout;
+
+static void svg_measure(const rl_series *s, svg_layout *L)
 {
-    char a[400], b[400], f[11], t[11];
-    side_label(s, 0, a, sizeof a);
-    side_label(s, 1, b, sizeof b);
-    rl_day_format(s->n ? s->from : RL_NODATE, f);
-    rl_day_format(s->n ? s->to : RL_NODATE, t);
+    side_label(s, 0, L->a, sizeof L->a);
+    side_label(s, 1, L->b, sizeof L->b);
     size_t n = s->n ? s->n : 1;
-    double step = 720.0 / (double)n;
-    step = step < 4 ? 4 : step > 48 ? 48 : step;
-    const double left = 64, top = 78, half = 130;
-    double plot_w = step * (double)n, width = left + plot_w + 40;
+    L->step = 720.0 / (double)n;
+    L->step = L->step < 4 ? 4 : L->step > 48 ? 48 : L->step;
+    L->left = 64;
+    L->top = 78;
+    L->half = 130;
+    L->plot_w = L->step * (double)n;
+    L->width = L->left + L->plot_w + 40;
     /* room for the legend of readings under the chart */
-    double legend = left + 178 + 10;
+    double legend = L->left + 178 + 10;
     for (int r = 0; r < RL_READ_COUNT; r++)
         legend += 20 + 5.6 * (double)strlen(rl_series_reading_name(r));
-    if (width < legend)
-        width = legend;
-    if (width < 760)
-        width = 760;
-    const double mid = top + half, strip = mid + half + 10, labels = strip + 26;
+    if (L->width < legend)
+        L->width = legend;
+    if (L->width < 760)
+        L->width = 760;
+    L->mid = L->top + L->half;
+    L->strip = L->mid + L->half + 10;
+    L->labels = L->strip + 26;
     /* the caption: the three strongest events of each track over the range */
-    const rl_series_event *best[2 * RL_SERIES_TOP];
-    size_t nbest = 0;
+    L->nbest = 0;
     for (int tr = 0; tr < 2; tr++)
-        nbest += pick_best(s, tr, best + nbest);
-    double caption = labels + 70, height = caption + 20 + 18.0 * (double)nbest + 24;
-    unsigned mt = max_track(s, 0), mf = max_track(s, 1), mx = mt > mf ? mt : mf;
-    if (mx == 0)
-        mx = 1;
+        L->nbest += pick_best(s, tr, L->best + L->nbest);
+    L->caption = L->labels + 70;
+    L->height = L->caption + 20 + 18.0 * (double)L->nbest + 24;
+    unsigned mt = max_track(s, 0), mf = max_track(s, 1);
+    L->mx = mt > mf ? mt : mf;
+    if (L->mx == 0)
+        L->mx = 1;
+}
+
+/* The document head, the title lines and the colour legend. */
+static void svg_head(FILE *out, const rl_series *s, const svg_layout *L, unsigned flags)
+{
+    char f[11], t[11];
+    rl_day_format(s->n ? s->from : RL_NODATE, f);
+    rl_day_format(s->n ? s->to : RL_NODATE, t);
     if (!(flags & RL_SVG_INLINE))
         fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
     fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
             "viewBox=\"0 0 %.0f %.0f\" font-family=\"Helvetica, Arial, sans-serif\" "
-            "font-size=\"12\">\n", width, height, width, height);
+            "font-size=\"12\">\n", L->width, L->height, L->width, L->height);
     fputs("<title>", out);
-    put_xml(out, a, 200);
+    put_xml(out, L->a, 200);
     fputs(" and ", out);
-    put_xml(out, b, 200);
+    put_xml(out, L->b, 200);
     fputs(": talks and force</title>\n", out);
-    fprintf(out, "<rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n", width, height);
-    fprintf(out, "<text x=\"%.0f\" y=\"28\" font-size=\"18\" font-weight=\"bold\">", left);
-    put_xml(out, a, 200);
+    fprintf(out, "<rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n", L->width, L->height);
+    fprintf(out, "<text x=\"%.0f\" y=\"28\" font-size=\"18\" font-weight=\"bold\">", L->left);
+    put_xml(out, L->a, 200);
     fputs(" \xe2\x86\x94 ", out);
-    put_xml(out, b, 200);
+    put_xml(out, L->b, 200);
     fputs(": talks and force</text>\n", out);
     fprintf(out, "<text x=\"%.0f\" y=\"48\" fill=\"#4a5568\">%s to %s by %s: %u talks, %u force, "
-            "%u distinct events in all</text>\n", left, f, t,
+            "%u distinct events in all</text>\n", L->left, f, t,
             rl_by_name(s->by), s->total.talks, s->total.force, s->total.events);
-    /* legend */
+    double left = L->left;
     fprintf(out, "<g font-size=\"11\"><rect x=\"%.0f\" y=\"58\" width=\"10\" height=\"10\" "
             "fill=\"" C_TALKS "\"/><text x=\"%.0f\" y=\"67\">talks (up)</text>"
             "<rect x=\"%.0f\" y=\"58\" width=\"10\" height=\"10\" fill=\"" C_FORCE "\"/>"
@@ -473,15 +494,20 @@ int rl_report_trend_svg_opts(FILE *out, const rl_series *s, unsigned flags)
         fprintf(out, "<g font-size=\"11\"><line x1=\"%.0f\" y1=\"63\" x2=\"%.0f\" y2=\"63\" "
                 "stroke=\"" C_GOLD "\" stroke-width=\"2\"/><text x=\"%.0f\" y=\"67\">Goldstein "
                 "mean (right axis, -10 to +10)</text></g>\n", left + 190, left + 206, left + 210);
-    /* axes and grid */
+}
+
+/* Axes, grid and their labels. */
+static void svg_axes(FILE *out, const svg_layout *L)
+{
+    double left = L->left, mid = L->mid, half = L->half;
     fprintf(out, "<g stroke=\"#cbd5e0\" stroke-width=\"1\">\n");
     for (int g = -2; g <= 2; g++)
         fprintf(out, "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"%s/>\n", left,
-                mid - half * g / 2.0, left + plot_w, mid - half * g / 2.0,
+                mid - half * g / 2.0, left + L->plot_w, mid - half * g / 2.0,
                 g == 0 ? " stroke=\"#4a5568\"" : " stroke-dasharray=\"3,3\"");
     fputs("</g>\n<g font-size=\"10\" fill=\"#4a5568\" text-anchor=\"end\">\n", out);
     for (int g = -2; g <= 2; g++) {
-        double v = mx * (g < 0 ? -g : g) / 2.0;
+        double v = L->mx * (g < 0 ? -g : g) / 2.0;
         if (v == (long)v) /* whole events only */
             fprintf(out, "<text x=\"%.0f\" y=\"%.1f\">%ld</text>\n", left - 6,
                     mid - half * g / 2.0 + 3, (long)v);
@@ -491,116 +517,150 @@ int rl_report_trend_svg_opts(FILE *out, const rl_series *s, unsigned flags)
             "transform=\"rotate(-90 14 %.1f)\" text-anchor=\"middle\">distinct events, by their own date</text>\n",
             mid, mid);
     fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" font-size=\"10\" fill=\"#4a5568\" "
-            "text-anchor=\"end\">reading</text>\n", left - 6, strip + 9);
-    /* bars, reading strip, labels */
-    size_t every = (size_t)(46.0 / step) + 1;
+            "text-anchor=\"end\">reading</text>\n", left - 6, L->strip + 9);
+}
+
+/* One period: its bars, its tooltip and its cell of the reading strip. */
+static void svg_period(FILE *out, const rl_series *s, const svg_layout *L, size_t i, unsigned flags)
+{
+    const rl_series_period *p = &s->p[i];
+    double bw = L->step * 0.7;
+    double x = L->left + L->step * (double)i, bx = x + (L->step - bw) / 2;
+    double ht = L->half * p->all.talks / L->mx, hf = L->half * p->all.force / L->mx;
+    char pl[11], pe[11];
+    rl_day_format(p->start, pl);
+    rl_day_format(p->end, pe);
+    if (flags & RL_SVG_LINKS)
+        fprintf(out, "<a href=\"?from=%s&amp;to=%s\">", pl, pe);
+    fputs("<g>", out);
+    fprintf(out, "<title>%s%s%s: talks %u, force %u; %s", pl, p->end != p->start ? " to " : "",
+            p->end != p->start ? pe : "", p->all.talks, p->all.force,
+            rl_series_reading_name(p->reading));
+    if ((flags & RL_SVG_GOLDSTEIN) && p->all.events)
+        fprintf(out, "; Goldstein mean %+.2f", p->all.goldstein / p->all.events);
+    for (int tr = 0; tr < 2; tr++)
+        if (p->ntop[tr]) {
+            fprintf(out, "&#10;%s: %s %s&gt;%s: ", tr ? "force" : "talks", p->top[tr][0].cameo,
+                    p->top[tr][0].source, p->top[tr][0].target);
+            put_xml(out, p->top[tr][0].m.text, 140);
+        }
+    fputs("</title>", out);
+    if (p->all.talks)
+        fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\""
+                C_TALKS "\"/>", bx, L->mid - ht, bw, ht);
+    if (p->all.force)
+        fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\""
+                C_FORCE "\"/>", bx, L->mid, bw, hf);
+    fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" fill=\"%s\"/>",
+            x + 0.5, L->strip, L->step - 1 > 1 ? L->step - 1 : 1, reading_color(p->reading));
+    fputs((flags & RL_SVG_LINKS) ? "</g></a>\n" : "</g>\n", out);
+}
+
+/* Bars, reading strip and period labels. */
+static void svg_bars(FILE *out, const rl_series *s, const svg_layout *L, unsigned flags)
+{
+    size_t every = (size_t)(46.0 / L->step) + 1;
     if (every < 1)
         every = 1;
-    double bw = step * 0.7;
     for (size_t i = 0; i < s->n; i++) {
-        const rl_series_period *p = &s->p[i];
-        double x = left + step * (double)i, bx = x + (step - bw) / 2;
-        double ht = half * p->all.talks / mx, hf = half * p->all.force / mx;
-        char pl[11], pe[11];
-        rl_day_format(p->start, pl);
-        rl_day_format(p->end, pe);
-        if (flags & RL_SVG_LINKS)
-            fprintf(out, "<a href=\"?from=%s&amp;to=%s\">", pl, pe);
-        fputs("<g>", out);
-        fprintf(out, "<title>%s%s%s: talks %u, force %u; %s", pl, p->end != p->start ? " to " : "",
-                p->end != p->start ? pe : "", p->all.talks, p->all.force,
-                rl_series_reading_name(p->reading));
-        if ((flags & RL_SVG_GOLDSTEIN) && p->all.events)
-            fprintf(out, "; Goldstein mean %+.2f", p->all.goldstein / p->all.events);
-        for (int tr = 0; tr < 2; tr++)
-            if (p->ntop[tr]) {
-                fprintf(out, "&#10;%s: %s %s&gt;%s: ", tr ? "force" : "talks", p->top[tr][0].cameo,
-                        p->top[tr][0].source, p->top[tr][0].target);
-                put_xml(out, p->top[tr][0].m.text, 140);
-            }
-        fputs("</title>", out);
-        if (p->all.talks)
-            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\""
-                    C_TALKS "\"/>", bx, mid - ht, bw, ht);
-        if (p->all.force)
-            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\""
-                    C_FORCE "\"/>", bx, mid, bw, hf);
-        fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" fill=\"%s\"/>",
-                x + 0.5, strip, step - 1 > 1 ? step - 1 : 1, reading_color(p->reading));
-        fputs((flags & RL_SVG_LINKS) ? "</g></a>\n" : "</g>\n", out);
+        svg_period(out, s, L, i, flags);
         if (i % every == 0) {
-            period_label(p->start, s->by, pl);
+            char pl[11];
+            double x = L->left + L->step * (double)i;
+            period_label(s->p[i].start, s->by, pl);
             fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#4a5568\" "
                     "text-anchor=\"end\" transform=\"rotate(-40 %.1f %.1f)\">%s</text>\n",
-                    x + step / 2, labels, x + step / 2, labels, pl);
+                    x + L->step / 2, L->labels, x + L->step / 2, L->labels, pl);
         }
     }
-    /* the Goldstein line: one segment per run of periods with events */
-    if (flags & RL_SVG_GOLDSTEIN) {
-        fputs("<g font-size=\"10\" fill=\"#4a5568\">\n", out);
-        for (int g = -10; g <= 10; g += 5)
-            fprintf(out, g ? "<text x=\"%.1f\" y=\"%.1f\">%+d</text>\n"
-                           : "<text x=\"%.1f\" y=\"%.1f\">%d</text>\n", left + plot_w + 4,
-                    goldstein_y(g, mid, half) + 3, g);
-        fputs("</g>\n<g fill=\"none\" stroke=\"" C_GOLD "\" stroke-width=\"2\">\n", out);
-        int open = 0;
-        for (size_t i = 0; i < s->n; i++) {
-            const rl_series_period *p = &s->p[i];
-            if (!p->all.events) {
-                if (open)
-                    fputs("\"/>\n", out);
-                open = 0;
-                continue;
-            }
-            double x = left + step * ((double)i + 0.5);
-            double y = goldstein_y(p->all.goldstein / p->all.events, mid, half);
-            fprintf(out, "%s%.1f,%.1f", open ? " " : "<polyline points=\"", x, y);
-            open = 1;
+}
+
+/* The Goldstein line: one segment per run of periods with events. */
+static void svg_goldstein(FILE *out, const rl_series *s, const svg_layout *L)
+{
+    fputs("<g font-size=\"10\" fill=\"#4a5568\">\n", out);
+    for (int g = -10; g <= 10; g += 5)
+        fprintf(out, g ? "<text x=\"%.1f\" y=\"%.1f\">%+d</text>\n"
+                       : "<text x=\"%.1f\" y=\"%.1f\">%d</text>\n", L->left + L->plot_w + 4,
+                goldstein_y(g, L->mid, L->half) + 3, g);
+    fputs("</g>\n<g fill=\"none\" stroke=\"" C_GOLD "\" stroke-width=\"2\">\n", out);
+    int open = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        const rl_series_period *p = &s->p[i];
+        if (!p->all.events) {
+            if (open)
+                fputs("\"/>\n", out);
+            open = 0;
+            continue;
         }
-        if (open)
-            fputs("\"/>\n", out);
-        fputs("</g>\n<g fill=\"" C_GOLD "\">\n", out);
-        for (size_t i = 0; i < s->n; i++)
-            if (s->p[i].all.events)
-                fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"/>\n",
-                        left + step * ((double)i + 0.5),
-                        goldstein_y(s->p[i].all.goldstein / s->p[i].all.events, mid, half));
-        fputs("</g>\n", out);
+        double x = L->left + L->step * ((double)i + 0.5);
+        double y = goldstein_y(p->all.goldstein / p->all.events, L->mid, L->half);
+        fprintf(out, "%s%.1f,%.1f", open ? " " : "<polyline points=\"", x, y);
+        open = 1;
     }
-    /* reading legend */
-    double lx = left;
+    if (open)
+        fputs("\"/>\n", out);
+    fputs("</g>\n<g fill=\"" C_GOLD "\">\n", out);
+    for (size_t i = 0; i < s->n; i++)
+        if (s->p[i].all.events)
+            fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"/>\n",
+                    L->left + L->step * ((double)i + 0.5),
+                    goldstein_y(s->p[i].all.goldstein / s->p[i].all.events, L->mid, L->half));
+    fputs("</g>\n", out);
+}
+
+static void svg_reading_legend(FILE *out, const svg_layout *L)
+{
+    double lx = L->left;
     fprintf(out, "<g font-size=\"10\"><text x=\"%.0f\" y=\"%.1f\" fill=\"#4a5568\">reading "
-            "(vs the period before):</text>\n", lx, caption - 12);
+            "(vs the period before):</text>\n", lx, L->caption - 12);
     lx += 178;
     for (int r = 0; r < RL_READ_COUNT; r++) {
         const char *name = rl_series_reading_name(r);
         fprintf(out, "<rect x=\"%.0f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-                "<text x=\"%.0f\" y=\"%.1f\">%s</text>\n", lx, caption - 21, reading_color(r),
-                lx + 13, caption - 12, name);
+                "<text x=\"%.0f\" y=\"%.1f\">%s</text>\n", lx, L->caption - 21, reading_color(r),
+                lx + 13, L->caption - 12, name);
         lx += 20 + 5.6 * (double)strlen(name);
     }
     fputs("</g>\n", out);
-    /* caption: the strongest events */
-    if (nbest) {
-        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" font-weight=\"bold\">Strongest events of each track</text>\n",
-                left, caption + 12);
-        for (size_t i = 0; i < nbest; i++) {
-            const rl_series_event *e = best[i];
-            char d[11];
-            rl_day_format(e->date, d);
-            fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" font-size=\"11\"><tspan fill=\"%s\">%s</tspan> "
-                    "%s %s&gt;%s %s (", left, caption + 30 + 18.0 * (double)i,
-                    e->track == RL_TRACK_FORCE ? C_FORCE : C_TALKS, rl_track_name(e->track), d,
-                    e->source, e->target, e->cameo);
-            put_xml(out, e->m.story_id, 40);
-            fprintf(out, " #%u): ", e->m.sentence);
-            /* about 6 px a character at 11 px: fit the line to the width */
-            long room = (long)((width - left - 16) / 6.0) - 40 -
-                        (long)strlen(e->m.story_id ? e->m.story_id : "");
-            put_xml(out, e->m.text, room > 20 ? (size_t)room : 20);
-            fputs("</text>\n", out);
-        }
+}
+
+/* The caption: the strongest events of each track. */
+static void svg_caption(FILE *out, const svg_layout *L)
+{
+    if (!L->nbest)
+        return;
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" font-weight=\"bold\">Strongest events of each track</text>\n",
+            L->left, L->caption + 12);
+    for (size_t i = 0; i < L->nbest; i++) {
+        const rl_series_event *e = L->best[i];
+        char d[11];
+        rl_day_format(e->date, d);
+        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" font-size=\"11\"><tspan fill=\"%s\">%s</tspan> "
+                "%s %s&gt;%s %s (", L->left, L->caption + 30 + 18.0 * (double)i,
+                e->track == RL_TRACK_FORCE ? C_FORCE : C_TALKS, rl_track_name(e->track), d,
+                e->source, e->target, e->cameo);
+        put_xml(out, e->m.story_id, 40);
+        fprintf(out, " #%u): ", e->m.sentence);
+        /* about 6 px a character at 11 px: fit the line to the width */
+        long room = (long)((L->width - L->left - 16) / 6.0) - 40 -
+                    (long)strlen(e->m.story_id ? e->m.story_id : "");
+        put_xml(out, e->m.text, room > 20 ? (size_t)room : 20);
+        fputs("</text>\n", out);
     }
+}
+
+int rl_report_trend_svg_opts(FILE *out, const rl_series *s, unsigned flags)
+{
+    svg_layout L;
+    svg_measure(s, &L);
+    svg_head(out, s, &L, flags);
+    svg_axes(out, &L);
+    svg_bars(out, s, &L, flags);
+    if (flags & RL_SVG_GOLDSTEIN)
+        svg_goldstein(out, s, &L);
+    svg_reading_legend(out, &L);
+    svg_caption(out, &L);
     fputs("</svg>\n", out);
     return ferror(out) ? -1 : 0;
 }
