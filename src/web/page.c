@@ -495,6 +495,166 @@ static void dyad_pager(pg *p, const rl_web_req *r, const rl_view_dyad *v, const 
     put(p, "</nav>\n");
 }
 
+/* The latest period's reading and the range's totals, or why there is none. */
+static void dyad_summary(pg *p, const rl_web_req *r, const rl_series *s, const char *f, const char *t)
+{
+    if (s->n) {
+        const rl_series_period *last = &s->p[s->n - 1];
+        put(p, "<p class=\"now\">Latest period, ");
+        day(p, last->start);
+        if (last->end != last->start) {
+            put(p, " &ndash; ");
+            day(p, last->end);
+        }
+        putf(p, ": <strong class=\"reading %s\">%s</strong> (talks %u, force %u, against talks "
+                 "%u, force %u the period before).</p>\n", reading_class(last->reading),
+             rl_series_reading_name(last->reading), last->all.talks, last->all.force,
+             s->n > 1 ? s->p[s->n - 2].all.talks : s->before.talks,
+             s->n > 1 ? s->p[s->n - 2].all.force : s->before.force);
+        putf(p, "<p class=\"sub\">%s to %s by %s: %u distinct events, %u talks, %u force",
+             f, t, rl_by_name(s->by), s->total.events, s->total.talks, s->total.force);
+        if (s->uncounted)
+            putf(p, "; %u negated or hypothetical events are not counted in the tracks",
+                 s->uncounted);
+        put(p, ".</p>\n");
+    } else {
+        put(p, "<p class=\"empty\">No events between them");
+        if (r->from != RL_NODATE || r->to != RL_NODATE)
+            put(p, " in this range");
+        put(p, ".</p>\n");
+    }
+}
+
+/* The filter form (dates, period, root, quad class, modality, track). */
+static void dyad_filters(pg *p, rl_web_worker *w, const rl_web_req *r)
+{
+    put(p, "<form class=\"filters\" method=\"get\" action=\"");
+    dyad_path(p, r->side_a, r->side_b);
+    put(p, "\">");
+    date_input(p, "from", "from", r->from);
+    date_input(p, "to", "to", r->to);
+    static const char *const bys[] = {"", "auto", "day", "day", "week", "week", "month", "month"};
+    select_box(p, "by", "by", bys, 8, r->by != RL_BY_AUTO ? rl_by_name(r->by) : "");
+    const char *roots[42] = {"", "any"};
+    char codes[20][3], labels[20][48];
+    for (int i = 1; i <= 20; i++) {
+        snprintf(codes[i - 1], 3, "%02d", i);
+        snprintf(labels[i - 1], sizeof labels[0], "%02d %s", i, rl_view_cameo_name(w, codes[i - 1]));
+        roots[2 * i] = codes[i - 1];
+        roots[2 * i + 1] = labels[i - 1];
+    }
+    select_box(p, "root", "root", roots, 42, r->root);
+    static const char *const quads[] = {"", "any", "1", "1 verbal cooperation", "2",
+                                        "2 material cooperation", "3", "3 verbal conflict", "4",
+                                        "4 material conflict"};
+    char qs[4] = "";
+    if (r->quad)
+        snprintf(qs, sizeof qs, "%d", r->quad);
+    select_box(p, "quad", "quad class", quads, 10, qs);
+    const char *mods[2 + 2 * RL_MOD_COUNT] = {"", "any"};
+    for (int i = 0; i < RL_MOD_COUNT; i++)
+        mods[2 + 2 * i] = mods[3 + 2 * i] = rl_modality_name(i);
+    select_box(p, "modality", "modality", mods, 2 + 2 * RL_MOD_COUNT,
+               r->modality >= 0 ? rl_modality_name(r->modality) : "");
+    static const char *const tracks[] = {"", "any", "talks", "talks", "force", "force"};
+    select_box(p, "track", "track", tracks, 6, r->track >= 0 ? rl_track_name(r->track) : "");
+    put(p, "<button>Apply</button> <a href=\"");
+    dyad_path(p, r->side_a, r->side_b);
+    put(p, "\">reset</a></form>\n");
+}
+
+/* The chart and the links to it as SVG and JSON. */
+static void dyad_chart(pg *p, const rl_web_req *r, const rl_series *s, const char *f, const char *t)
+{
+    put(p, "<figure class=\"chart\" id=\"chart\">");
+    chart(p, s);
+    put(p, "<figcaption>Talks above the axis, force below, distinct events by their own "
+            "date; the yellow line is the mean Goldstein score of each period's events "
+            "(right axis); the strip under the bars is each period's reading. A period's "
+            "bar opens that period. Filters other than the dates apply to the table "
+            "only.</figcaption></figure>\n");
+    const char *by = r->by != RL_BY_AUTO ? rl_by_name(r->by) : "";
+    const char *kv[] = {"from", f, "to", t, "by", by};
+    put(p, "<p class=\"links\"><a href=\"");
+    dyad_path(p, r->side_a, r->side_b);
+    put(p, "/chart.svg");
+    query(p, kv, 6);
+    put(p, "\">chart as an SVG file</a> &middot; <a href=\"/api");
+    dyad_path(p, r->side_a, r->side_b);
+    query(p, kv, 6);
+    put(p, "\">this page as JSON</a> &middot; <a href=\"/api/trend/");
+    url(p, r->side_a);
+    put(p, "/");
+    url(p, r->side_b);
+    query(p, kv, 6);
+    put(p, "\">trend JSON</a></p>\n");
+}
+
+/* One row of the periods table. */
+static void period_row(pg *p, const rl_series_period *pe)
+{
+    put(p, "<tr><td class=\"date\">");
+    day(p, pe->start);
+    if (pe->end != pe->start) {
+        put(p, " &ndash; ");
+        day(p, pe->end);
+    }
+    putf(p, "</td><td class=\"num\">%u</td><td class=\"num\">%u / %u</td><td class=\"num\">"
+             "%u</td><td class=\"num\">%u / %u</td><td class=\"num\">%u/%u/%u/%u</td>"
+             "<td class=\"num\">%+.1f</td>", pe->all.talks, pe->ab.talks, pe->ba.talks,
+         pe->all.force, pe->ab.force, pe->ba.force, pe->all.quad[0], pe->all.quad[1],
+         pe->all.quad[2], pe->all.quad[3], pe->all.goldstein);
+    if (pe->all.events)
+        putf(p, "<td class=\"num\">%+.2f</td>", pe->all.goldstein / pe->all.events);
+    else
+        put(p, "<td class=\"num\">-</td>");
+    putf(p, "<td class=\"reading %s\">%s</td><td class=\"evidence\">",
+         reading_class(pe->reading), rl_series_reading_name(pe->reading));
+    for (int tr = 0; tr < 2; tr++)
+        for (unsigned k = 0; k < pe->ntop[tr]; k++) {
+            const rl_series_event *e = &pe->top[tr][k];
+            putf(p, "<div class=\"%s\"><a href=\"", tr ? "t-force" : "t-talks");
+            event_link(p, e->id);
+            put(p, "\">");
+            esc(p, e->source);
+            put(p, "&rarr;");
+            esc(p, e->target);
+            put(p, " ");
+            esc(p, e->cameo);
+            put(p, "</a> ");
+            esc_clip(p, e->m.text, 110);
+            put(p, "</div>");
+        }
+    put(p, "</td></tr>\n");
+}
+
+/* The events table with its pager, and the periods table. */
+static void dyad_events(pg *p, rl_web_worker *w, const rl_web_req *r, const rl_view_dyad *v,
+                        const char *f, const char *t)
+{
+    const rl_series *s = v->s;
+    if (!s->n)
+        return;
+    putf(p, "<p class=\"sub\">%lu distinct event%s from %s to %s match (A is ",
+         v->ev.total, v->ev.total == 1 ? "" : "s", f, t);
+    esc(p, r->side_a);
+    put(p, ", B is ");
+    esc(p, r->side_b);
+    put(p, "; the sentence is the event's first report, with the coder's matched words "
+            "marked).</p>\n");
+    dyad_pager(p, r, v, f, t);
+    if (v->ev.n)
+        events_table(p, w, &v->ev, r);
+    dyad_pager(p, r, v, f, t);
+    put(p, "<h2>Periods</h2>\n<table class=\"periods\" id=\"periods-table\"><thead><tr>"
+            "<th>period</th><th>talks</th><th>A&rarr;B / B&rarr;A</th><th>force</th>"
+            "<th>A&rarr;B / B&rarr;A</th><th>quad 1/2/3/4</th><th>Goldstein</th>"
+            "<th>mean</th><th>reading</th><th>strongest events</th></tr></thead>\n<tbody>\n");
+    for (size_t i = s->n; i-- > 0;)
+        period_row(p, &s->p[i]);
+    put(p, "</tbody></table>\n");
+}
+
 unsigned rl_page_dyad(rl_web_worker *w, const rl_web_req *r, const rl_view_dyad *v, rl_web_out *o)
 {
     pg p = {&o->body, 0};
@@ -512,147 +672,12 @@ unsigned rl_page_dyad(rl_web_worker *w, const rl_web_req *r, const rl_view_dyad 
         rl_day_format(s->from, f);
         rl_day_format(s->to, t);
     }
-    if (s->n) {
-        const rl_series_period *last = &s->p[s->n - 1];
-        put(&p, "<p class=\"now\">Latest period, ");
-        day(&p, last->start);
-        if (last->end != last->start) {
-            put(&p, " &ndash; ");
-            day(&p, last->end);
-        }
-        putf(&p, ": <strong class=\"reading %s\">%s</strong> (talks %u, force %u, against talks "
-                 "%u, force %u the period before).</p>\n", reading_class(last->reading),
-             rl_series_reading_name(last->reading), last->all.talks, last->all.force,
-             s->n > 1 ? s->p[s->n - 2].all.talks : s->before.talks,
-             s->n > 1 ? s->p[s->n - 2].all.force : s->before.force);
-        putf(&p, "<p class=\"sub\">%s to %s by %s: %u distinct events, %u talks, %u force",
-             f, t, rl_by_name(s->by), s->total.events, s->total.talks, s->total.force);
-        if (s->uncounted)
-            putf(&p, "; %u negated or hypothetical events are not counted in the tracks",
-                 s->uncounted);
-        put(&p, ".</p>\n");
-    } else {
-        put(&p, "<p class=\"empty\">No events between them");
-        if (r->from != RL_NODATE || r->to != RL_NODATE)
-            put(&p, " in this range");
-        put(&p, ".</p>\n");
-    }
-    /* filters */
-    put(&p, "<form class=\"filters\" method=\"get\" action=\"");
-    dyad_path(&p, r->side_a, r->side_b);
-    put(&p, "\">");
-    date_input(&p, "from", "from", r->from);
-    date_input(&p, "to", "to", r->to);
-    static const char *const bys[] = {"", "auto", "day", "day", "week", "week", "month", "month"};
-    select_box(&p, "by", "by", bys, 8, r->by != RL_BY_AUTO ? rl_by_name(r->by) : "");
-    const char *roots[42] = {"", "any"};
-    char codes[20][3], labels[20][48];
-    for (int i = 1; i <= 20; i++) {
-        snprintf(codes[i - 1], 3, "%02d", i);
-        snprintf(labels[i - 1], sizeof labels[0], "%02d %s", i, rl_view_cameo_name(w, codes[i - 1]));
-        roots[2 * i] = codes[i - 1];
-        roots[2 * i + 1] = labels[i - 1];
-    }
-    select_box(&p, "root", "root", roots, 42, r->root);
-    static const char *const quads[] = {"", "any", "1", "1 verbal cooperation", "2",
-                                        "2 material cooperation", "3", "3 verbal conflict", "4",
-                                        "4 material conflict"};
-    char qs[4] = "";
-    if (r->quad)
-        snprintf(qs, sizeof qs, "%d", r->quad);
-    select_box(&p, "quad", "quad class", quads, 10, qs);
-    const char *mods[2 + 2 * RL_MOD_COUNT] = {"", "any"};
-    for (int i = 0; i < RL_MOD_COUNT; i++)
-        mods[2 + 2 * i] = mods[3 + 2 * i] = rl_modality_name(i);
-    select_box(&p, "modality", "modality", mods, 2 + 2 * RL_MOD_COUNT,
-               r->modality >= 0 ? rl_modality_name(r->modality) : "");
-    static const char *const tracks[] = {"", "any", "talks", "talks", "force", "force"};
-    select_box(&p, "track", "track", tracks, 6, r->track >= 0 ? rl_track_name(r->track) : "");
-    put(&p, "<button>Apply</button> <a href=\"");
-    dyad_path(&p, r->side_a, r->side_b);
-    put(&p, "\">reset</a></form>\n");
-    /* chart */
-    if (s->n) {
-        put(&p, "<figure class=\"chart\" id=\"chart\">");
-        chart(&p, s);
-        put(&p, "<figcaption>Talks above the axis, force below, distinct events by their own "
-                "date; the yellow line is the mean Goldstein score of each period's events "
-                "(right axis); the strip under the bars is each period's reading. A period's "
-                "bar opens that period. Filters other than the dates apply to the table "
-                "only.</figcaption></figure>\n");
-        const char *by = r->by != RL_BY_AUTO ? rl_by_name(r->by) : "";
-        const char *kv[] = {"from", f, "to", t, "by", by};
-        put(&p, "<p class=\"links\"><a href=\"");
-        dyad_path(&p, r->side_a, r->side_b);
-        put(&p, "/chart.svg");
-        query(&p, kv, 6);
-        put(&p, "\">chart as an SVG file</a> &middot; <a href=\"/api");
-        dyad_path(&p, r->side_a, r->side_b);
-        query(&p, kv, 6);
-        put(&p, "\">this page as JSON</a> &middot; <a href=\"/api/trend/");
-        url(&p, r->side_a);
-        put(&p, "/");
-        url(&p, r->side_b);
-        query(&p, kv, 6);
-        put(&p, "\">trend JSON</a></p>\n");
-    }
-    /* events */
+    dyad_summary(&p, r, s, f, t);
+    dyad_filters(&p, w, r);
+    if (s->n)
+        dyad_chart(&p, r, s, f, t);
     put(&p, "<h2 id=\"events\">Events</h2>\n");
-    if (s->n) {
-        putf(&p, "<p class=\"sub\">%lu distinct event%s from %s to %s match (A is ",
-             v->ev.total, v->ev.total == 1 ? "" : "s", f, t);
-        esc(&p, r->side_a);
-        put(&p, ", B is ");
-        esc(&p, r->side_b);
-        put(&p, "; the sentence is the event's first report, with the coder's matched words "
-                "marked).</p>\n");
-        dyad_pager(&p, r, v, f, t);
-        if (v->ev.n)
-            events_table(&p, w, &v->ev, r);
-        dyad_pager(&p, r, v, f, t);
-        /* periods */
-        put(&p, "<h2>Periods</h2>\n<table class=\"periods\" id=\"periods-table\"><thead><tr>"
-                "<th>period</th><th>talks</th><th>A&rarr;B / B&rarr;A</th><th>force</th>"
-                "<th>A&rarr;B / B&rarr;A</th><th>quad 1/2/3/4</th><th>Goldstein</th>"
-                "<th>mean</th><th>reading</th><th>strongest events</th></tr></thead>\n<tbody>\n");
-        for (size_t i = s->n; i-- > 0;) {
-            const rl_series_period *pe = &s->p[i];
-            put(&p, "<tr><td class=\"date\">");
-            day(&p, pe->start);
-            if (pe->end != pe->start) {
-                put(&p, " &ndash; ");
-                day(&p, pe->end);
-            }
-            putf(&p, "</td><td class=\"num\">%u</td><td class=\"num\">%u / %u</td><td class=\"num\">"
-                     "%u</td><td class=\"num\">%u / %u</td><td class=\"num\">%u/%u/%u/%u</td>"
-                     "<td class=\"num\">%+.1f</td>", pe->all.talks, pe->ab.talks, pe->ba.talks,
-                 pe->all.force, pe->ab.force, pe->ba.force, pe->all.quad[0], pe->all.quad[1],
-                 pe->all.quad[2], pe->all.quad[3], pe->all.goldstein);
-            if (pe->all.events)
-                putf(&p, "<td class=\"num\">%+.2f</td>", pe->all.goldstein / pe->all.events);
-            else
-                put(&p, "<td class=\"num\">-</td>");
-            putf(&p, "<td class=\"reading %s\">%s</td><td class=\"evidence\">",
-                 reading_class(pe->reading), rl_series_reading_name(pe->reading));
-            for (int tr = 0; tr < 2; tr++)
-                for (unsigned k = 0; k < pe->ntop[tr]; k++) {
-                    const rl_series_event *e = &pe->top[tr][k];
-                    putf(&p, "<div class=\"%s\"><a href=\"", tr ? "t-force" : "t-talks");
-                    event_link(&p, e->id);
-                    put(&p, "\">");
-                    esc(&p, e->source);
-                    put(&p, "&rarr;");
-                    esc(&p, e->target);
-                    put(&p, " ");
-                    esc(&p, e->cameo);
-                    put(&p, "</a> ");
-                    esc_clip(&p, e->m.text, 110);
-                    put(&p, "</div>");
-                }
-            put(&p, "</td></tr>\n");
-        }
-        put(&p, "</tbody></table>\n");
-    }
+    dyad_events(&p, w, r, v, f, t);
     page_end(&p, w);
     return done(&p, o);
 }
@@ -666,13 +691,185 @@ static void fact(pg *p, const char *name)
     put(p, "</dt><dd>");
 }
 
+/* The event's facts: date, modality, actors, codes, how often reported. */
+static void event_facts(pg *p, rl_web_worker *w, const rl_browse_event *ev)
+{
+    const rl_series_event *e = &ev->e;
+    put(p, "</h1>\n<dl class=\"facts\">");
+    fact(p, "event date");
+    day(p, e->date);
+    put(p, "</dd>");
+    fact(p, "dated by");
+    if (e->m.date_expr) {
+        put(p, "&ldquo;");
+        esc(p, e->m.date_expr);
+        put(p, "&rdquo; in the first report");
+    } else {
+        put(p, "the story date (the sentence names no date)");
+    }
+    put(p, "</dd>");
+    fact(p, "modality");
+    put(p, rl_modality_name(e->modality));
+    put(p, "</dd>");
+    fact(p, "actors");
+    actors_cell(p, e->source, e->target);
+    put(p, "</dd>");
+    fact(p, "CAMEO");
+    code_cell(p, w, e->cameo);
+    put(p, " (root ");
+    esc(p, ev->root);
+    put(p, " ");
+    esc(p, rl_view_cameo_name(w, ev->root));
+    putf(p, ")</dd>");
+    fact(p, "quad class");
+    putf(p, "%d</dd>", ev->quad);
+    fact(p, "Goldstein");
+    putf(p, "%+.1f</dd>", e->goldstein);
+    fact(p, "PLOVER");
+    esc(p, ev->plover[0] ? ev->plover : "-");
+    put(p, "</dd>");
+    fact(p, "track");
+    put(p, rl_track_name(e->track));
+    put(p, "</dd>");
+    fact(p, "reported");
+    putf(p, "%u time%s in %u stor%s from %u publisher%s</dd>", e->mentions,
+         e->mentions == 1 ? "" : "s", e->m.stories, e->m.stories == 1 ? "y" : "ies", e->m.sources,
+         e->m.sources == 1 ? "" : "s");
+    put(p, "</dl>\n");
+}
+
+/* The sentence of the first report, marked, and where it came from. */
+static void event_first_report(pg *p, const rl_view_event *v)
+{
+    const rl_browse_event *ev = &v->ev;
+    const rl_series_event *e = &ev->e;
+    put(p, "<h2>First report</h2>\n");
+    if (e->m.story_id) {
+        rl_html_marks m = {e->m.evidence, ev->source_text, ev->target_text, e->m.date_expr, NULL};
+        put(p, "<blockquote class=\"sentence first\" id=\"sentence\">");
+        sentence(p, e->m.text, &m);
+        put(p, "</blockquote>\n<dl class=\"facts\">");
+        fact(p, "evidence");
+        put(p, "<mark>");
+        esc(p, e->m.evidence);
+        put(p, "</mark></dd>");
+        fact(p, "source words");
+        esc(p, ev->source_text ? ev->source_text : "-");
+        put(p, "</dd>");
+        fact(p, "target words");
+        esc(p, ev->target_text ? ev->target_text : "-");
+        put(p, "</dd>");
+        if (e->m.quantity > 0) {
+            fact(p, "quantity");
+            putf(p, "%.0f ", e->m.quantity);
+            esc(p, e->m.quantity_unit);
+            put(p, "</dd>");
+        }
+        fact(p, "story");
+        put(p, "<a href=\"/story?id=");
+        url(p, e->m.story_id);
+        put(p, "\" id=\"story-id\">");
+        esc(p, e->m.story_id);
+        putf(p, "</a>, sentence %u</dd>", e->m.sentence);
+        fact(p, "story date");
+        day(p, e->m.story_date);
+        put(p, "</dd>");
+        if (v->story.title) {
+            fact(p, "title");
+            esc(p, v->story.title);
+            put(p, "</dd>");
+        }
+        fact(p, "publisher");
+        esc(p, e->m.publisher ? e->m.publisher : "-");
+        put(p, "</dd>");
+        fact(p, "url");
+        ext_link(p, e->m.url);
+        put(p, "</dd></dl>\n");
+    } else {
+        put(p, "<p class=\"empty\">No report is stored for this event.</p>\n");
+    }
+}
+
+/* The stored sentences of its story around the first report. */
+static void event_in_story(pg *p, const rl_view_event *v)
+{
+    const rl_browse_event *ev = &v->ev;
+    const rl_series_event *e = &ev->e;
+    if (!v->sentences.n)
+        return;
+    put(p, "<h2>In its story</h2>\n<p class=\"sub\">The store keeps the sentences that coded "
+            "events; a gap in the numbering is sentences without one.</p>\n"
+            "<ol class=\"story\" id=\"story\">\n");
+    long last = -2;
+    for (size_t i = 0; i < v->sentences.n; i++) {
+        const rl_browse_report *s = &v->sentences.v[i];
+        if ((long)s->sentence == last)
+            continue; /* one line per sentence */
+        if ((long)s->sentence > last + 1 && last >= -1)
+            put(p, "<li class=\"gap\" aria-hidden=\"true\">&hellip;</li>\n");
+        last = (long)s->sentence;
+        int here = s->sentence == e->m.sentence;
+        putf(p, "<li value=\"%u\"%s>", s->sentence + 1, here ? " class=\"this\"" : "");
+        if (here) {
+            rl_html_marks m = {e->m.evidence, ev->source_text, ev->target_text, e->m.date_expr,
+                               NULL};
+            sentence(p, s->text, &m);
+        } else {
+            esc(p, s->text);
+        }
+        put(p, "</li>\n");
+    }
+    put(p, "</ol>\n");
+    if (v->sentences.more)
+        putf(p, "<p class=\"sub\">The first %zu reports of the story are shown.</p>\n",
+             v->sentences.n);
+}
+
+/* The sentence coded again now, with explain's trace. */
+static void event_trace(pg *p, rl_web_worker *w, const rl_view_event *v)
+{
+    const rl_series_event *e = &v->ev.e;
+    put(p, "<h2>The coder's reading</h2>\n");
+    if (v->explained) {
+        put(p, "<p class=\"sub\">The first report's sentence coded again now with the story "
+                "date ");
+        day(p, e->m.story_date != RL_NODATE ? e->m.story_date : e->date);
+        putf(p, ", as <code>redline explain</code> does, after the %u stored sentence%s of its "
+                 "story before it (so that pronouns can refer back; sentences that coded no "
+                 "event are not stored). The dictionaries may have changed since the story was "
+                 "stored.</p>\n<pre class=\"trace\" id=\"trace\">", v->context,
+             v->context == 1 ? "" : "s");
+        esc(p, v->trace.data ? v->trace.data : "");
+        putf(p, "</pre>\n<p>Coded now: %zu event%s.</p>\n<ul class=\"coded\">", v->coded.n,
+             v->coded.n == 1 ? "" : "s");
+        for (size_t i = 0; i < v->coded.n; i++) {
+            const rl_event *c = &v->coded.v[i];
+            put(p, "<li>");
+            esc(p, c->source);
+            put(p, " &rarr; ");
+            esc(p, c->target);
+            put(p, " ");
+            code_cell(p, w, c->code);
+            put(p, ", ");
+            put(p, rl_modality_name(c->modality));
+            put(p, ", ");
+            day(p, c->date);
+            put(p, ", evidence &ldquo;");
+            esc(p, c->evidence);
+            put(p, "&rdquo;</li>");
+        }
+        put(p, "</ul>\n");
+    } else {
+        put(p, "<p class=\"empty\">No trace: the server runs without dictionaries.</p>\n");
+    }
+}
+
 unsigned rl_page_event(rl_web_worker *w, const rl_web_req *r, const rl_view_event *v,
                        rl_web_out *o)
 {
     (void)r;
     pg p = {&o->body, 0};
-    const rl_browse_event *ev = &v->ev;
-    const rl_series_event *e = &ev->e;
+    const rl_series_event *e = &v->ev.e;
     char title[160];
     snprintf(title, sizeof title, "Event %lld", (long long)e->id);
     page_begin(&p, w, title, NULL);
@@ -682,161 +879,14 @@ unsigned rl_page_event(rl_web_worker *w, const rl_web_req *r, const rl_view_even
     esc(&p, e->target);
     put(&p, ", ");
     code_cell(&p, w, e->cameo);
-    put(&p, "</h1>\n<dl class=\"facts\">");
-    fact(&p, "event date");
-    day(&p, e->date);
-    put(&p, "</dd>");
-    fact(&p, "dated by");
-    if (e->m.date_expr) {
-        put(&p, "&ldquo;");
-        esc(&p, e->m.date_expr);
-        put(&p, "&rdquo; in the first report");
-    } else {
-        put(&p, "the story date (the sentence names no date)");
-    }
-    put(&p, "</dd>");
-    fact(&p, "modality");
-    put(&p, rl_modality_name(e->modality));
-    put(&p, "</dd>");
-    fact(&p, "actors");
-    actors_cell(&p, e->source, e->target);
-    put(&p, "</dd>");
-    fact(&p, "CAMEO");
-    code_cell(&p, w, e->cameo);
-    put(&p, " (root ");
-    esc(&p, ev->root);
-    put(&p, " ");
-    esc(&p, rl_view_cameo_name(w, ev->root));
-    putf(&p, ")</dd>");
-    fact(&p, "quad class");
-    putf(&p, "%d</dd>", ev->quad);
-    fact(&p, "Goldstein");
-    putf(&p, "%+.1f</dd>", e->goldstein);
-    fact(&p, "PLOVER");
-    esc(&p, ev->plover[0] ? ev->plover : "-");
-    put(&p, "</dd>");
-    fact(&p, "track");
-    put(&p, rl_track_name(e->track));
-    put(&p, "</dd>");
-    fact(&p, "reported");
-    putf(&p, "%u time%s in %u stor%s from %u publisher%s</dd>", e->mentions,
-         e->mentions == 1 ? "" : "s", e->m.stories, e->m.stories == 1 ? "y" : "ies", e->m.sources,
-         e->m.sources == 1 ? "" : "s");
-    put(&p, "</dl>\n");
-    /* first report */
-    put(&p, "<h2>First report</h2>\n");
-    if (e->m.story_id) {
-        rl_html_marks m = {e->m.evidence, ev->source_text, ev->target_text, e->m.date_expr, NULL};
-        put(&p, "<blockquote class=\"sentence first\" id=\"sentence\">");
-        sentence(&p, e->m.text, &m);
-        put(&p, "</blockquote>\n<dl class=\"facts\">");
-        fact(&p, "evidence");
-        put(&p, "<mark>");
-        esc(&p, e->m.evidence);
-        put(&p, "</mark></dd>");
-        fact(&p, "source words");
-        esc(&p, ev->source_text ? ev->source_text : "-");
-        put(&p, "</dd>");
-        fact(&p, "target words");
-        esc(&p, ev->target_text ? ev->target_text : "-");
-        put(&p, "</dd>");
-        if (e->m.quantity > 0) {
-            fact(&p, "quantity");
-            putf(&p, "%.0f ", e->m.quantity);
-            esc(&p, e->m.quantity_unit);
-            put(&p, "</dd>");
-        }
-        fact(&p, "story");
-        put(&p, "<a href=\"/story?id=");
-        url(&p, e->m.story_id);
-        put(&p, "\" id=\"story-id\">");
-        esc(&p, e->m.story_id);
-        putf(&p, "</a>, sentence %u</dd>", e->m.sentence);
-        fact(&p, "story date");
-        day(&p, e->m.story_date);
-        put(&p, "</dd>");
-        if (v->story.title) {
-            fact(&p, "title");
-            esc(&p, v->story.title);
-            put(&p, "</dd>");
-        }
-        fact(&p, "publisher");
-        esc(&p, e->m.publisher ? e->m.publisher : "-");
-        put(&p, "</dd>");
-        fact(&p, "url");
-        ext_link(&p, e->m.url);
-        put(&p, "</dd></dl>\n");
-    } else {
-        put(&p, "<p class=\"empty\">No report is stored for this event.</p>\n");
-    }
-    /* the story around it */
-    if (v->sentences.n) {
-        put(&p, "<h2>In its story</h2>\n<p class=\"sub\">The store keeps the sentences that coded "
-                "events; a gap in the numbering is sentences without one.</p>\n"
-                "<ol class=\"story\" id=\"story\">\n");
-        long last = -2;
-        for (size_t i = 0; i < v->sentences.n; i++) {
-            const rl_browse_report *s = &v->sentences.v[i];
-            if ((long)s->sentence == last)
-                continue; /* one line per sentence */
-            if ((long)s->sentence > last + 1 && last >= -1)
-                put(&p, "<li class=\"gap\" aria-hidden=\"true\">&hellip;</li>\n");
-            last = (long)s->sentence;
-            int here = s->sentence == e->m.sentence;
-            putf(&p, "<li value=\"%u\"%s>", s->sentence + 1, here ? " class=\"this\"" : "");
-            if (here) {
-                rl_html_marks m = {e->m.evidence, ev->source_text, ev->target_text, e->m.date_expr,
-                                   NULL};
-                sentence(&p, s->text, &m);
-            } else {
-                esc(&p, s->text);
-            }
-            put(&p, "</li>\n");
-        }
-        put(&p, "</ol>\n");
-        if (v->sentences.more)
-            putf(&p, "<p class=\"sub\">The first %zu reports of the story are shown.</p>\n",
-                 v->sentences.n);
-    }
-    /* every report */
+    event_facts(&p, w, &v->ev);
+    event_first_report(&p, v);
+    event_in_story(&p, v);
     putf(&p, "<h2>Reports (%u)</h2>\n", e->mentions);
     reports_table(&p, w, &v->reports, NULL, 1);
     if (v->reports.more)
         putf(&p, "<p class=\"sub\">The first %zu of %u reports.</p>\n", v->reports.n, e->mentions);
-    /* explain */
-    put(&p, "<h2>The coder's reading</h2>\n");
-    if (v->explained) {
-        put(&p, "<p class=\"sub\">The first report's sentence coded again now with the story "
-                "date ");
-        day(&p, e->m.story_date != RL_NODATE ? e->m.story_date : e->date);
-        putf(&p, ", as <code>redline explain</code> does, after the %u stored sentence%s of its "
-                 "story before it (so that pronouns can refer back; sentences that coded no "
-                 "event are not stored). The dictionaries may have changed since the story was "
-                 "stored.</p>\n<pre class=\"trace\" id=\"trace\">", v->context,
-             v->context == 1 ? "" : "s");
-        esc(&p, v->trace.data ? v->trace.data : "");
-        putf(&p, "</pre>\n<p>Coded now: %zu event%s.</p>\n<ul class=\"coded\">", v->coded.n,
-             v->coded.n == 1 ? "" : "s");
-        for (size_t i = 0; i < v->coded.n; i++) {
-            const rl_event *c = &v->coded.v[i];
-            put(&p, "<li>");
-            esc(&p, c->source);
-            put(&p, " &rarr; ");
-            esc(&p, c->target);
-            put(&p, " ");
-            code_cell(&p, w, c->code);
-            put(&p, ", ");
-            put(&p, rl_modality_name(c->modality));
-            put(&p, ", ");
-            day(&p, c->date);
-            put(&p, ", evidence &ldquo;");
-            esc(&p, c->evidence);
-            put(&p, "&rdquo;</li>");
-        }
-        put(&p, "</ul>\n");
-    } else {
-        put(&p, "<p class=\"empty\">No trace: the server runs without dictionaries.</p>\n");
-    }
+    event_trace(&p, w, v);
     page_end(&p, w);
     return done(&p, o);
 }
