@@ -73,4 +73,9 @@ int cli_read_inputs(int nfiles, char **names, const struct rl_input_opts *io, in
                     int (*fn)(const struct rl_story *s, void *ctx), void *ctx, rl_diag *dg,
                     struct rl_input_stats *st, const int *stop);
 
+struct rl_newsgold;
+/* eval_news.c: scores the real-news gold sentences against the stories of the
+ * JSONL file stories (skips with a message when it is absent); exit status. */
+int cli_eval_news(const struct rl_newsgold *ng, const char *stories, const rl_dict *d, int verbose);
+
 #endif

@@ -101,3 +101,144 @@ rl_day rl_day_parse(const char *s)
 {
     return s ? rl_date_parse_iso(s, strlen(s), 0) : RL_NODATE;
 }
+
+/* A month name or its abbreviation at s ("Jan", "Jan.", "January", "Sept");
+ * 1-12 with *len its length, 0 if none. */
+static int month_name(const char *s, size_t *len)
+{
+    static const char *const FULL[12] = {"january", "february", "march", "april", "may", "june",
+                                         "july", "august", "september", "october", "november",
+                                         "december"};
+    size_t n = 0;
+    while (isalpha((unsigned char)s[n]))
+        n++;
+    for (int m = 0; m < 12 && n >= 3; m++) {
+        int ok = 1;
+        for (size_t i = 0; i < n && ok; i++)
+            ok = i < strlen(FULL[m]) && tolower((unsigned char)s[i]) == FULL[m][i];
+        if (ok && (n == 3 || n == strlen(FULL[m]) || (m == 8 && n == 4))) {
+            *len = n + (s[n] == '.');
+            return m + 1;
+        }
+    }
+    return 0;
+}
+
+static int digits(const char *s, size_t n, int *v)
+{
+    *v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+        *v = *v * 10 + (s[i] - '0');
+    }
+    return 1;
+}
+
+/* Whether s is an ISO time part after the date: "T12:30", " 20:30:26Z",
+ * "T08:00:00+02:00", "T08:00:00.123-0500". */
+static int iso_time_tail(const char *s)
+{
+    if (!*s)
+        return 1;
+    if (*s != 'T' && *s != ' ')
+        return 0;
+    s++;
+    int v;
+    if (!digits(s, 2, &v) || v > 23 || s[2] != ':' || !digits(s + 3, 2, &v) || v > 59)
+        return 0;
+    s += 5;
+    if (*s == ':') {
+        if (!digits(s + 1, 2, &v) || v > 60)
+            return 0;
+        s += 3;
+        if (*s == '.' || *s == ',') {
+            s++;
+            while (isdigit((unsigned char)*s))
+                s++;
+        }
+    }
+    if (*s == ' ')
+        s++;
+    if (*s == 'Z' || *s == 'z')
+        return s[1] == '\0';
+    if (!strcmp(s, "UTC") || !strcmp(s, "GMT"))
+        return 1;
+    if (*s == '+' || *s == '-') {
+        s++;
+        if (!digits(s, 2, &v) || v > 14)
+            return 0;
+        s += 2;
+        if (*s == ':')
+            s++;
+        return (*s == '\0') || (digits(s, 2, &v) && v <= 59 && s[2] == '\0');
+    }
+    return *s == '\0';
+}
+
+static rl_day ymd_checked(int y, int m, int d)
+{
+    if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > rl_day_days_in_month(y, m))
+        return RL_NODATE;
+    return rl_day_from_ymd(y, m, d);
+}
+
+rl_day rl_day_parse_story(const char *s)
+{
+    if (!s)
+        return RL_NODATE;
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    char b[64];
+    if (n == 0 || n >= sizeof b)
+        return RL_NODATE;
+    memcpy(b, s, n);
+    b[n] = '\0';
+    int y, m, d;
+    /* 2024-01-12, with an optional time and zone */
+    if (n >= 10 && b[4] == '-' && b[7] == '-' && digits(b, 4, &y) && digits(b + 5, 2, &m) &&
+        digits(b + 8, 2, &d))
+        return iso_time_tail(b + 10) ? ymd_checked(y, m, d) : RL_NODATE;
+    /* 20240112 */
+    if (n == 8 && digits(b, 8, &y))
+        return ymd_checked(y / 10000, y / 100 % 100, y % 100);
+    size_t ml;
+    const char *p = b;
+    if ((m = month_name(p, &ml))) {
+        /* Jan 12, 2024 | January 12 2024 */
+        p += ml;
+        while (*p == ' ')
+            p++;
+        size_t k = 0;
+        while (isdigit((unsigned char)p[k]))
+            k++;
+        if (k < 1 || k > 2 || !digits(p, k, &d))
+            return RL_NODATE;
+        p += k;
+        if (*p == ',')
+            p++;
+        while (*p == ' ')
+            p++;
+        return strlen(p) == 4 && digits(p, 4, &y) ? ymd_checked(y, m, d) : RL_NODATE;
+    }
+    /* 12 January 2024 | 12 Jan. 2024 */
+    size_t k = 0;
+    while (isdigit((unsigned char)p[k]))
+        k++;
+    if (k < 1 || k > 2 || !digits(p, k, &d))
+        return RL_NODATE;
+    p += k;
+    while (*p == ' ')
+        p++;
+    if (!(m = month_name(p, &ml)))
+        return RL_NODATE;
+    p += ml;
+    if (*p == ',')
+        p++;
+    while (*p == ' ')
+        p++;
+    return strlen(p) == 4 && digits(p, 4, &y) ? ymd_checked(y, m, d) : RL_NODATE;
+}

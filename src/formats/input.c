@@ -105,14 +105,18 @@ static int read_jsonl(FILE *f, const char *name, const rl_input_opts *o, rl_stor
             }
             s.id = idbuf;
         }
+        /* the story date: "date", else the names feeds use for it */
         const char *ds = jstr(j, "date");
+        static const char *const DATE_KEYS[] = {"published", "publish_date", "pubdate", "datetime"};
+        for (size_t k = 0; !ds && k < sizeof DATE_KEYS / sizeof *DATE_KEYS; k++)
+            ds = jstr(j, DATE_KEYS[k]);
         s.date = RL_NODATE;
         if (ds) {
-            /* accept YYYY-MM-DD and a longer ISO timestamp */
-            s.date = strlen(ds) >= 10 ? rl_date_parse_iso(ds, 10, 0) : RL_NODATE;
+            s.date = rl_day_parse_story(ds);
             if (s.date == RL_NODATE)
-                rl_warn(dg, name, lineno, "story '%s': bad date '%.40s' (want YYYY-MM-DD); "
-                        "relative dates left unresolved", s.id, ds);
+                rl_warn(dg, name, lineno, "story '%s': bad date '%.40s' (want YYYY-MM-DD, an ISO "
+                        "timestamp, 'Jan 12, 2024' or '12 January 2024'); relative dates left "
+                        "unresolved", s.id, ds);
         } else {
             s.date = o->date;
             if (s.date == RL_NODATE)

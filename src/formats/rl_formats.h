@@ -8,5 +8,6 @@
 #include "formats/input.h"
 #include "formats/emit.h"
 #include "formats/gold.h"
+#include "formats/newsgold.h"
 
 #endif

@@ -58,6 +58,26 @@ static void tokens(const char *text, char *out, size_t cap)
     rl_toks_release(&t);
 }
 
+static void test_story_dates(void)
+{
+    static const struct { const char *in, *out; } ok[] = {
+        {"2025-03-14", "2025-03-14"}, {"2025-03-14 20:30:26Z", "2025-03-14"},
+        {"2025-03-14T20:30:26+02:00", "2025-03-14"}, {"2025-03-14T20:30:26.5-0500", "2025-03-14"},
+        {"20240112", "2024-01-12"}, {"Jan 12, 2024", "2024-01-12"}, {"January 12 2024", "2024-01-12"},
+        {"12 January 2024", "2024-01-12"}, {"Sept. 3, 2021", "2021-09-03"}, {" 2024-02-29 ", "2024-02-29"},
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+        char b[11];
+        rl_day_format(rl_day_parse_story(ok[i].in), b);
+        CHECK(!strcmp(b, ok[i].out), "story date '%s' -> '%s', want %s", ok[i].in, b, ok[i].out);
+    }
+    static const char *const bad[] = {"2022-02-24garbage", "Feb 30, 2022", "2022-02-30", "2023-02-29",
+                                      "10000-01-01", "0000-01-01", "2022-13-01", "Janu 12, 2024",
+                                      "2025-03-14T25:00", "12 January", "", "yesterday"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        CHECK(rl_day_parse_story(bad[i]) == RL_NODATE, "story date '%s' should be refused", bad[i]);
+}
+
 static void test_tok(void)
 {
     char s[8][256];
@@ -326,6 +346,7 @@ int main(void)
     test_clean();
     test_dates();
     test_morph();
+    test_story_dates();
     test_dict();
     test_html();
     printf("unit: %d passed, %d failed\n", passed, failed);
