@@ -286,6 +286,13 @@ static int build_chunks(rl_reading *r)
                 rl_strlcpy(ch.code, full, sizeof ch.code);
             else if (country[0])
                 rl_strlcat(rl_strlcpy(ch.code, country, sizeof ch.code), suffix, sizeof ch.code);
+            /* "former President X", "ex-minister Y": a former office-holder
+             * is the bare country, as CAMEO codes him */
+            if (ch.code[0] && strlen(ch.code) > 3 && strncmp(ch.code, "IGO", 3) &&
+                strncmp(ch.code, "NGO", 3) && strncmp(ch.code, "MNC", 3) && ch.start > 0 &&
+                (rl_match_is_word(r, ch.start - 1, "former") ||
+                 (ch.start > 1 && rl_is_punct(r, ch.start - 1, '-') && rl_match_is_word(r, ch.start - 2, "ex"))))
+                ch.code[3] = '\0';
             ch.country = ch.code[0] != 0;
             rl_strlcpy(ch.suffix, suffix, sizeof ch.suffix);
             ch.role = role;

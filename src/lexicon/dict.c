@@ -401,6 +401,8 @@ int rl_dict_add_role(rl_dict *d, uint32_t idx, const char *code, rl_day from, rl
     a->roles = r;
     rl_role *x = &r[a->nroles];
     rl_strlcpy(x->code, code, sizeof x->code);
+    size_t cn = (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "MNC", 3)) ? 6 : 3;
+    rl_strlcpy(x->bare, code, cn + 1 < sizeof x->bare ? cn + 1 : sizeof x->bare);
     x->from = from;
     x->to = to;
     x->desc = strdup(desc ? desc : "");
@@ -993,7 +995,7 @@ const char *rl_dict_actor_code(const rl_dict *d, uint32_t i, rl_day when, const 
     const rl_role *r = best ? best : before ? before : first;
     if (role)
         *role = r->desc;
-    return r->code;
+    return best || when == RL_NODATE ? r->code : r->bare;
 }
 
 const rl_cameo *rl_dict_cameo(const rl_dict *d, const char *code)

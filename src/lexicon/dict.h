@@ -59,6 +59,7 @@ typedef struct rl_pattern {
 
 typedef struct rl_role {
     char code[16];
+    char bare[8];      /* the code's country (or IGO/NGO/MNC) part: "USAGOV" -> "USA" */
     rl_day from, to;   /* inclusive; RL_NODATE = open */
     char *desc;
 } rl_role;
@@ -127,7 +128,10 @@ uint32_t rl_dict_npatterns(const rl_dict *d);
  * (actors, agents) when verbs == 0, verbs and modals otherwise. */
 const uint32_t *rl_dict_starting(const rl_dict *d, int verbs, uint32_t w, uint32_t *n);
 const rl_actor *rl_dict_actor(const rl_dict *d, uint32_t i);
-/* Code of an actor on a date (persons: the role in force). */
+/* Code of an actor on a date. Persons: the role in force; when none is (every
+ * role ended, or none began yet), the bare country of the latest earlier role
+ * (else of the first), as CAMEO codes a former office-holder: "USA", not
+ * "USAGOV". *role gets the role's description (NULL for simple entries). */
 const char *rl_dict_actor_code(const rl_dict *d, uint32_t i, rl_day when, const char **role);
 const rl_cameo *rl_dict_cameo(const rl_dict *d, const char *code);
 /* Code for an appeal/intent/demand/threat (RL_MC_*) about an action code;
