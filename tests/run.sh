@@ -123,7 +123,7 @@ printf 'MOSCOW, December 31, 2021 (Wire) - NATO condemned Russia.\n' >"$tmp/date
 # stdin, TSV, PETRARCH XML
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q | grep -q '"cameo":"1' && ok || bad "JSONL on stdin"
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q -o tsv >"$tmp/out.tsv"
-[ "$(head -1 "$tmp/out.tsv" | cut -f1)" = story_id ] && [ "$(awk -F'\t' 'NR==2{print NF}' "$tmp/out.tsv")" = 16 ] && ok || bad "TSV header and 16 columns"
+[ "$(head -1 "$tmp/out.tsv" | cut -f1)" = story_id ] && [ "$(awk -F'\t' 'NR==2{print NF}' "$tmp/out.tsv")" = 19 ] && ok || bad "TSV header and 19 columns"
 cat >"$tmp/petr.xml" <<'XML'
 <Sentences>
 <Sentence date="20220224" id="X_1" source="T"><Text>NATO condemned Russia.</Text></Sentence>

@@ -4,7 +4,9 @@
 #include "coder/internal.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static double parse_number(const char *s, size_t n)
 {
@@ -124,10 +126,12 @@ void rl_attach_date(rl_coder *c, const rl_pmatch *m, rl_event *e, int tense, rl_
     }
     e->date = c->story;
     e->date_expr[0] = '\0';
+    e->precision = c->story != RL_NODATE ? RL_PREC_DAY : RL_PREC_UNKNOWN;
     if (best >= 0) {
         rl_day day = rl_date_resolve(&r->dates[best], c->story, c->prev, tense);
         if (day != RL_NODATE) {
             e->date = day;
+            e->precision = r->dates[best].precision;
             rl_date_span(r->text, r->tok, &r->dates[best], e->date_expr, sizeof e->date_expr);
         } else if (trace) {
             rl_buf_printf(trace, "  date expression could not be resolved; story date used\n");
@@ -136,11 +140,47 @@ void rl_attach_date(rl_coder *c, const rl_pmatch *m, rl_event *e, int tense, rl_
 }
 
 
+/* Irregular past forms common in news, sorted, for past_verb. */
+static const char *const IRREGULAR_PAST[] = {
+    "began", "bought", "broke", "brought", "built", "came", "caught", "chose", "dealt", "drew",
+    "drove", "fell", "fled", "flew", "forbade", "fought", "found", "froze", "gave", "got",
+    "grew", "heard", "held", "kept", "knew", "led", "left", "lent", "lost", "made", "met",
+    "overran", "overthrew", "overtook", "paid", "ran", "rode", "rose", "said", "sank", "sat",
+    "saw", "sent", "shook", "shot", "slew", "sold", "sought", "spent", "spoke", "stole",
+    "stood", "struck", "swore", "taught", "threw", "told", "took", "tore", "undertook", "went",
+    "withdrew", "won", "wore", "wrote",
+};
+
+static int cmp_word(const void *a, const void *b) { return strcmp(a, *(const char *const *)b); }
+
+/* Whether the predicate's verb is in the past tense ("exchanged", "met"),
+ * so that a bare month names the past one. */
+static int past_verb(const rl_reading *r, const rl_pmatch *m)
+{
+    const rl_token *t = &r->tok[m->head];
+    const char *w = r->text + t->off;
+    if (t->len > 3 && !strncasecmp(w + t->len - 2, "ed", 2))
+        return 1;
+    char low[16];
+    if (t->len >= sizeof low)
+        return 0;
+    for (size_t i = 0; i < t->len; i++)
+        low[i] = (char)tolower((unsigned char)w[i]);
+    low[t->len] = '\0';
+    return bsearch(low, IRREGULAR_PAST, sizeof IRREGULAR_PAST / sizeof *IRREGULAR_PAST,
+                   sizeof *IRREGULAR_PAST, cmp_word) != NULL;
+}
+
 void rl_attach_event_date(rl_coder *c, rl_pred *pr, rl_buf *trace)
 {
     const rl_reading *r = &c->r;
     rl_event *e = &pr->e;
-    int tense = e->modality == RL_MOD_SCHEDULED ? 1 : e->modality == RL_MOD_REALIZED ? 0 : -1;
+    /* the tense the date is read in: plans lie ahead, a realized act in the
+     * past tense lies behind ("exchanged prisoners in March" in a January
+     * story is last March) */
+    int tense = e->modality == RL_MOD_SCHEDULED ? 1
+                : e->modality == RL_MOD_REALIZED ? (!pr->noun && past_verb(r, pr->m) ? -1 : 0)
+                : -1;
     rl_attach_date(c, pr->m, e, tense, trace);
     /* "Pakistan said it would retaliate": force or coercion announced for
      * no particular date is a threat; with a date it is scheduled */

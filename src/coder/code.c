@@ -20,6 +20,7 @@ static const char *const MODALITY[RL_MOD_COUNT] = {
 
 const char *rl_modality_name(int m) { return (m >= 0 && m < RL_MOD_COUNT) ? MODALITY[m] : "?"; }
 
+
 int rl_modality_parse(const char *s)
 {
     for (int i = 0; i < RL_MOD_COUNT; i++)

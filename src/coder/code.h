@@ -18,6 +18,8 @@ enum rl_modality {
 const char *rl_modality_name(int m);
 int rl_modality_parse(const char *s); /* -1 if unknown */
 
+enum { RL_FORM_VERBAL, RL_FORM_NOMINAL };
+
 typedef struct rl_event {
     char source[24], target[24];
     char code[8];
@@ -28,6 +30,9 @@ typedef struct rl_event {
     const char *name;      /* CAMEO name, borrowed */
     int modality;
     rl_day date;
+    int precision;         /* RL_PREC_*: how much of the date is known */
+    int form;              /* RL_FORM_VERBAL, or RL_FORM_NOMINAL for "the attack on X by Y" */
+    char claimed_by[24];   /* "" or the actor whose claim the sentence reports */
     char date_expr[48];    /* "" when the story date was used */
     char evidence[160];    /* matched words */
     char source_text[96], target_text[96];

@@ -8,6 +8,18 @@
 #include <string.h>
 #include <strings.h>
 
+static const char *const PRECISION[RL_PREC_COUNT] = {"day", "week", "month", "year", "unknown"};
+
+const char *rl_precision_name(int p) { return (p >= 0 && p < RL_PREC_COUNT) ? PRECISION[p] : "?"; }
+
+int rl_precision_parse(const char *s)
+{
+    for (int i = 0; i < RL_PREC_COUNT; i++)
+        if (strcmp(s, PRECISION[i]) == 0)
+            return i;
+    return -1;
+}
+
 /* ---- word classes ---- */
 
 static int tok_eq(const char *text, const rl_token *t, const char *w)
@@ -154,11 +166,13 @@ static size_t month_first(const char *text, const rl_token *t, size_t n, size_t 
         if (!x->mday)
             x->mday = 1;
         x->kind = RL_DX_ABSOLUTE;
+        x->precision = RL_PREC_MONTH;
         j++;
     } else {
         if (!x->mday)
             x->mday = 1;
         x->kind = RL_DX_MONTH;
+        x->precision = RL_PREC_MONTH;
     }
     return j;
 }
@@ -253,6 +267,7 @@ static size_t period(const char *text, const rl_token *t, size_t n, size_t i, rl
     x->kind = RL_DX_PERIOD;
     x->dir = (int8_t)(tok_eq(text, &t[i], "last") ? -1 : tok_eq(text, &t[i], "next") ? 1 : 0);
     x->offset = u; /* the period's length: 7 week, 30 month, 365 year */
+    x->precision = u == 7 ? RL_PREC_WEEK : u == 30 ? RL_PREC_MONTH : u == 365 ? RL_PREC_YEAR : RL_PREC_DAY;
     return i + 2;
 }
 
@@ -285,9 +300,32 @@ static size_t in_count(const char *text, const rl_token *t, size_t n, size_t i, 
     if (!(i + 2 < n && tok_eq(text, &t[i], "in") && (u = unit_of(text, &t[i + 2])) &&
           (c = count_of(text, &t[i + 1])) && !tok_eq(text, &t[i + 1], "a")))
         return 0;
+    /* "the first swap in two years", "the highest in three months": a span
+     * counted back, not a date */
+    for (size_t k = i >= 3 ? i - 3 : 0; k < i; k++) {
+        const rl_token *w = &t[k];
+        if (tok_eq(text, w, "first") || tok_eq(text, w, "time") || tok_eq(text, w, "since") ||
+            (w->len > 4 && !strncasecmp(text + w->off + w->len - 3, "est", 3)))
+            return 0;
+    }
     x->kind = RL_DX_STORY;
     x->offset = c * u;
+    x->precision = u == 7 || u == 14 ? RL_PREC_WEEK : u == 30 ? RL_PREC_MONTH : u == 365 ? RL_PREC_YEAR : RL_PREC_DAY;
     return i + 3;
+}
+
+/* "in 2014": a year alone, after "in" (not "2014 elections", not "since 2014") */
+static size_t in_year(const char *text, const rl_token *t, size_t n, size_t i, rl_datex *x)
+{
+    int yy;
+    if (!(i + 1 < n && tok_eq(text, &t[i], "in") && (yy = year_of(text, &t[i + 1]))))
+        return 0;
+    x->kind = RL_DX_YEAR;
+    x->year = (int16_t)yy;
+    x->month = 1;
+    x->mday = 1;
+    x->precision = RL_PREC_YEAR;
+    return i + 2;
 }
 
 /* "the following day", "the next day", "the previous day" */
@@ -333,7 +371,8 @@ static size_t recognize(const char *text, const rl_token *t, size_t n, size_t i,
         (end = ordinal_day(text, t, n, i, x)) || (end = day_first(text, t, n, i, x)) ||
         (end = weekday(text, t, n, i, x)) || (end = deictic_day(text, t, n, i, x)) ||
         (end = period(text, t, n, i, x)) || (end = offset(text, t, n, i, x)) ||
-        (end = in_count(text, t, n, i, x)) || (end = relative_day(text, t, n, i, x)))
+        (end = in_count(text, t, n, i, x)) || (end = in_year(text, t, n, i, x)) ||
+        (end = relative_day(text, t, n, i, x)))
         return end;
     return iso_date(text, t, n, i, x);
 }
@@ -365,7 +404,7 @@ static rl_day clamp_ymd(int y, int m, int d)
 
 rl_day rl_date_resolve(const rl_datex *x, rl_day story, rl_day prev, int tense)
 {
-    if (x->kind == RL_DX_ABSOLUTE)
+    if (x->kind == RL_DX_ABSOLUTE || x->kind == RL_DX_YEAR)
         return clamp_ymd(x->year, x->month, x->mday);
     if (story == RL_NODATE)
         return RL_NODATE;

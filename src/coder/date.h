@@ -9,6 +9,12 @@
 #include "base/day.h"
 #include "text/tok.h"
 
+/* How precisely the event date is known (ACLED's time precision): the story
+ * date or a day named; a week, month or year named; nothing at all. */
+enum { RL_PREC_DAY, RL_PREC_WEEK, RL_PREC_MONTH, RL_PREC_YEAR, RL_PREC_UNKNOWN, RL_PREC_COUNT };
+const char *rl_precision_name(int p);
+int rl_precision_parse(const char *s);
+
 enum rl_datex_kind {
     RL_DX_ABSOLUTE,   /* full date, or month and year */
     RL_DX_MONTHDAY,   /* month and day, year from context */
@@ -18,6 +24,7 @@ enum rl_datex_kind {
     RL_DX_PREV,       /* offset from the previous date in the story: three weeks later */
     RL_DX_PERIOD,     /* last/this/next week|month|year: the period's first day */
     RL_DX_DAY,        /* "on the 15th": a day of the story's month (or a neighbour) */
+    RL_DX_YEAR,       /* "in 2014": the year alone */
 };
 
 typedef struct rl_datex {
@@ -27,6 +34,7 @@ typedef struct rl_datex {
     int16_t year;          /* ABSOLUTE */
     int8_t month, mday;    /* 1-based */
     int8_t weekday;
+    uint8_t precision;     /* RL_PREC_* of what the expression names */
     int32_t offset;        /* days, for STORY and PREV */
 } rl_datex;
 

@@ -62,7 +62,7 @@ static uint32_t reach_of(int cls)
     case RL_M_NEGATE: return 3;
     case RL_M_DISCARD: case RL_M_REPORT: return 0;
     case RL_M_DEMAND: case RL_M_APPEAL: return 9;
-    case RL_M_THREAT: case RL_M_INTENT: return 5;
+    case RL_M_THREAT: case RL_M_INTENT: case RL_M_PLAN: return 5;
     default: return 4;
     }
 }
@@ -134,9 +134,17 @@ static int decide_speech_act(const rl_reading *r, const rl_pred *pr, const char 
         }
         return RL_MOD_THREATENED;
     }
-    /* a pledge or offer is itself realized; its content becomes 03x */
+    /* a pledge or offer of cooperation is itself realized; its content
+     * becomes 03x. One of force or coercion ("ready to strike", "agreed to
+     * impose sanctions") has not happened: hypothetical. */
     if (ms[RL_M_INTENT] >= 0 && root <= 8 && root != 3 && !pr->fin)
         *code = modal_or(r->dict, *code, RL_MC_INTENT, *code);
+    else if (ms[RL_M_INTENT] >= 0 && root >= 9 && root != 13)
+        return RL_MOD_HYPOTHETICAL;
+    /* plans, preparations and wishes ("is preparing to attack", "plans to
+     * invade", "wants to strengthen ties") are never realized */
+    if (ms[RL_M_PLAN] >= 0)
+        return RL_MOD_HYPOTHETICAL;
     return RL_MOD_REALIZED;
 }
 

@@ -32,7 +32,7 @@ rl_emitter *rl_emitter_new(FILE *out, int format)
     rl_buf_init(&em->buf);
     if (format == RL_OUT_TSV)
         fputs("story_id\tsentence\tdate\tstory_date\tsource\ttarget\tcameo\troot\tquad_class\t"
-              "goldstein\tplover\tmodality\tdate_expr\tquantity\tevidence\ttext\n", out);
+              "goldstein\tplover\tmodality\tdate_expr\tquantity\tevidence\ttext\tdate_precision\tform\tclaimed_by\n", out);
     return em;
 }
 
@@ -65,7 +65,8 @@ static int emit_tsv(rl_emitter *em, const rl_story *s, const rl_event *e, const 
     tsv_field(out, e->evidence, strlen(e->evidence));
     fputc('\t', out);
     tsv_field(out, sent, sent_len);
-    fputc('\n', out);
+    fprintf(out, "\t%s\t%s\t%s\n", rl_precision_name(e->precision),
+            e->form == RL_FORM_NOMINAL ? "nominal" : "verbal", e->claimed_by);
     return ferror(out) ? -1 : 0;
 }
 
@@ -265,9 +266,13 @@ int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *se
     rc |= fields(b, "plover", e->plover ? e->plover : "", 0);
     rc |= fields(b, "event_name", e->name ? e->name : "", 0);
     rc |= fields(b, "date", date, 1);
+    rc |= fields(b, "date_precision", rl_precision_name(e->precision), 0);
     rc |= fields(b, "story_date", sdate, 1);
     rc |= fields(b, "date_expr", e->date_expr, 1);
     rc |= fields(b, "modality", rl_modality_name(e->modality), 0);
+    rc |= fields(b, "form", e->form == RL_FORM_NOMINAL ? "nominal" : "verbal", 0);
+    if (e->claimed_by[0])
+        rc |= fields(b, "claimed_by", e->claimed_by, 0);
     rc |= fields(b, "evidence", e->evidence, 0);
     rc |= fields(b, "source_text", e->source_text, 0);
     rc |= fields(b, "target_text", e->target_text, 0);

@@ -36,7 +36,7 @@ struct rl_dict {
 
 static const char *const modal_names[RL_M_COUNT] = {
     "none", "demand", "appeal", "threat", "intent", "future", "negate", "hypo", "report",
-    "discard",
+    "discard", "plan",
 };
 
 const char *rl_modal_name(int m) { return (m >= 0 && m < RL_M_COUNT) ? modal_names[m] : "?"; }

@@ -39,7 +39,7 @@ enum {
 };
 enum rl_modal {
     RL_M_NONE, RL_M_DEMAND, RL_M_APPEAL, RL_M_THREAT, RL_M_INTENT, RL_M_FUTURE,
-    RL_M_NEGATE, RL_M_HYPO, RL_M_REPORT, RL_M_DISCARD, RL_M_COUNT
+    RL_M_NEGATE, RL_M_HYPO, RL_M_REPORT, RL_M_DISCARD, RL_M_PLAN, RL_M_COUNT
 };
 
 typedef struct rl_pattern {
