@@ -61,7 +61,48 @@ void rl_coder_begin_story(rl_coder *c, rl_day story_date)
     c->story = c->prev = story_date;
     c->ngroup = 0;
     c->person[0] = '\0';
+    c->nseen = 0;
+    c->home[0] = '\0';
 }
+
+/* Counts a country named in the story (weight w) and keeps home the most
+ * named one (the first to reach a count wins ties). */
+static void count_country(rl_coder *c, const char *code, unsigned w)
+{
+    if (!isupper((unsigned char)code[0]) || strlen(code) < 3 || !strncmp(code, "IGO", 3) ||
+        !strncmp(code, "NGO", 3) || !strncmp(code, "MNC", 3) || !isupper((unsigned char)code[2]))
+        return;
+    int k = 0;
+    while (k < c->nseen && strncmp(c->seen[k].code, code, 3))
+        k++;
+    if (k == c->nseen) {
+        if (c->nseen == (int)(sizeof c->seen / sizeof *c->seen))
+            return;
+        rl_strlcpy(c->seen[k].code, code, 4);
+        c->seen[k].n = 0;
+        c->nseen++;
+    }
+    c->seen[k].n += w;
+    int best = -1;
+    for (int i = 0; i < c->nseen; i++)
+        if (best < 0 || c->seen[i].n > c->seen[best].n)
+            best = i;
+    rl_strlcpy(c->home, c->seen[best].code, sizeof c->home);
+}
+
+int rl_coder_note_text(rl_coder *c, const char *text, rl_token *t, size_t n, unsigned weight)
+{
+    rl_reading *r = &c->r;
+    int rc = rl_match_sentence(r, text, t, n, c->story);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < r->nchunk; i++)
+        if (r->chunk[i].code[0] && !r->chunk[i].anaphor)
+            count_country(c, r->chunk[i].code, weight);
+    return RL_OK;
+}
+
+const char *rl_coder_home(const rl_coder *c) { return c->home; }
 
 /* Appends a word (with a space before it unless first) to dst[0..cap) at
  * length el; returns the new length. */
@@ -615,9 +656,12 @@ static void remember_actors(rl_coder *c, const rl_events *out, size_t first)
         cpy24(c->group[1], out->v[first].target);
         c->ngroup = 2;
     }
-    for (size_t i = 0; i < r->nchunk; i++)
+    for (size_t i = 0; i < r->nchunk; i++) {
         if (r->chunk[i].person && r->chunk[i].code[0])
             rl_strlcpy(c->person, r->chunk[i].code, sizeof c->person);
+        if (r->chunk[i].code[0] && !r->chunk[i].anaphor)
+            count_country(c, r->chunk[i].code, 1);
+    }
 }
 
 int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_events *out,

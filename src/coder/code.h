@@ -56,6 +56,13 @@ rl_coder *rl_coder_new(const rl_dict *d);
 void rl_coder_free(rl_coder *c);
 /* Starts a story: resets pronoun and date context. */
 void rl_coder_begin_story(rl_coder *c, rl_day story_date);
+/* Counts the countries named in a text that is not coded (the title, the
+ * dateline) toward the story's main country, with the given weight. The
+ * main country gives domestic actors without one theirs ("Police fired tear
+ * gas at protesters" in a Kenyan story: KENCOP, KENOPP). */
+int rl_coder_note_text(rl_coder *c, const char *text, rl_token *t, size_t n, unsigned weight);
+/* The story's main country so far, "" if none. */
+const char *rl_coder_home(const rl_coder *c);
 /* Codes one sentence (tokens t[0..n) over text) and appends its events to out.
  * When trace is not NULL, a human-readable account of the reading is appended
  * (used by `redline explain`). Returns RL_OK or RL_ENOMEM. */

@@ -17,6 +17,9 @@ struct rl_coder {
     char group[MAXCODES][24];      /* last compound group seen (for "they") */
     int ngroup;
     char person[24];               /* last person seen (for "he", "she") */
+    struct { char code[4]; unsigned n; } seen[32]; /* countries named in the story, weighted */
+    int nseen;
+    char home[4];                  /* the story's main country: police, protesters ... */
     int32_t *vsource;              /* resolved source chunk per verb match */
     int32_t *vfrom;                /* verb whose subject this one shares, -1 */
     rl_day *vdate;                 /* each verb's resolved date ... */

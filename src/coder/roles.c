@@ -212,7 +212,8 @@ int32_t rl_role_place(const rl_reading *r, size_t v)
 /* Country for an agent without one ("militants", "protesters"): a place the
  * sentence puts things in ("in Yemen"), else the other party's country
  * (prefer), else any place mentioned. */
-static int agent_country(const rl_reading *r, const char *prefer, const char *suffix, char out[4])
+static int agent_country(const rl_reading *r, const char *prefer, const char *home, const char *suffix,
+                         char out[4])
 {
     /* civilians, refugees and the like are rarely the other party's own
      * people: for them any place mentioned comes before the other party */
@@ -239,6 +240,11 @@ static int agent_country(const rl_reading *r, const char *prefer, const char *su
             snprintf(out, 4, "%.3s", p->code);
             return 1;
         }
+    }
+    /* last: the story's main country (title, dateline, most named) */
+    if (home && home[0]) {
+        snprintf(out, 4, "%.3s", home);
+        return 1;
     }
     return 0;
 }
@@ -294,7 +300,7 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
             }
         } else if (y->suffix[0]) {
             char cc[4];
-            if (agent_country(r, prefer, y->suffix, cc))
+            if (agent_country(r, prefer, c->home, y->suffix, cc))
             {
                 rl_strlcat(rl_strlcpy(out[n], cc, 24), y->suffix, 24);
                 n++;

@@ -1,6 +1,8 @@
-/* story.c: the per-story pipeline: clean, paragraphs, sentences, coding. */
+/* story.c: the per-story pipeline: clean, the story's main country (from its
+ * title and dateline, which are not coded), paragraphs, sentences, coding. */
 #include "coder/story.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +49,77 @@ void rl_pipeline_free(rl_pipeline *p)
 
 void rl_pipeline_stats_get(const rl_pipeline *p, rl_pipeline_stats *st) { *st = p->st; }
 
+/* A dateline at the start of a story: "NAIROBI (Reuters) - ",
+ * "GAZA, Oct 9 (Reuters) - ", "ISLAMABAD/PENTAGON - " (dashes are folded by
+ * clean.c). Returns the length of the whole prefix (0 if none) and the length
+ * of its place part in *place. */
+static size_t dateline_prefix(const char *t, size_t n, size_t *place)
+{
+    size_t i = 0, caps = 0;
+    while (i < n && i < 48 && (isupper((unsigned char)t[i]) || strchr(" /.'-", t[i]))) {
+        if (t[i] == ' ' && i + 1 < n && t[i + 1] == '-')
+            break;
+        caps += isupper((unsigned char)t[i]) != 0;
+        i++;
+    }
+    if (caps < 3 || i == 0 || i >= n)
+        return 0;
+    *place = i;
+    while (*place > 0 && t[*place - 1] == ' ')
+        (*place)--;
+    if (t[i] == ',') { /* ", Oct 9" */
+        size_t j = i + 1;
+        while (j < n && j < i + 20 && (isalnum((unsigned char)t[j]) || t[j] == ' ' || t[j] == '.'))
+            j++;
+        i = j;
+    }
+    while (i < n && t[i] == ' ')
+        i++;
+    if (i < n && t[i] == '(') { /* "(Reuters)" */
+        const char *close = memchr(t + i, ')', n - i < 40 ? n - i : 40);
+        if (!close)
+            return 0;
+        i = (size_t)(close - t) + 1;
+        while (i < n && t[i] == ' ')
+            i++;
+    }
+    if (i + 1 >= n || t[i] != '-' || t[i + 1] != ' ')
+        return 0;
+    return i + 2;
+}
+
+/* Counts the countries a short text names toward the story's main country. */
+static int note_text(rl_pipeline *p, const char *text, size_t len, unsigned weight)
+{
+    unsigned cut = 0;
+    int rc = rl_tok_paragraph(text, len, &p->toks, RL_MAX_SENT_TOKENS, &cut);
+    if (rc == RL_OK && p->toks.n)
+        rc = rl_coder_note_text(p->coder, text, p->toks.v, p->toks.n, weight);
+    return rc;
+}
+
+/* The title and the dateline: counted toward the main country, never coded.
+ * Returns how many bytes of the cleaned text the dateline takes. */
+static size_t story_context(rl_pipeline *p, const rl_story *s, const char *text, size_t len, int *rc)
+{
+    *rc = RL_OK;
+    if (s->title && *s->title) {
+        rl_buf tb;
+        rl_buf_init(&tb);
+        rl_clean_stats ts;
+        memset(&ts, 0, sizeof ts);
+        if ((*rc = rl_clean_text(s->title, strlen(s->title), &tb, &ts)) == RL_OK && tb.len)
+            *rc = note_text(p, tb.data, tb.len, 2);
+        rl_buf_release(&tb);
+        if (*rc)
+            return 0;
+    }
+    size_t place = 0, skip = dateline_prefix(text, len, &place);
+    if (skip && (*rc = note_text(p, text, place, 3)))
+        return 0;
+    return skip;
+}
+
 int rl_code_story(rl_pipeline *p, const rl_story *s, rl_event_fn fn, void *ctx)
 {
     rl_clean_stats cs;
@@ -67,7 +140,9 @@ int rl_code_story(rl_pipeline *p, const rl_story *s, rl_event_fn fn, void *ctx)
     uint32_t sent_index = 0;
     const char *text = p->clean.data;
     size_t len = p->clean.len;
-    size_t pos = 0;
+    size_t pos = story_context(p, s, text, len, &rc);
+    if (rc)
+        return rc;
     while (pos < len) {
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t pend = nl ? (size_t)(nl - text) : len;
