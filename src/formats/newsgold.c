@@ -83,12 +83,14 @@ static int read_line(rl_newsgold *ng, const char *file, int lineno, const char *
             return RL_ENOMEM;
         }
         json_array_foreach(evs, k, x) {
-            if (!json_is_object(x) || (why = read_event(x, &s.g.ev[s.g.nev])))
+            if (!json_is_object(x)) {
+                why = "an event must be an object";
+                break;
+            }
+            if ((why = read_event(x, &s.g.ev[s.g.nev])))
                 break;
             s.g.nev++;
         }
-        if (!why && !json_is_object(x) && json_array_size(evs))
-            why = "an event must be an object";
         s.g.none = s.g.nev == 0;
     }
     if (!why && ng->n && !strcmp(ng->v[ng->n - 1].story, story) && ng->v[ng->n - 1].g.file == file &&
