@@ -294,6 +294,10 @@ static int32_t noun_source(const rl_reading *r, const rl_pmatch *m)
     else if (m->start > 2 && r->chunk_of[m->start - 2] >= 0 &&
              !(r->tok[m->start - 1].flags & RL_T_PUNCT) && !(rl_wc(r, m->start - 1) & RL_W_NOUNSEP))
         src = r->chunk_of[m->start - 2]; /* one modifier: "Russia's latest ultimatum" */
+    /* "the attack on the base by militants": a "by" phrase after it */
+    for (uint32_t k = m->end; src < 0 && k < r->n && k < m->end + 4; k++)
+        if ((rl_wc(r, k) & RL_W_BY) && k + 1 < r->n && r->chunk_of[k + 1] >= 0)
+            src = r->chunk_of[k + 1];
     return src >= 0 ? (int32_t)r->group[r->chunk[src].group].first : -1;
 }
 
@@ -552,7 +556,8 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
     pr.m = &r->verb[v];
     pr.p = rl_dict_pattern(r->dict, pr.m->pat);
     pr.fin = (pr.p->flags & RL_PF_PETRARCH) != 0;
-    pr.noun = (pr.p->flags & RL_PF_NOUN) != 0;
+    pr.noun = (pr.p->flags & RL_PF_NOUN) != 0 || pr.m->nominal;
+    pr.e.form = pr.noun ? RL_FORM_NOMINAL : RL_FORM_VERBAL;
     c->vsource[v] = -1;
     c->vfrom[v] = -1;
     c->vdate[v] = RL_NODATE;

@@ -721,11 +721,15 @@ static int match_patterns(rl_reading *r)
             m.start = m.head = i;
             m.target = m.source = -1;
             /* a verb pattern after a determiner or possessive is a noun use
-             * ("the attack", "Russia's invasion"): only [noun] patterns may */
+             * ("the attack", "Russia's attack on Kyiv"): it is a nominal event
+             * only with its target slot filled, its source found later from
+             * the possessive or a "by" phrase (code.c) */
             /* (for a pattern whose '@' head comes later, head_is_verb checks the head) */
             int lead = p->head <= 1;
+            int noun_use = lead && p->kind == RL_P_VERB && !(p->flags & (RL_PF_NOUN | RL_PF_PETRARCH)) &&
+                           i > 0 && (r->wc[i - 1] & RL_W_POSS);
             if (lead && p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && i > 0 &&
-                (r->wc[i - 1] & (RL_W_ART | RL_W_POSS)))
+                (r->wc[i - 1] & (RL_W_ART | RL_W_POSS)) && !noun_use)
                 continue;
             /* "accused X of committing genocide": a gerund after of/for/by is
              * the content of another event, not one of its own */
@@ -741,7 +745,7 @@ static int match_patterns(rl_reading *r)
             /* a bare or -s form ("attack", "attacks", "bomb") is a verb only
              * right after its subject, an auxiliary or "to"; after anything
              * else it is a noun ("a car bomb", "drone attacks") */
-            if (lead && p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && p->items[0].nalt > 1) {
+            if (lead && p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && p->items[0].nalt > 1 && !noun_use) {
                 /* candidates often share their lemma: read its context once */
                 if (p->items[0].alt[0] != memo_lemma) {
                     memo_lemma = p->items[0].alt[0];
@@ -758,8 +762,11 @@ static int match_patterns(rl_reading *r)
             if (!match_items(r, p, 0, i, &m, !(p->flags & RL_PF_PETRARCH)))
                 continue;
             /* an '@' head after other words must itself read as a verb */
-            if (p->head && !head_is_verb(r, p, &m))
+            if (!noun_use && p->head && !head_is_verb(r, p, &m))
                 continue;
+            if (noun_use && (m.target < 0 || m.partial))
+                continue;
+            m.nominal = (uint8_t)noun_use;
             /* the subject slot counts as an item: "% @agree" beats "@agree" */
             long s = match_score(&m) + ((p->flags & RL_PF_SUBJ) ? 2 : 0);
             if (p->kind == RL_P_MODAL) {
