@@ -197,6 +197,26 @@ static void stack_agents(rl_chunk *ch, const char *pre, const char *base, const 
     rl_strlcpy(ch->stack, post, sizeof ch->stack);
 }
 
+
+/* "Turkey's rival Greece", "its ally Israel", "Russia's Putin": a possessive
+ * followed by at most two plain words and then an actor with a code of its own
+ * names that actor; the possessor only qualifies it. The head chunk, or -1. */
+static int32_t appositive_head(const rl_reading *r, size_t c)
+{
+    uint32_t k = r->chunk[c].end + 1; /* past 's */
+    for (int words = 0; k < r->n && r->chunk_of[k] < 0; k++, words++) {
+        const rl_token *t = &r->tok[k];
+        if (words == 2 || !(t->flags & RL_T_WORD) || (r->wc[k] & (RL_W_STOP | RL_W_PREP | RL_W_DET | RL_W_AND)))
+            return -1;
+    }
+    if (k >= r->n || r->chunk_of[k] < 0)
+        return -1;
+    int32_t h = r->chunk_of[k];
+    if (r->chunk[h].start != k || !r->chunk[h].code[0] || r->chunk[h].possessive)
+        return -1;
+    return h;
+}
+
 /* Builds chunks from adjacent mentions: country/organisation + agents + person. */
 static int build_chunks(rl_reading *r)
 {
@@ -336,6 +356,8 @@ static int build_chunks(rl_reading *r)
             (r->tok[ch->start].flags & RL_T_HYPH))
             ch->hyphen = 1;
     }
+    for (size_t c = 0; c < r->nchunk; c++)
+        r->chunk[c].appos = r->chunk[c].possessive ? appositive_head(r, c) : -1;
     return RL_OK;
 }
 
@@ -400,22 +422,32 @@ static int build_groups(rl_reading *r)
 
 /* Clause numbers: a new clause starts at ; : and at subordinators (when, if,
  * which ...); a subordinate clause ends at the next comma ("If Russia
- * intervenes, the West will ..."). */
+ * intervenes, the West will ..."). A relative clause set off by commas after an
+ * actor ("Lavrov, who met Blinken last week, on Thursday accused NATO") is
+ * embedded: the words after its closing comma go on in the clause before it, so
+ * the main verb still finds its subject. */
 static void mark_clauses(rl_reading *r)
 {
-    uint16_t cl = 0;
+    uint16_t cl = 0, next = 1;
     int pending = 0;
+    int32_t resume = -1; /* clause to go back to after an embedded relative */
     for (size_t i = 0; i < r->n; i++) {
         const rl_token *t = &r->tok[i];
         if ((t->flags & RL_T_PUNCT) && (r->text[t->off] == ';' || r->text[t->off] == ':')) {
-            cl++;
+            cl = next++;
             pending = 0;
+            resume = -1;
         } else if ((r->wc[i] & RL_W_BOUND) && r->chunk_of[i] < 0) {
-            cl++;
+            int embedded = (r->wc[i] & RL_W_WHO) && i >= 2 && rl_is_punct(r, (uint32_t)i - 1, ',') &&
+                           r->chunk_of[i - 2] >= 0 && !pending;
+            resume = embedded ? cl : -1;
+            cl = next++;
             pending = 1;
         } else if (pending && (t->flags & RL_T_PUNCT) && r->text[t->off] == ',') {
-            r->clause[i] = cl++;
+            r->clause[i] = cl;
+            cl = resume >= 0 ? (uint16_t)resume : next++;
             pending = 0;
+            resume = -1;
             continue;
         }
         r->clause[i] = cl;
@@ -450,6 +482,8 @@ static int32_t slot_chunk(const rl_reading *r, uint32_t k, uint32_t *after)
     if (k >= r->n || r->chunk_of[k] < 0 || r->chunk[r->chunk_of[k]].start != k)
         return -1;
     int32_t c = r->chunk_of[k];
+    if (r->chunk[c].appos >= 0)
+        c = r->chunk[c].appos;
     /* the slot takes the whole group */
     const rl_group *g = &r->group[r->chunk[c].group];
     *after = r->chunk[g->first + g->n - 1].end;

@@ -29,6 +29,7 @@ typedef struct rl_chunk {
     int8_t country;        /* has a country/organisation code */
     int8_t anaphor;        /* RL_CH_* : pronoun to resolve from the story */
     int8_t possessive;     /* followed by 's */
+    int32_t appos;         /* possessive before its own actor: "Turkey's rival Greece" -> Greece; -1 */
     int8_t hyphen;         /* modifier in a hyphenated compound */
     int8_t lends;          /* "the ambassadors of A": its stacked agents go to its group */
     char stack[16];        /* PETRARCH agent codes stacked after the actor's (dict.h RL_PF_STACK) */

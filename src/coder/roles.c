@@ -51,6 +51,28 @@ static int chunk_is_target_of_earlier(const rl_reading *r, int32_t ch, size_t up
 }
 
 
+/* "rescued 190 passengers and killed 30 militants": a chunk right after a
+ * past-tense word and right before "and" + our verb is the object of that
+ * other verb, not our subject; the subject is further left. */
+static int object_of_coordinated_verb(const rl_reading *r, int32_t ch, uint32_t head)
+{
+    const rl_group *g = &r->group[r->chunk[ch].group];
+    uint32_t end = r->chunk[g->first + g->n - 1].end, k = end;
+    if (k >= head || !(rl_wc(r, k) & RL_W_AND))
+        return 0;
+    for (k++; k < head; k++)
+        if (!(rl_wc(r, k) & RL_W_ADV))
+            return 0;
+    int32_t j = (int32_t)r->chunk[g->first].start - 1;
+    while (j >= 0 && ((rl_wc(r, j) & RL_W_DET) || (r->tok[j].flags & RL_T_NUM)))
+        j--;
+    if (j < 0 || r->chunk_of[j] >= 0 || !(r->tok[j].flags & RL_T_WORD) || (r->tok[j].flags & RL_T_CAP))
+        return 0;
+    const char *w = r->text + r->tok[j].off;
+    size_t n = r->tok[j].len;
+    return n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd' && !(rl_wc(r, j) & (RL_W_PREP | RL_W_BE | RL_W_ADV));
+}
+
 /* Subject of the verb match v: nearest free chunk to the left in its clause. */
 int32_t rl_role_subject(rl_coder *c, size_t v, uint32_t from)
 {
@@ -66,6 +88,15 @@ int32_t rl_role_subject(rl_coder *c, size_t v, uint32_t from)
             if ((rl_wc(r, first) & RL_W_WHO) && rl_is_punct(r, k, ',') && k >= 1 &&
                 r->chunk_of[k - 1] >= 0)
                 return r->chunk_of[k - 1];
+            /* an embedded relative ("Lavrov, who met Blinken, accused"): go on
+             * left of it, in our own clause */
+            int32_t j = k;
+            while (j >= 0 && r->clause[j] > cl)
+                j--;
+            if (j >= 0 && j < k && r->clause[j] == cl) {
+                k = j;
+                continue;
+            }
             return -1;
         }
         /* "a resolution that would have deplored": a relative clause whose
@@ -88,7 +119,7 @@ int32_t rl_role_subject(rl_coder *c, size_t v, uint32_t from)
         if (ch >= 0) {
             const rl_chunk *x = &r->chunk[ch];
             int skip = (x->prep >= 0 && !x->possessive) || x->hyphen ||
-                       chunk_is_target_of_earlier(r, ch, v);
+                       chunk_is_target_of_earlier(r, ch, v) || object_of_coordinated_verb(r, ch, head);
             if (!skip)
                 return r->group[x->group].first;
             k = (int32_t)r->group[x->group].first;
@@ -168,7 +199,7 @@ int32_t rl_role_object(const rl_reading *r, size_t v)
                 continue;
             if ((rl_wc(r, x->prep) & (RL_W_BY | RL_W_OF)) && !any)
                 continue;
-            return ch;
+            return x->appos >= 0 && !any ? x->appos : ch;
         }
         if (k > m->end + 12)
             return -1;
