@@ -48,6 +48,14 @@ echo "== coder mechanics (tests/cases)"
 out=$("$RL" eval --strict tests/cases/*.test 2>&1)
 counts "$out" "cases"
 
+echo "== claims: an act reported by one side carries claimed_by"
+printf '%s\n' "India launched missile strikes on Pakistan, and Pakistan said it shot down five Indian jets." \
+  "Russian forces shelled Kharkiv on Monday, the Ukrainian military said." \
+  "The United Nations said Russian forces shelled Kharkiv on Monday." \
+  "Kenyan police said protesters attacked officers in Nairobi." > "$tmp/claims.txt"
+claims=$("$RL" code -q --date 2022-03-01 -o tsv "$tmp/claims.txt" 2>/dev/null | awk -F'\t' 'NR > 1 {print $2 ":" $5 ">" $6 "=" $19}' | tr '\n' ' ')
+[ "$claims" = "0:IND>PAK= 0:PAK>INDMIL=PAK 1:RUSMIL>UKR=UKRMIL 2:RUSMIL>UKR= 3:KENOPP>KENGOV= " ] && ok || bad "claimed_by: got '$claims'"
+
 echo "== command line"
 check "redline --help" "$RL" --help
 for c in code explain eval dict; do check "$c --help" "$RL" $c --help; done
@@ -243,6 +251,24 @@ if [ -n "${BUILD##*san*}" ]; then
 else
   echo "skip: peak memory is not meaningful under AddressSanitizer (its quarantine holds freed memory)"
   skip=$((skip + 1))
+fi
+
+echo "== real-news gold (tests/realnews): shape, offsets, floor"
+if [ -f "$SHARED/data/news/voa.jsonl" ]; then
+  out=$("$RL" eval --stories "$SHARED/data/news/voa.jsonl" tests/realnews/dev-*.jsonl tests/realnews/heldout-*.jsonl 2>"$tmp/rn.err")
+  [ $? = 0 ] && ok || bad "real-news eval exits non-zero"
+  [ -s "$tmp/rn.err" ] && bad "real-news gold has bad lines: $(head -3 "$tmp/rn.err")" || ok
+  read -r ns nsent <<<"$(awk '/^stories/ {gsub(",", ""); print $2, $4}' <<<"$out")"
+  [ "${ns:-0}" -ge 30 ] && [ "${nsent:-0}" -ge 900 ] && ok || bad "real-news gold: ${ns:-0} stories, ${nsent:-0} sentences (want >= 30, >= 900)"
+  rfloor=$(cat tests/realnews/floor.txt)
+  rf1=$("$RL" eval tests/realnews/dev-*.jsonl 2>/dev/null | awk '/^root/ {for (i=1;i<=NF;i++) if ($i=="F1") print $(i+1)}')
+  if [ -n "$rf1" ] && awk "BEGIN{exit !($rf1 >= $rfloor)}"; then ok; else bad "real-news dev root F1 $rf1 below recorded floor $rfloor"; fi
+  if command -v python3 >/dev/null; then
+    out=$(python3 tools/agreement.py 2>&1); grep -q '^overall root: F1' <<<"$out" && ok || bad "tools/agreement.py: $out"
+  fi
+else
+  echo "skipped: $SHARED/data/news/voa.jsonl is absent (real-news gold needs the VOA stories)"
+  skip=$((skip + 4))
 fi
 
 echo "== development set floor"

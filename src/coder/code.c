@@ -577,6 +577,7 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
     split_paired_code(&pr);
     rl_modal_decide(r, &pr, has_if);
     rl_modal_reported_speaker(c, &pr);
+    rl_claim_decide(c, &pr);
     rl_attach_event_date(c, &pr, trace);
     rl_attach_quantity(r, pr.m, &pr.e);
     collect_evidence(r, &pr);
@@ -590,6 +591,8 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
                       pr.nt ? pr.tgts[0] : (pr.ns > 1 ? pr.srcs[1] : "?"), pr.e.name,
                       rl_modality_name(pr.e.modality), pr.e.date_expr[0] ? "dated by \"" : "story date",
                       pr.e.date_expr, pr.e.date_expr[0] ? "\"" : "");
+    if (trace && pr.e.claimed_by[0])
+        rl_buf_printf(trace, "claim: reported by %s, one side of the dyad\n", pr.e.claimed_by);
     return RL_OK;
 }
 

@@ -68,6 +68,10 @@ void rl_modal_reported_speaker(rl_coder *c, rl_pred *pr);
 void rl_event_set_code(const rl_dict *d, rl_event *e, const char *code);
 int rl_code_root(const char *code);
 
+/* claim.c: a realized act of force or protest reported by one side of its
+ * dyad carries that side in e.claimed_by. */
+void rl_claim_decide(rl_coder *c, rl_pred *pr);
+
 /* trace.c: what explain shows of the reading */
 void rl_trace_reading(const rl_coder *c, rl_buf *tr);
 

@@ -153,6 +153,7 @@ static uint32_t anaphor_at(const rl_reading *r, uint32_t i, int *kind)
     if (w & RL_W_THEY) { *kind = RL_CH_PLURAL_ANAPHOR; return 1; }
     if (w & RL_W_HESHE) { *kind = RL_CH_PRONOUN; return 1; }
     if (w & RL_W_IT) { *kind = RL_CH_IT; return 1; }
+    if (rl_quote_first_person(r, i)) { *kind = RL_CH_FIRST; return 1; }
     if ((w & RL_W_THE) && (rl_wc(r, i + 1) & RL_W_TWO) && (rl_wc(r, i + 2) & RL_W_HEADS)) {
         *kind = RL_CH_PLURAL_ANAPHOR;
         return 3;
@@ -372,13 +373,13 @@ static int build_groups(rl_reading *r)
             uint32_t a = r->chunk[e - 1].end, b = r->chunk[e].start;
             if (b - a == 0 || b - a > 6 || r->chunk[e].anaphor || r->chunk[e - 1].anaphor)
                 break;
-            int ok = 1, conj = 0, and = 0, members = 0;
+            int ok = 1, conj = 0, and = 0, comma = 0, members = 0;
             for (uint32_t k = a; k < b; k++) {
                 uint32_t w = rl_wc(r, k);
                 if (w & RL_W_AND)
                     conj = and = 1;
                 else if (rl_is_punct(r, k, ','))
-                    conj = 1;
+                    conj = comma = 1;
                 else if (w & RL_W_MEMBERS)
                     members = 1;
                 else if (!(w & RL_W_LISTFILL))
@@ -388,7 +389,9 @@ static int build_groups(rl_reading *r)
             for (uint32_t k = a; k < b && !members; k++)
                 if (rl_wc(r, k) & RL_W_OTHER)
                     ok = 0;
-            if (!ok || !conj)
+            /* ", and" after a single actor joins clauses, not a list:
+             * "strikes on Pakistan, and Pakistan said ..." */
+            if (!ok || !conj || (comma && and && e == c + 1))
                 break;
             e++;
             if (and)
@@ -882,6 +885,7 @@ static int match_all(rl_reading *r)
     rl_token *t = r->tok;
     size_t n = r->n;
     int rc;
+    rl_quote_spans(r);
     if ((rc = find_mentions(r)) || (rc = build_chunks(r)) || (rc = build_groups(r)))
         return rc;
     mark_clauses(r);
@@ -906,5 +910,6 @@ static int match_all(rl_reading *r)
     }
     if ((rc = match_patterns(r)))
         return rc;
+    rl_quote_speakers(r);
     return RL_OK;
 }

@@ -18,7 +18,7 @@ typedef struct rl_mention {
     uint32_t pat;          /* dictionary pattern */
 } rl_mention;
 
-enum { RL_CH_PRONOUN = 1, RL_CH_PLURAL_ANAPHOR = 2, RL_CH_IT = 3 };
+enum { RL_CH_PRONOUN = 1, RL_CH_PLURAL_ANAPHOR = 2, RL_CH_IT = 3, RL_CH_FIRST = 4 /* we, I inside a quote */ };
 
 typedef struct rl_chunk {
     uint32_t start, end;   /* token span */
@@ -53,6 +53,14 @@ typedef struct rl_pmatch {
     uint32_t evid[RL_MAX_EVID]; /* tokens matched by word items */
 } rl_pmatch;
 
+#define RL_MAX_QUOTES 8
+
+/* A quotation: tokens [start, end) and the chunk of its speaker, -1 unknown. */
+typedef struct rl_quote {
+    uint32_t start, end;
+    int32_t speaker;
+} rl_quote;
+
 typedef struct rl_reading {
     const rl_dict *dict;
     const char *text;
@@ -73,6 +81,7 @@ typedef struct rl_reading {
     rl_pmatch *verb; size_t nverb, cverb;
     rl_pmatch *modal; size_t nmodal, cmodal;
     rl_datex dates[16]; size_t ndates;
+    rl_quote quote[RL_MAX_QUOTES]; uint8_t nquote;
 } rl_reading;
 
 void rl_reading_init(rl_reading *r, const rl_dict *d);
@@ -95,5 +104,16 @@ static inline int rl_is_punct(const rl_reading *r, int64_t i, char c)
     return i >= 0 && (uint64_t)i < r->n && (r->tok[i].flags & RL_T_PUNCT) && r->text[r->tok[i].off] == c;
 }
 int rl_match_is_locative(const rl_reading *r, int32_t prep);
+
+/* quote.c: quotations and their speakers. rl_quote_spans runs on the tokens
+ * before chunks are built, rl_quote_speakers once modals are matched. */
+void rl_quote_spans(rl_reading *r);
+void rl_quote_speakers(rl_reading *r);
+/* Index of the quote holding token k, -1 none. */
+int rl_quote_at(const rl_reading *r, uint32_t k);
+/* Whether token k is "we", "us", "I" or "me" inside a quote. */
+int rl_quote_first_person(const rl_reading *r, uint32_t k);
+/* Speaker chunk of the quote holding token k, -1 none or unknown. */
+int32_t rl_quote_speaker_of(const rl_reading *r, uint32_t k);
 
 #endif

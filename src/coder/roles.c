@@ -280,6 +280,21 @@ static int agent_country(const rl_reading *r, const char *prefer, const char *ho
     return 0;
 }
 
+/* "our forces", "my government" inside a quote: the speaker's country. */
+static int speaker_country(rl_coder *c, const rl_chunk *y, char out[4])
+{
+    const rl_reading *r = &c->r;
+    if (y->start == 0 || (!rl_match_is_word(r, y->start - 1, "our") && !rl_match_is_word(r, y->start - 1, "my")))
+        return 0;
+    int32_t sp = rl_quote_speaker_of(r, y->start);
+    char sc[MAXCODES][24];
+    if (sp < 0 || r->chunk[sp].anaphor == RL_CH_FIRST || rl_role_codes(c, sp, sc, NULL) <= 0 ||
+        strlen(sc[0]) < 3 || !strncmp(sc[0], "IGO", 3) || !strncmp(sc[0], "NGO", 3))
+        return 0;
+    snprintf(out, 4, "%.3s", sc[0]);
+    return 1;
+}
+
 int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *prefer)
 {
     const rl_reading *r = &c->r;
@@ -301,6 +316,13 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
             }
         }
         return 0;
+    }
+    if (x->anaphor == RL_CH_FIRST) {
+        /* "we", "I" inside a quote: the speaker's side */
+        int32_t sp = rl_quote_speaker_of(r, x->start);
+        if (sp < 0 || r->chunk[sp].anaphor == RL_CH_FIRST)
+            return 0;
+        return rl_role_codes(c, sp, out, prefer);
     }
     if (x->anaphor == RL_CH_PRONOUN) {
         /* "he", "him": the nearest person before it in the sentence, else the
@@ -331,7 +353,7 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
             }
         } else if (y->suffix[0]) {
             char cc[4];
-            if (agent_country(r, prefer, c->home, y->suffix, cc))
+            if (speaker_country(c, y, cc) || agent_country(r, prefer, c->home, y->suffix, cc))
             {
                 rl_strlcat(rl_strlcpy(out[n], cc, 24), y->suffix, 24);
                 n++;
