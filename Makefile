@@ -108,6 +108,10 @@ eval: all
 	@./build/redline eval tests/gold/dev/*.test
 	@echo "== held-out set (tests/gold/heldout: never tuned on)"
 	@./build/redline eval tests/gold/heldout/*.test
+	@echo "== real news, development stories (tests/realnews/dev-*: tuned on)"
+	@./build/redline eval tests/realnews/dev-*.jsonl
+	@echo "== real news, held-out stories (tests/realnews/heldout-*: never tuned on)"
+	@./build/redline eval tests/realnews/heldout-*.jsonl
 
 bench: all
 	bench/run.sh
