@@ -314,11 +314,15 @@ static size_t in_count(const char *text, const rl_token *t, size_t n, size_t i, 
     return i + 3;
 }
 
-/* "in 2014": a year alone, after "in" (not "2014 elections", not "since 2014") */
+/* "in 2014": a year alone, after "in" (not "2014 elections", not "since 2014");
+ * "a repeat of 2014, when ...": a year that a when-clause follows */
 static size_t in_year(const char *text, const rl_token *t, size_t n, size_t i, rl_datex *x)
 {
     int yy;
-    if (!(i + 1 < n && tok_eq(text, &t[i], "in") && (yy = year_of(text, &t[i + 1]))))
+    if (!(i + 1 < n && (yy = year_of(text, &t[i + 1]))))
+        return 0;
+    int when = i + 3 < n && tok_eq(text, &t[i + 2], ",") && tok_eq(text, &t[i + 3], "when");
+    if (!tok_eq(text, &t[i], "in") && !(when && tok_eq(text, &t[i], "of")))
         return 0;
     x->kind = RL_DX_YEAR;
     x->year = (int16_t)yy;

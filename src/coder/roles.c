@@ -372,14 +372,22 @@ int rl_role_passive(const rl_reading *r, const rl_pmatch *m)
         if (rl_wc(r, k) & RL_W_BE)
             return 1;
         if (!(rl_wc(r, k) & RL_W_ADV))
-            return 0;
+            break;
     }
-    return 0;
+    /* a reduced passive after a comma: "the leader is dead, killed in an
+     * airstrike", "..., wounded by gunfire": an -ed form with no object,
+     * followed by a preposition */
+    return m->head > 0 && rl_is_punct(r, m->head - 1, ',') && m->target < 0 && h->len > 3 &&
+           strncasecmp(r->text + h->off + h->len - 2, "ed", 2) == 0 && (rl_wc(r, m->end) & RL_W_PREP);
 }
 
 int32_t rl_role_by_agent(const rl_reading *r, const rl_pmatch *m)
 {
-    for (uint32_t k = m->head + 1; k < r->n && k <= m->end + 3; k++) {
+    /* "killed on Wednesday in shelling by separatists": the agent may stand a
+     * few words on, in the same clause, before any comma */
+    for (uint32_t k = m->head + 1; k < r->n && k <= m->end + 7 && r->clause[k] == r->clause[m->head] &&
+                                   !rl_is_punct(r, k, ',');
+         k++) {
         if (rl_wc(r, k) & RL_W_BY) {
             for (uint32_t j = k + 1; j < r->n && j <= k + 3; j++)
                 if (r->chunk_of[j] >= 0)
