@@ -7,10 +7,13 @@ set -u
 BUILD=${1:-build}
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-RL="$BUILD/redline"
 SHARED="$here/../shared"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=tests/lib/bound.sh
+. tests/lib/bound.sh
+# every redline call runs under a time bound; expiries are failures (below)
+bound_redline "$BUILD" "$tmp"
 pass=0
 fail=0
 skip=0
@@ -20,7 +23,8 @@ check() { # check "description" command...
     local d=$1; shift
     if "$@" >/dev/null 2>&1; then ok; else bad "$d"; fi
 }
-counts() { # adds "N passed, N failed" from a line of output
+counts() { # adds "N passed, N failed" from a line of output; a third argument
+    # "streamed" when the output was already shown
     local line
     line=$(grep -Eo '[0-9]+ passed, [0-9]+ failed' <<<"$1" | tail -1)
     if [ -z "$line" ]; then bad "$2: no result line"; return; fi
@@ -30,23 +34,27 @@ counts() { # adds "N passed, N failed" from a line of output
     f=${f%% failed*}
     pass=$((pass + p))
     fail=$((fail + f))
-    [ "$f" = 0 ] || echo "$1" | grep -E '^(FAIL|  )' | head -60
+    [ "$f" = 0 ] || [ "${3:-}" = streamed ] || echo "$1" | grep -E '^(FAIL|  )' | head -60
+}
+# runs a sub-suite that ends with "N passed, N failed" under a time bound,
+# streaming its output; running out of time is one more failure
+suite() { # suite NAME SECONDS COMMAND...
+    part "$@"
+    [ "$PART_RC" = 124 ] || [ "$PART_RC" = 137 ] && bad "$1 ran out of time ($2 s)"
+    counts "$(cat "$PART_OUT")" "$1" streamed
+    rm -f "$PART_OUT"
 }
 
-echo "== unit tests ($BUILD)"
-out=$("$BUILD/unit" 2>&1)
-counts "$out" "unit"
+suite "unit tests ($BUILD)" 600 "$BUILD/unit"
 # the coder's libraries alone (no SQLite, libxml2, libmicrohttpd) code a sentence
 if [ -x "$BUILD/coder-only" ]; then
-  check "coder-only program codes an attack" "$BUILD/coder-only" dict 2022-02-24 19 "Russian forces shelled Kharkiv on Thursday."
+  check "coder-only program codes an attack" timeout 120 "$BUILD/coder-only" dict 2022-02-24 19 "Russian forces shelled Kharkiv on Thursday."
   if command -v ldd >/dev/null && ldd "$BUILD/coder-only" | grep -q 'sqlite\|microhttpd\|xml2'; then bad "coder-only links the store or the web"; else ok; fi
 else
   bad "$BUILD/coder-only was not built"
 fi
 
-echo "== coder mechanics (tests/cases)"
-out=$("$RL" eval --strict tests/cases/*.test 2>&1)
-counts "$out" "cases"
+suite "coder mechanics (tests/cases)" 600 "$RL" eval --strict tests/cases/*.test
 
 echo "== command line"
 check "redline --help" "$RL" --help
@@ -80,7 +88,7 @@ grep -q '"story_id":"q\\"\\\\\\u0001"' "$tmp/out.jsonl" && ok || bad "quotes, ba
 for id in a d f; do
   grep -q "\"story_id\":\"$id\"" "$tmp/out.jsonl" && ok || bad "story $id still coded after bad records"
 done
-python3 - "$tmp/out.jsonl" <<'PY' && ok || bad "output lines are valid JSON with the required fields"
+py - "$tmp/out.jsonl" <<'PY' && ok || bad "output lines are valid JSON with the required fields"
 import json, sys
 need = {"story_id","sentence","source","target","cameo","root","quad_class","goldstein","plover","date","modality","evidence","text"}
 n = 0
@@ -92,7 +100,7 @@ assert n >= 3
 PY
 
 # a 10 MB line and a 10 MB text story: coded, bounded sentences, no crash
-python3 -c "
+py -c "
 import json
 t = 'Russian forces attacked Ukraine and ' * 300000
 print(json.dumps({'id':'huge','date':'2022-02-24','text':t}))
@@ -230,7 +238,7 @@ fi
 
 echo "== memory stays flat on a long stream"
 peak_kb() { # peak RSS in kB of `redline code` reading $1 on stdin
-  python3 -c 'import resource, subprocess, sys
+  py -c 'import resource, subprocess, sys
 subprocess.run([sys.argv[1], "code", "-q"], stdin=open(sys.argv[2]), stdout=subprocess.DEVNULL, check=True)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$RL" "$1"
 }
@@ -250,7 +258,8 @@ floor=$(cat tests/gold/dev/floor.txt 2>/dev/null || echo 0)
 f1=$("$RL" eval tests/gold/dev/*.test 2>/dev/null | awk '/^root/ {for (i=1;i<=NF;i++) if ($i=="F1") print $(i+1)}')
 if [ -n "$f1" ] && awk "BEGIN{exit !($f1 >= $floor)}"; then ok; else bad "dev-set root F1 $f1 below recorded floor $floor"; fi
 
-echo "== event store and dyad monitor (tests/shell/store.sh)"; out=$(tests/shell/store.sh "$BUILD" 2>&1); counts "$out" "store"
-echo "== web dashboard (tests/shell/serve.sh)"; out=$(tests/shell/serve.sh "$BUILD" 2>&1); counts "$out" "serve"
+suite "event store and dyad monitor (tests/shell/store.sh)" 1200 tests/shell/store.sh "$BUILD"
+suite "web dashboard (tests/shell/serve.sh)" 1200 tests/shell/serve.sh "$BUILD"
+while IFS= read -r line; do bad "$line"; done < <(timed_out "$tmp")
 echo "$BUILD: $pass passed, $fail failed, $skip skipped"
 [ "$fail" = 0 ]
