@@ -196,6 +196,10 @@ grep -q "bad.verbs.txt:7" "$tmp/out" && ok || bad "explain names the PETRARCH fi
 "$RL" code -q -o phoenix --dict tests/petrarch/mini.verbs.txt --dict tests/petrarch/mini.actors.txt \
     tests/petrarch/mini.records.xml >"$tmp/out.phx" 2>/dev/null
 [ -s "$tmp/out.phx" ] && awk -F'\t' 'NF != 26 {exit 1}' "$tmp/out.phx" && ok || bad "-o phoenix: 26 columns"
+# an entry of 40,001 words (once past a 16-bit count: heap corruption): refused with file:line, exit 1, no crash
+py -c "open('$tmp/l.actors.txt','w').write('A_'*40000+'B [RUS]\n')"
+"$RL" dict check "$tmp/l.actors.txt" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "l.actors.txt:1: error: pattern too long" "$tmp/err" && ! grep -q Sanitizer "$tmp/err" && ok || bad "an actor of 40,001 words is refused (exit $rc): $(head -c 300 "$tmp/err")"
 # the community's validation suite and the Phoenix production dictionaries
 petr="$SHARED/data/petrarch2"
 if [ -f "$petr/PETR.UnitTest.records.xml" ]; then
