@@ -332,6 +332,22 @@ counts_ok "$db" && ok || bad "event counts consistent after a write failure"
 
 echo "== store: bad input"
 db="$tmp/ex.db"
+# trend --svg: a fresh temporary name (nothing planted is followed), replaces
+# only a regular file
+mkdir -p "$tmp/svg"
+echo precious >"$tmp/svg/victim"
+for t in tmpXX tmp00 XXXXXX; do ln -s "$tmp/svg/victim" "$tmp/svg/chart.svg.$t"; ln -s "$tmp/svg/victim" "$tmp/svg/.chart.svg.$t"; done
+(umask 022; "$RL" trend "$db" RUS UKR --svg "$tmp/svg/chart.svg" >/dev/null 2>"$tmp/err"); rc=$?
+[ $rc = 0 ] && [ -f "$tmp/svg/chart.svg" ] && [ ! -L "$tmp/svg/chart.svg" ] && grep -q '<svg' "$tmp/svg/chart.svg" && ok || bad "trend --svg writes the chart (exit $rc): $(cat "$tmp/err")"
+[ "$(cat "$tmp/svg/victim")" = precious ] && ok || bad "trend --svg followed a planted symbolic link"
+[ "$(stat -c %a "$tmp/svg/chart.svg")" = 644 ] && ok || bad "the chart is readable like any new file (mode $(stat -c %a "$tmp/svg/chart.svg"))"
+[ "$(find "$tmp/svg" -newer "$tmp/svg/victim" -name '.chart.svg.??????' ! -type l | wc -l)" = 0 ] && ok || bad "no temporary file left behind"
+ln -s "$tmp/svg/victim" "$tmp/svg/link.svg"
+"$RL" trend "$db" RUS UKR --svg "$tmp/svg/link.svg" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "not a regular file (a symbolic link)" "$tmp/err" && [ -L "$tmp/svg/link.svg" ] && [ "$(cat "$tmp/svg/victim")" = precious ] && ok || bad "trend --svg onto a symbolic link is refused (exit $rc): $(cat "$tmp/err")"
+mkfifo "$tmp/svg/fifo"
+"$RL" trend "$db" RUS UKR --svg "$tmp/svg/fifo" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && [ -p "$tmp/svg/fifo" ] && grep -q "not a regular file" "$tmp/err" && ok || bad "trend --svg onto a pipe is refused (exit $rc)"
 "$RL" trend "$tmp/missing.db" USA RUS >/dev/null 2>"$tmp/err"
 [ $? = 1 ] && grep -q "no such store" "$tmp/err" && ok || bad "trend on a missing store: exit 1, says so"
 [ ! -e "$tmp/missing.db" ] && ok || bad "trend does not create a missing store"
