@@ -128,6 +128,23 @@ grep -q "no story date" "$tmp/err" && grep -q '"date":null' "$tmp/out" && ok || 
 printf 'MOSCOW, December 31, 2021 (Wire) - NATO condemned Russia.\n' >"$tmp/dateline.txt"
 "$RL" code -q "$tmp/dateline.txt" | grep -q '"story_date":"2021-12-31"' && ok || bad "dateline gives the story date"
 
+# lost output: a full disk (/dev/full) or a closed stdout is an error, exit 1,
+# never "out of memory"; a directory as input says so
+for i in $(seq 1 40); do cat examples/stories.jsonl; done >"$tmp/big.jsonl"
+for f in examples/stories.jsonl "$tmp/big.jsonl"; do
+  "$RL" code -q "$f" >/dev/full 2>"$tmp/err"; rc=$?
+  [ $rc = 1 ] && grep -q "cannot write standard output: No space left on device" "$tmp/err" && ! grep -q "out of memory" "$tmp/err" && ok || bad "code $f >/dev/full: exit 1 and says why (exit $rc): $(head -3 "$tmp/err")"
+done
+"$RL" code -q examples/stories.jsonl >&- 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "standard output is closed" "$tmp/err" && ok || bad "code with stdout closed: exit 1 (got $rc)"
+"$RL" explain --date 2022-02-24 "NATO condemned Russia." >/dev/full 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "cannot write standard output" "$tmp/err" && ok || bad "explain >/dev/full: exit 1 (got $rc)"
+"$RL" explain --date 2022-02-24 "NATO condemned Russia." >&- 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "standard output is closed" "$tmp/err" && ok || bad "explain with stdout closed: exit 1 (got $rc)"
+mkdir -p "$tmp/adir"
+"$RL" code -q "$tmp/adir" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "adir: error: is a directory" "$tmp/err" && ! grep -q "read error" "$tmp/err" && ok || bad "a directory as input: 'is a directory', exit 1 (got $rc): $(cat "$tmp/err")"
+
 # stdin, TSV, PETRARCH XML
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q | grep -q '"cameo":"1' && ok || bad "JSONL on stdin"
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q -o tsv >"$tmp/out.tsv"
