@@ -145,6 +145,27 @@ mkdir -p "$tmp/adir"
 "$RL" code -q "$tmp/adir" >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc = 1 ] && grep -q "adir: error: is a directory" "$tmp/err" && ! grep -q "read error" "$tmp/err" && ok || bad "a directory as input: 'is a directory', exit 1 (got $rc): $(cat "$tmp/err")"
 
+# strict dates: trailing garbage, days that do not exist, years 0 and past 9999
+for d in 2022-02-24garbage 2022-02-30 0000-01-01 10000-01-01 2022-2-24; do
+  "$RL" code -q --date "$d" "$tmp/good.txt" >/dev/null 2>"$tmp/err"; rc=$?
+  [ $rc = 2 ] && grep -q "bad date" "$tmp/err" && ok || bad "--date $d refused (exit $rc)"
+  echo "{\"id\":\"s\",\"date\":\"$d\",\"text\":\"NATO condemned Russia.\"}" | "$RL" code -q 2>"$tmp/err" >"$tmp/out"
+  grep -q "bad date '$d'" "$tmp/err" && grep -q '"story_date":null' "$tmp/out" && ok || bad "story date $d refused: $(cat "$tmp/err")"
+done
+printf 'MOSCOW, Feb. 30, 2022 (Wire) - NATO condemned Russia.\n' >"$tmp/feb30.txt"
+"$RL" code -q "$tmp/feb30.txt" 2>/dev/null | grep -q '"story_date":null' && ok || bad "dateline 'Feb. 30, 2022' is no date (was 2022-02-28)"
+echo '{"id":"y","date":"9999-12-31","text":"NATO condemned Russia on Friday. NATO will meet Russia tomorrow."}' | "$RL" code -q >"$tmp/out" 2>/dev/null
+! grep -q '"date":""' "$tmp/out" && ! grep -q '"date":"0000' "$tmp/out" && grep -q '"story_id":"y"' "$tmp/out" && ok || bad "no event dated past 9999 or empty: $(grep -o '"date":[^,]*' "$tmp/out")"
+# the dateline finder reads no byte past a file's last word (valgrind, when installed)
+printf 'On February 24, 2022' >"$tmp/d.txt"
+if command -v valgrind >/dev/null && [ -n "${BUILD##*san*}" ]; then
+  timeout 300 valgrind -q --error-exitcode=99 "$BUILD/redline" code -q "$tmp/d.txt" >/dev/null 2>"$tmp/err"; rc=$?
+  [ $rc = 0 ] && ok || bad "valgrind: the dateline finder reads uninitialized memory (exit $rc): $(head -5 "$tmp/err")"
+else
+  "$RL" code -q "$tmp/d.txt" >/dev/null 2>"$tmp/err"; rc=$?
+  [ $rc = 0 ] && ! grep -q Sanitizer "$tmp/err" && ok || bad "a story ending in a date (exit $rc)"
+fi
+
 # stdin, TSV, PETRARCH XML
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q | grep -q '"cameo":"1' && ok || bad "JSONL on stdin"
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q -o tsv >"$tmp/out.tsv"
