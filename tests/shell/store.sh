@@ -359,6 +359,20 @@ cp "$db" "$tmp/ro.db"; chmod 444 "$tmp/ro.db"; sum=$(md5sum <"$tmp/ro.db")
 [ $? = 1 ] && grep -q "read-only" "$tmp/err" && ok || bad "ingest into a read-only store: exit 1, says so"
 [ "$(md5sum <"$tmp/ro.db")" = "$sum" ] && ok || bad "read-only store unchanged"
 "$RL" trend "$tmp/ro.db" RUS UKR >/dev/null 2>"$tmp/err" && ok || bad "a read-only store can still be read: $(cat "$tmp/err")"
+# a reader who cannot write the store's folder still reads it (as nobody when
+# we are root: root writes anywhere)
+ro=$(mktemp -d); chmod 755 "$ro"; mkdir "$ro/dir"; cp "$db" "$ro/dir/s.db"; chmod 444 "$ro/dir/s.db"; chmod 555 "$ro/dir"
+as_reader=()
+[ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && as_reader=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+if [ "$(id -u)" != 0 ] || [ ${#as_reader[@]} -gt 0 ]; then
+  timeout 60 "${as_reader[@]}" "$BUILD/redline" trend "$ro/dir/s.db" RUS UKR >"$tmp/out" 2>"$tmp/err"; rc=$?
+  [ $rc = 0 ] && grep -q "RUS <-> UKR" "$tmp/out" && ok || bad "a store in a folder the reader cannot write can be read (exit $rc): $(cat "$tmp/err")"
+  timeout 60 "${as_reader[@]}" "$BUILD/redline" top "$ro/dir/s.db" >/dev/null 2>"$tmp/err" && ok || bad "top on a store in a read-only folder: $(cat "$tmp/err")"
+  [ ! -e "$ro/dir/s.db-shm" ] && ok || bad "reading left a file in the read-only folder"
+else
+  echo "skip: root without setpriv cannot test a reader without write permission"
+fi
+chmod 755 "$ro/dir"; rm -rf "$ro"
 cp "$db" "$tmp/new.db"
 py -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 99'); c.commit()" "$tmp/new.db"
 sum=$(sql "$tmp/new.db" 'SELECT count(*) FROM mentions')
