@@ -3,14 +3,21 @@
 #   make demo       install missing Debian packages, build, code the bundled examples
 #   make test       install missing packages, run the whole test suite, also under ASan+UBSan
 #   make eval       precision/recall/F1 on the development set (tests/gold/dev)
+#   make test-browser  install Chromium and run the dashboard's browser checks
+#   make fuzz       install clang when missing, run the libFuzzer targets
 #   make bench      throughput, memory and dictionary load time (bench/)
 #   make bench-store  event store ingest rate and trend latency over 10M events (bench/store.sh)
 #   make bench-serve  dashboard requests/s and latency under load over 1M events (bench/serve.sh)
 
 CC      ?= cc
 PKGS    := jansson sqlite3 libutf8proc libxml-2.0 libmicrohttpd
+# what build, demo, tests and bench need: the tests and bench/ run python3
+# (json, sqlite3, sockets) and curl; coreutils' timeout bounds every test
 DEBS    := build-essential pkg-config libjansson-dev libsqlite3-dev libutf8proc-dev \
-           libxml2-dev iso-codes wordnet-base parallel libmicrohttpd-dev
+           libxml2-dev iso-codes wordnet-base parallel libmicrohttpd-dev python3 curl
+# `make fuzz` also needs clang (libFuzzer); `make test-browser` chromium
+FUZZ_DEBS := clang
+BROWSER_DEBS := chromium
 CSTD    := -std=c11 -D_GNU_SOURCE
 # snprintf into fixed fields truncates on purpose; gcc cannot see the bounds
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-format-truncation
@@ -45,7 +52,7 @@ CLI_SRC    := $(wildcard cli/*.c)
 CLI_OBJ    := $(CLI_SRC:cli/%.c=$(BUILD)/obj/cli/%.o)
 HDRS       := $(wildcard src/*/*.h cli/*.h)
 
-.PHONY: all deps demo test test-fast eval bench bench-serve fuzz clean
+.PHONY: all deps demo test test-fast test-browser eval bench bench-serve fuzz clean
 
 all: $(BUILD)/redline
 
@@ -74,13 +81,15 @@ $(BUILD)/coder-only: tests/unit/coder_only.c $(CODER_LIBS) $(HDRS)
 	$(CC) $(CFLAGS_ALL) $(LDSAN) -o $@ tests/unit/coder_only.c $(CODER_LIBS) $$(pkg-config --libs $(CODER_PKGS)) $(LDFLAGS)
 
 # Installs the Debian packages redline needs, only when some are missing.
-deps:
-	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# install_debs PACKAGES: the shell of the recipes below
+install_debs = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+deps:
+	@$(call install_debs,$(DEBS))
 
 demo: deps
 	$(MAKE) all
@@ -103,6 +112,12 @@ test: deps
 test-fast: all $(BUILD)/unit $(BUILD)/coder-only
 	tests/run.sh $(BUILD)
 
+# the dashboard's checks in headless Chromium, which `make test` skips when
+# Chromium is absent: this installs it (about 850 MB) and runs them
+test-browser: deps all
+	@$(call install_debs,$(BROWSER_DEBS))
+	tests/shell/serve.sh $(BUILD)
+
 eval: all
 	@echo "== development set (tests/gold/dev: tuned on)"
 	@./build/redline eval tests/gold/dev/*.test
@@ -113,7 +128,8 @@ eval: all
 	@echo "== real news, held-out stories (tests/realnews/heldout-*: never tuned on)"
 	@./build/redline eval tests/realnews/heldout-*.jsonl
 
-bench: all
+bench: deps
+	$(MAKE) all
 	bench/run.sh
 
 bench-store: all
@@ -131,6 +147,7 @@ clean:
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -Isrc -g -O1 -fsanitize=fuzzer,address,undefined -DRL_DICT_DIR='"$(DICTDIR)"'
 fuzz: deps
+	@$(call install_debs,$(FUZZ_DEBS))
 	@mkdir -p build/fuzz build/fuzz/corpus-story build/fuzz/corpus-dict
 	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_story tests/fuzz/fuzz_story.c $(LIB_SRC) $(PKG_LIBS)
 	clang $(FUZZ_FLAGS) $(PKG_CFLAGS) -o build/fuzz/fuzz_dict tests/fuzz/fuzz_dict.c $(LIB_SRC) $(PKG_LIBS)

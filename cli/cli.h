@@ -63,6 +63,13 @@ double cli_now(void);
 /* -1 (after a message naming cmd) when from is after to; 0 otherwise. */
 int cli_check_range(const char *cmd, rl_day from, rl_day to);
 
+/* Standard output for a command's results: cli_stdout_open fails (after a
+ * message) when descriptor 1 is closed, before any file could take its
+ * number; cli_stdout_flush flushes it and fails (after a message naming the
+ * cause: a full disk, a closed pipe) when any write was lost. Exit statuses. */
+int cli_stdout_open(void);
+int cli_stdout_flush(void);
+
 struct rl_input_opts;
 struct rl_story;
 struct rl_input_stats;

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "formats/rl_formats.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <string.h>
 
@@ -36,7 +37,7 @@ static int on_event(const rl_story *s, const rl_event *e, const char *sent, size
     code_ctx *c = ctx;
     if (rl_emit(c->em, s, e, sent, n)) {
         c->write_error = 1;
-        return -1;
+        return RL_EIO;
     }
     return 0;
 }
@@ -45,7 +46,9 @@ static int on_story(const rl_story *s, void *ctx)
 {
     code_ctx *c = ctx;
     int rc = rl_code_story(c->p, s, on_event, c);
-    return rc == RL_ENOMEM ? RL_ENOMEM : c->write_error ? -1 : 0;
+    /* a lost write is RL_EIO, never RL_ENOMEM (both were once -1, and a full
+     * disk was reported as "out of memory") */
+    return c->write_error ? RL_EIO : rc == RL_ENOMEM ? RL_ENOMEM : 0;
 }
 
 static int parse_format(const char *s)
@@ -102,6 +105,8 @@ int cmd_code(int argc, char **argv)
         default: fputs(usage_text, stderr); return RL_EXIT_USAGE;
         }
     }
+    if (cli_stdout_open() != RL_EXIT_OK)
+        return RL_EXIT_FAIL;
     rl_diag dg = {stderr, 0, 0};
     rl_dict *d = cli_load_dicts(&dicts, &dg, !quiet);
     if (!d)
@@ -118,8 +123,12 @@ int cmd_code(int argc, char **argv)
     double t0 = cli_now();
     int status = cli_read_inputs(argc - optind, argv + optind, &io, forced, on_story, &cx, &dg,
                                  &st, &cx.write_error);
+    if (!cx.write_error && cli_stdout_flush() != RL_EXIT_OK)
+        cx.write_error = 2; /* reported there */
+    if (cx.write_error == 1)
+        fprintf(stderr, "redline: error: cannot write standard output: %s\n", strerror(errno));
     if (cx.write_error)
-        fprintf(stderr, "redline: write error on standard output\n");
+        status = RL_EXIT_FAIL;
     rl_pipeline_stats ps;
     rl_pipeline_stats_get(cx.p, &ps);
     if (!quiet)

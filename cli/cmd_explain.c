@@ -57,6 +57,8 @@ int cmd_explain(int argc, char **argv)
         gmtime_r(&now, &tm);
         date = rl_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
     }
+    if (cli_stdout_open() != RL_EXIT_OK)
+        return RL_EXIT_FAIL;
     rl_diag dg = {stderr, 0, 0};
     rl_dict *d = cli_load_dicts(&dicts, &dg, 0);
     if (!d)
@@ -93,5 +95,7 @@ int cmd_explain(int argc, char **argv)
     rl_buf_release(&trace);
     rl_pipeline_free(p);
     rl_dict_free(d);
+    if (rc == RL_OK && cli_stdout_flush() != RL_EXIT_OK)
+        return RL_EXIT_FAIL;
     return rc ? RL_EXIT_FAIL : RL_EXIT_OK;
 }

@@ -4,9 +4,12 @@
 #include "base/rl_base.h"
 #include "store/rl_store.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static const char *const usage_text =
     "usage: redline trend [options] DB A B\n"
@@ -74,31 +77,48 @@ static int check_actors(rl_store *st, const char *db, char side[][24], int n)
     return 0;
 }
 
-/* Writes the SVG next to path, then renames it over path: a failed write
- * never leaves a truncated chart behind. */
+/* Writes the SVG to a new file of its own in path's folder (mkstemp: a
+ * fresh name, created exclusively, so nothing planted there is followed),
+ * then renames it over path: a failed write never leaves a truncated chart
+ * behind, and path is replaced only when it is a regular file or absent
+ * (never a symbolic link, a device or a folder). */
 static int write_svg(const char *path, const rl_series *s)
 {
-    size_t n = strlen(path) + 8;
+    struct stat sb;
+    if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        fprintf(stderr, "%s: error: not a regular file (%s); the chart replaces only regular "
+                "files\n", path, S_ISLNK(sb.st_mode) ? "a symbolic link" : S_ISDIR(sb.st_mode) ?
+                "a directory" : "a device, socket or pipe");
+        return -1;
+    }
+    const char *slash = strrchr(path, '/');
+    size_t dlen = slash ? (size_t)(slash - path) + 1 : 0, n = strlen(path) + 16;
     char *tmp = malloc(n);
     if (!tmp)
         return -1;
-    snprintf(tmp, n, "%s.tmpXX", path);
-    FILE *f = fopen(tmp, "w");
-    if (!f) {
-        fprintf(stderr, "%s: error: cannot write: %m\n", path);
+    snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)dlen, path, slash ? slash + 1 : path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
         free(tmp);
         return -1;
     }
-    int rc = rl_report_trend_svg(f, s);
-    if (fclose(f) || rc) {
-        fprintf(stderr, "%s: error: write failed: %m\n", path);
-        remove(tmp);
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask); /* mkstemp makes 0600; a chart is as readable as any file */
+    FILE *f = fdopen(fd, "w");
+    int rc = f ? rl_report_trend_svg(f, s) : -1;
+    if (!f)
+        close(fd);
+    if ((f && fclose(f)) || rc) {
+        fprintf(stderr, "%s: error: write failed: %s\n", path, strerror(errno));
+        unlink(tmp);
         free(tmp);
         return -1;
     }
     if (rename(tmp, path)) {
-        fprintf(stderr, "%s: error: cannot write: %m\n", path);
-        remove(tmp);
+        fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+        unlink(tmp);
         free(tmp);
         return -1;
     }

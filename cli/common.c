@@ -4,9 +4,13 @@
 #include "base/rl_base.h"
 #include "petrarch/rl_petrarch.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #ifndef RL_DICT_DIR
 #define RL_DICT_DIR "dict"
@@ -129,6 +133,25 @@ rl_dict *cli_load_dicts(const cli_dicts *o, rl_diag *dg, int verbose)
     return d;
 }
 
+int cli_stdout_open(void)
+{
+    if (fcntl(STDOUT_FILENO, F_GETFD) < 0) {
+        fprintf(stderr, "redline: error: standard output is closed: nowhere to write the results\n");
+        return RL_EXIT_FAIL;
+    }
+    return RL_EXIT_OK;
+}
+
+int cli_stdout_flush(void)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return RL_EXIT_OK;
+    fprintf(stderr, "redline: error: cannot write standard output: %s\n",
+            errno ? strerror(errno) : "write failed");
+    return RL_EXIT_FAIL;
+}
+
 int cli_read_inputs(int nfiles, char **names, const rl_input_opts *io, int forced,
                     rl_story_fn fn, void *ctx, rl_diag *dg, rl_input_stats *st, const int *stop)
 {
@@ -139,6 +162,14 @@ int cli_read_inputs(int nfiles, char **names, const rl_input_opts *io, int force
         FILE *f = is_stdin ? stdin : fopen(name, "rb");
         if (!f) {
             fprintf(stderr, "%s: error: cannot open: %m\n", name);
+            status = RL_EXIT_FAIL;
+            continue;
+        }
+        struct stat sb;
+        if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            fprintf(stderr, "%s: error: is a directory (give the files in it)\n", name);
+            if (!is_stdin)
+                fclose(f);
             status = RL_EXIT_FAIL;
             continue;
         }

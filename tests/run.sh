@@ -7,10 +7,13 @@ set -u
 BUILD=${1:-build}
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-RL="$BUILD/redline"
 SHARED="$here/../shared"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=tests/lib/bound.sh
+. tests/lib/bound.sh
+# every redline call runs under a time bound; expiries are failures (below)
+bound_redline "$BUILD" "$tmp"
 pass=0
 fail=0
 skip=0
@@ -20,7 +23,8 @@ check() { # check "description" command...
     local d=$1; shift
     if "$@" >/dev/null 2>&1; then ok; else bad "$d"; fi
 }
-counts() { # adds "N passed, N failed" from a line of output
+counts() { # adds "N passed, N failed" from a line of output; a third argument
+    # "streamed" when the output was already shown
     local line
     line=$(grep -Eo '[0-9]+ passed, [0-9]+ failed' <<<"$1" | tail -1)
     if [ -z "$line" ]; then bad "$2: no result line"; return; fi
@@ -30,23 +34,27 @@ counts() { # adds "N passed, N failed" from a line of output
     f=${f%% failed*}
     pass=$((pass + p))
     fail=$((fail + f))
-    [ "$f" = 0 ] || echo "$1" | grep -E '^(FAIL|  )' | head -60
+    [ "$f" = 0 ] || [ "${3:-}" = streamed ] || echo "$1" | grep -E '^(FAIL|  )' | head -60
+}
+# runs a sub-suite that ends with "N passed, N failed" under a time bound,
+# streaming its output; running out of time is one more failure
+suite() { # suite NAME SECONDS COMMAND...
+    part "$@"
+    [ "$PART_RC" = 124 ] || [ "$PART_RC" = 137 ] && bad "$1 ran out of time ($2 s)"
+    counts "$(cat "$PART_OUT")" "$1" streamed
+    rm -f "$PART_OUT"
 }
 
-echo "== unit tests ($BUILD)"
-out=$("$BUILD/unit" 2>&1)
-counts "$out" "unit"
+suite "unit tests ($BUILD)" 600 "$BUILD/unit"
 # the coder's libraries alone (no SQLite, libxml2, libmicrohttpd) code a sentence
 if [ -x "$BUILD/coder-only" ]; then
-  check "coder-only program codes an attack" "$BUILD/coder-only" dict 2022-02-24 19 "Russian forces shelled Kharkiv on Thursday."
+  check "coder-only program codes an attack" timeout 120 "$BUILD/coder-only" dict 2022-02-24 19 "Russian forces shelled Kharkiv on Thursday."
   if command -v ldd >/dev/null && ldd "$BUILD/coder-only" | grep -q 'sqlite\|microhttpd\|xml2'; then bad "coder-only links the store or the web"; else ok; fi
 else
   bad "$BUILD/coder-only was not built"
 fi
 
-echo "== coder mechanics (tests/cases)"
-out=$("$RL" eval --strict tests/cases/*.test 2>&1)
-counts "$out" "cases"
+suite "coder mechanics (tests/cases)" 600 "$RL" eval --strict tests/cases/*.test
 
 echo "== claims: an act reported by one side carries claimed_by"
 printf '%s\n' "India launched missile strikes on Pakistan, and Pakistan said it shot down five Indian jets." \
@@ -88,7 +96,7 @@ grep -q '"story_id":"q\\"\\\\\\u0001"' "$tmp/out.jsonl" && ok || bad "quotes, ba
 for id in a d f; do
   grep -q "\"story_id\":\"$id\"" "$tmp/out.jsonl" && ok || bad "story $id still coded after bad records"
 done
-python3 - "$tmp/out.jsonl" <<'PY' && ok || bad "output lines are valid JSON with the required fields"
+py - "$tmp/out.jsonl" <<'PY' && ok || bad "output lines are valid JSON with the required fields"
 import json, sys
 need = {"story_id","sentence","source","target","cameo","root","quad_class","goldstein","plover","date","modality","evidence","text"}
 n = 0
@@ -100,7 +108,7 @@ assert n >= 3
 PY
 
 # a 10 MB line and a 10 MB text story: coded, bounded sentences, no crash
-python3 -c "
+py -c "
 import json
 t = 'Russian forces attacked Ukraine and ' * 300000
 print(json.dumps({'id':'huge','date':'2022-02-24','text':t}))
@@ -127,6 +135,44 @@ echo "NATO condemned Russia on Tuesday." >"$tmp/nodate.txt"
 grep -q "no story date" "$tmp/err" && grep -q '"date":null' "$tmp/out" && ok || bad "text without date: warning and null event date"
 printf 'MOSCOW, December 31, 2021 (Wire) - NATO condemned Russia.\n' >"$tmp/dateline.txt"
 "$RL" code -q "$tmp/dateline.txt" | grep -q '"story_date":"2021-12-31"' && ok || bad "dateline gives the story date"
+
+# lost output: a full disk (/dev/full) or a closed stdout is an error, exit 1,
+# never "out of memory"; a directory as input says so
+for i in $(seq 1 40); do cat examples/stories.jsonl; done >"$tmp/big.jsonl"
+for f in examples/stories.jsonl "$tmp/big.jsonl"; do
+  "$RL" code -q "$f" >/dev/full 2>"$tmp/err"; rc=$?
+  [ $rc = 1 ] && grep -q "cannot write standard output: No space left on device" "$tmp/err" && ! grep -q "out of memory" "$tmp/err" && ok || bad "code $f >/dev/full: exit 1 and says why (exit $rc): $(head -3 "$tmp/err")"
+done
+"$RL" code -q examples/stories.jsonl >&- 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "standard output is closed" "$tmp/err" && ok || bad "code with stdout closed: exit 1 (got $rc)"
+"$RL" explain --date 2022-02-24 "NATO condemned Russia." >/dev/full 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "cannot write standard output" "$tmp/err" && ok || bad "explain >/dev/full: exit 1 (got $rc)"
+"$RL" explain --date 2022-02-24 "NATO condemned Russia." >&- 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "standard output is closed" "$tmp/err" && ok || bad "explain with stdout closed: exit 1 (got $rc)"
+mkdir -p "$tmp/adir"
+"$RL" code -q "$tmp/adir" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "adir: error: is a directory" "$tmp/err" && ! grep -q "read error" "$tmp/err" && ok || bad "a directory as input: 'is a directory', exit 1 (got $rc): $(cat "$tmp/err")"
+
+# strict dates: trailing garbage, days that do not exist, years 0 and past 9999
+for d in 2022-02-24garbage 2022-02-30 0000-01-01 10000-01-01 2022-2-24; do
+  "$RL" code -q --date "$d" "$tmp/good.txt" >/dev/null 2>"$tmp/err"; rc=$?
+  [ $rc = 2 ] && grep -q "bad date" "$tmp/err" && ok || bad "--date $d refused (exit $rc)"
+  echo "{\"id\":\"s\",\"date\":\"$d\",\"text\":\"NATO condemned Russia.\"}" | "$RL" code -q 2>"$tmp/err" >"$tmp/out"
+  grep -q "bad date '$d'" "$tmp/err" && grep -q '"story_date":null' "$tmp/out" && ok || bad "story date $d refused: $(cat "$tmp/err")"
+done
+printf 'MOSCOW, Feb. 30, 2022 (Wire) - NATO condemned Russia.\n' >"$tmp/feb30.txt"
+"$RL" code -q "$tmp/feb30.txt" 2>/dev/null | grep -q '"story_date":null' && ok || bad "dateline 'Feb. 30, 2022' is no date (was 2022-02-28)"
+echo '{"id":"y","date":"9999-12-31","text":"NATO condemned Russia on Friday. NATO will meet Russia tomorrow."}' | "$RL" code -q >"$tmp/out" 2>/dev/null
+! grep -q '"date":""' "$tmp/out" && ! grep -q '"date":"0000' "$tmp/out" && grep -q '"story_id":"y"' "$tmp/out" && ok || bad "no event dated past 9999 or empty: $(grep -o '"date":[^,]*' "$tmp/out")"
+# the dateline finder reads no byte past a file's last word (valgrind, when installed)
+printf 'On February 24, 2022' >"$tmp/d.txt"
+if command -v valgrind >/dev/null && [ -n "${BUILD##*san*}" ]; then
+  timeout 300 valgrind -q --error-exitcode=99 "$BUILD/redline" code -q "$tmp/d.txt" >/dev/null 2>"$tmp/err"; rc=$?
+  [ $rc = 0 ] && ok || bad "valgrind: the dateline finder reads uninitialized memory (exit $rc): $(head -5 "$tmp/err")"
+else
+  "$RL" code -q "$tmp/d.txt" >/dev/null 2>"$tmp/err"; rc=$?
+  [ $rc = 0 ] && ! grep -q Sanitizer "$tmp/err" && ok || bad "a story ending in a date (exit $rc)"
+fi
 
 # stdin, TSV, PETRARCH XML
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q | grep -q '"cameo":"1' && ok || bad "JSONL on stdin"
@@ -196,6 +242,10 @@ grep -q "bad.verbs.txt:7" "$tmp/out" && ok || bad "explain names the PETRARCH fi
 "$RL" code -q -o phoenix --dict tests/petrarch/mini.verbs.txt --dict tests/petrarch/mini.actors.txt \
     tests/petrarch/mini.records.xml >"$tmp/out.phx" 2>/dev/null
 [ -s "$tmp/out.phx" ] && awk -F'\t' 'NF != 26 {exit 1}' "$tmp/out.phx" && ok || bad "-o phoenix: 26 columns"
+# an entry of 40,001 words (once past a 16-bit count: heap corruption): refused with file:line, exit 1, no crash
+py -c "open('$tmp/l.actors.txt','w').write('A_'*40000+'B [RUS]\n')"
+"$RL" dict check "$tmp/l.actors.txt" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "l.actors.txt:1: error: pattern too long" "$tmp/err" && ! grep -q Sanitizer "$tmp/err" && ok || bad "an actor of 40,001 words is refused (exit $rc): $(head -c 300 "$tmp/err")"
 # the community's validation suite and the Phoenix production dictionaries
 petr="$SHARED/data/petrarch2"
 if [ -f "$petr/PETR.UnitTest.records.xml" ]; then
@@ -238,7 +288,7 @@ fi
 
 echo "== memory stays flat on a long stream"
 peak_kb() { # peak RSS in kB of `redline code` reading $1 on stdin
-  python3 -c 'import resource, subprocess, sys
+  py -c 'import resource, subprocess, sys
 subprocess.run([sys.argv[1], "code", "-q"], stdin=open(sys.argv[2]), stdout=subprocess.DEVNULL, check=True)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$RL" "$1"
 }
@@ -276,7 +326,8 @@ floor=$(cat tests/gold/dev/floor.txt 2>/dev/null || echo 0)
 f1=$("$RL" eval tests/gold/dev/*.test 2>/dev/null | awk '/^root/ {for (i=1;i<=NF;i++) if ($i=="F1") print $(i+1)}')
 if [ -n "$f1" ] && awk "BEGIN{exit !($f1 >= $floor)}"; then ok; else bad "dev-set root F1 $f1 below recorded floor $floor"; fi
 
-echo "== event store and dyad monitor (tests/shell/store.sh)"; out=$(tests/shell/store.sh "$BUILD" 2>&1); counts "$out" "store"
-echo "== web dashboard (tests/shell/serve.sh)"; out=$(tests/shell/serve.sh "$BUILD" 2>&1); counts "$out" "serve"
+suite "event store and dyad monitor (tests/shell/store.sh)" 1200 tests/shell/store.sh "$BUILD"
+suite "web dashboard (tests/shell/serve.sh)" 1200 tests/shell/serve.sh "$BUILD"
+while IFS= read -r line; do bad "$line"; done < <(timed_out "$tmp")
 echo "$BUILD: $pass passed, $fail failed, $skip skipped"
 [ "$fail" = 0 ]

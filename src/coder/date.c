@@ -83,11 +83,21 @@ static int mday_of(const char *text, const rl_token *t)
     return v >= 1 && v <= 31 ? v : 0;
 }
 
+/* the value of a token's leading digits, read within the token (text need
+ * not end after it: atoi once read past the end of a file's last word) */
+static int tok_digits(const char *text, const rl_token *t)
+{
+    int v = 0;
+    for (size_t i = 0; i < t->len && i < 9 && isdigit((unsigned char)text[t->off + i]); i++)
+        v = v * 10 + (text[t->off + i] - '0');
+    return v;
+}
+
 static int year_of(const char *text, const rl_token *t)
 {
     if (!(t->flags & RL_T_NUM) || t->len != 4)
         return 0;
-    int v = atoi(text + t->off);
+    int v = tok_digits(text, t);
     return v >= 1900 && v <= 2100 ? v : 0;
 }
 
@@ -106,7 +116,7 @@ static int count_of(const char *text, const rl_token *t)
     if (tok_eq(text, t, "several") || tok_eq(text, t, "few"))
         return 3;
     if ((t->flags & RL_T_NUM) && t->len <= 3) {
-        int v = atoi(text + t->off);
+        int v = tok_digits(text, t);
         return v > 0 && v < 400 ? v : 0;
     }
     return 0;
@@ -406,7 +416,25 @@ static rl_day clamp_ymd(int y, int m, int d)
     return rl_day_from_ymd(y, m, d > dm ? dm : d);
 }
 
+static rl_day resolve(const rl_datex *x, rl_day story, rl_day prev, int tense);
+
+/* The first and last day a date can be written as YYYY-MM-DD. */
+#define FIRST_DAY (-719162) /* 0001-01-01 */
+#define LAST_DAY 2932896    /* 9999-12-31 */
+
 rl_day rl_date_resolve(const rl_datex *x, rl_day story, rl_day prev, int tense)
+{
+    /* a day that does not exist ("Feb. 30, 2022") is no date, never the
+     * month's last day */
+    if (x->kind == RL_DX_ABSOLUTE && x->month && x->mday &&
+        x->mday > rl_day_days_in_month(x->year, x->month))
+        return RL_NODATE;
+    rl_day d = resolve(x, story, prev, tense);
+    /* nor is one before year 1 or after 9999 (stored once with an empty date) */
+    return d != RL_NODATE && (d < FIRST_DAY || d > LAST_DAY) ? RL_NODATE : d;
+}
+
+static rl_day resolve(const rl_datex *x, rl_day story, rl_day prev, int tense)
 {
     if (x->kind == RL_DX_ABSOLUTE || x->kind == RL_DX_YEAR)
         return clamp_ymd(x->year, x->month, x->mday);
@@ -421,6 +449,9 @@ rl_day rl_date_resolve(const rl_datex *x, rl_day story, rl_day prev, int tense)
     case RL_DX_MONTH: {
         rl_day best = RL_NODATE;
         for (int y = sy - 1; y <= sy + 1; y++) {
+            /* "February 29" only in a leap year, "February 30" never */
+            if (x->kind == RL_DX_MONTHDAY && x->mday > rl_day_days_in_month(y, x->month))
+                continue;
             rl_day c = clamp_ymd(y, x->month, x->mday ? x->mday : 1);
             if (tense > 0 && c < story && x->kind == RL_DX_MONTHDAY)
                 continue;

@@ -121,15 +121,23 @@ static void *rl_realloc_arr(void *p, size_t n, size_t sz)
 
 /* ---- pattern parsing ---- */
 
-typedef struct ids { uint32_t *v; uint16_t n, cap; } ids;
+/* the alternatives of one item and the items of one pattern are counted in
+ * 16 bits (rl_item.nalt, rl_pattern.nitems): past these the entry is refused
+ * with RL_ERANGE before any count can wrap */
+#define MAX_ALTS 4096
+#define MAX_ITEMS 64
+
+typedef struct ids { uint32_t *v; uint32_t n, cap; } ids;
 
 static int ids_push(ids *a, uint32_t w)
 {
-    for (uint16_t i = 0; i < a->n; i++)
+    for (uint32_t i = 0; i < a->n; i++)
         if (a->v[i] == w)
             return RL_OK;
+    if (a->n >= MAX_ALTS)
+        return RL_ERANGE;
     if (a->n == a->cap) {
-        uint16_t nc = a->cap ? a->cap * 2 : 8;
+        uint32_t nc = a->cap ? a->cap * 2 : 8;
         uint32_t *v = realloc(a->v, nc * sizeof *v);
         if (!v)
             return RL_ENOMEM;
@@ -177,12 +185,17 @@ static int needs_exact(const char *s, size_t n)
     return letters > 0 && letters <= 3;
 }
 
-typedef struct items { rl_item *v; uint16_t n, cap; } items;
+typedef struct items { rl_item *v; uint32_t n, cap; } items;
 
+/* Appends it (taking its alternatives, freed here when it cannot be added). */
 static int items_push(items *a, rl_item it)
 {
+    if (a->n >= MAX_ITEMS) {
+        free(it.alt);
+        return RL_ERANGE;
+    }
     if (a->n == a->cap) {
-        uint16_t nc = a->cap ? a->cap * 2 : 8;
+        uint32_t nc = a->cap ? a->cap * 2 : 8;
         rl_item *v = realloc(a->v, nc * sizeof *v);
         if (!v)
             return RL_ENOMEM;
@@ -195,7 +208,7 @@ static int items_push(items *a, rl_item it)
 
 static void items_release(items *a)
 {
-    for (uint16_t i = 0; i < a->n; i++)
+    for (uint32_t i = 0; i < a->n; i++)
         free(a->v[i].alt);
     free(a->v);
 }
@@ -207,7 +220,10 @@ static int parse_piece(rl_dict *d, const char *p, size_t n, items *out, const ch
     if (n == 1 && (*p == '*' || *p == '+' || *p == '$' || *p == '^')) {
         rl_item it = {*p == '*' ? RL_I_GAP : *p == '+' ? RL_I_TARGET : *p == '$' ? RL_I_SOURCE : RL_I_SKIP,
                       0, 0, NULL};
-        return items_push(out, it);
+        int rc = items_push(out, it);
+        if (rc == RL_ERANGE)
+            *err = "pattern too long";
+        return rc;
     }
     int alt = memchr(p, '|', n) != NULL;
     int capital = 0; /* "=West": must be capitalised in the text */
@@ -232,13 +248,15 @@ static int parse_piece(rl_dict *d, const char *p, size_t n, items *out, const ch
             if (!rc)
                 rc = items_push(out, (rl_item){RL_I_WORD,
                                                (uint8_t)(capital && k == 0 ? 2 : needs_exact(w, t.v[k].len)),
-                                               a.n, a.v});
+                                               (uint16_t)a.n, a.v});
             else
                 free(a.v);
         }
         rl_toks_release(&t);
         if (rc == RL_EPARSE)
             *err = "word too long";
+        else if (rc == RL_ERANGE)
+            *err = "pattern too long";
         return rc;
     }
     ids a = {0};
@@ -274,13 +292,15 @@ static int parse_piece(rl_dict *d, const char *p, size_t n, items *out, const ch
         }
         if (rc) {
             free(a.v);
-            if (rc == RL_EPARSE)
-                *err = "word too long";
+            *err = rc == RL_ERANGE ? "too many alternatives (at most 4096)" : "word too long";
             return rc;
         }
         s = bar ? bar + 1 : end;
     }
-    return items_push(out, (rl_item){RL_I_WORD, (uint8_t)exact, a.n, a.v});
+    int rc = items_push(out, (rl_item){RL_I_WORD, (uint8_t)exact, (uint16_t)a.n, a.v});
+    if (rc == RL_ERANGE)
+        *err = "pattern too long";
+    return rc;
 }
 
 int rl_dict_add_pattern(rl_dict *d, int kind, const char *code, int modal, uint32_t actor,
@@ -331,7 +351,7 @@ int rl_dict_add_pattern(rl_dict *d, int kind, const char *code, int modal, uint3
         while (e < end && !isspace((unsigned char)*e))
             e++;
         if (e - s > 1 && *s == '@' && !head) {
-            head = (uint16_t)(it.n + 1);
+            head = it.n < MAX_ITEMS ? (uint16_t)(it.n + 1) : 0;
             s++;
         }
         if (e > s) {
@@ -345,7 +365,7 @@ int rl_dict_add_pattern(rl_dict *d, int kind, const char *code, int modal, uint3
     if (it.v[0].type != RL_I_WORD) { err = "a pattern must start with a word"; goto bad; }
     if (it.v[it.n - 1].type == RL_I_GAP) { err = "a pattern cannot end with '*'"; goto bad; }
     if (kind <= RL_P_AGENT) {
-        for (uint16_t i = 0; i < it.n; i++)
+        for (uint32_t i = 0; i < it.n; i++)
             if (it.v[i].type != RL_I_WORD) { err = "actor and agent phrases are plain words"; goto bad; }
     }
     if (it.n > 60) { err = "pattern too long"; goto bad; }
@@ -355,7 +375,7 @@ int rl_dict_add_pattern(rl_dict *d, int kind, const char *code, int modal, uint3
     p->kind = (uint8_t)kind;
     p->modal = (uint8_t)modal;
     p->flags = flags;
-    p->nitems = it.n;
+    p->nitems = (uint16_t)it.n;
     p->items = it.v;
     p->actor = actor;
     /* the head as an index among word items, which is how matches record them */
@@ -372,7 +392,8 @@ int rl_dict_add_pattern(rl_dict *d, int kind, const char *code, int modal, uint3
     return RL_OK;
 bad:
     items_release(&it);
-    rl_error(dg, file, line, "%s in '%.*s'", err, (int)n, text);
+    rl_error(dg, file, line, "%s in '%.*s%s'", err, (int)(n > 120 ? 120 : n), text,
+             n > 120 ? "..." : "");
     return RL_EPARSE;
 }
 

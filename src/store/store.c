@@ -426,6 +426,44 @@ static int check_schema(rl_store *s)
     return RL_OK;
 }
 
+/* A reader who cannot write the store's folder cannot create the WAL index
+ * (PATH-shm) SQLite needs, and could not read a WAL store at all. When that
+ * index is absent too, no writer has the store open (a writer keeps it), so
+ * the file is read as immutable: a URI "file:PATH?immutable=1" (malloc'd,
+ * the caller frees it). NULL when the folder is writable, the index exists,
+ * or memory is short: open the path as usual. */
+static char *immutable_uri(const char *path)
+{
+    size_t n = strlen(path);
+    char *dir = strdup(path), *slash = dir ? strrchr(dir, '/') : NULL;
+    if (!dir)
+        return NULL;
+    if (slash)
+        slash[slash == dir] = '\0';
+    int dir_writable = access(slash ? dir : ".", W_OK) == 0;
+    free(dir);
+    char *shm = malloc(n + 5);
+    if (!shm)
+        return NULL;
+    snprintf(shm, n + 5, "%s-shm", path);
+    int has_shm = access(shm, F_OK) == 0;
+    free(shm);
+    if (dir_writable || has_shm)
+        return NULL;
+    char *uri = malloc(3 * n + 32), *o = uri;
+    if (!uri)
+        return NULL;
+    o += sprintf(o, "file:");
+    for (const char *p = path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#')
+            o += sprintf(o, "%%%02X", (unsigned char)*p);
+        else
+            *o++ = *p;
+    }
+    strcpy(o, "?immutable=1");
+    return uri;
+}
+
 int rl_store_open(rl_store **out, const char *path, int mode, rl_diag *dg)
 {
     *out = NULL;
@@ -463,7 +501,10 @@ int rl_store_open(rl_store **out, const char *path, int mode, rl_diag *dg)
     int flags = (mode == RL_STORE_READ ? SQLITE_OPEN_READONLY
                                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                 SQLITE_OPEN_NOMUTEX;
-    int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
+    char *uri = mode == RL_STORE_READ ? immutable_uri(path) : NULL;
+    int rc = uri ? sqlite3_open_v2(uri, &s->db, flags | SQLITE_OPEN_URI, NULL)
+                 : sqlite3_open_v2(path, &s->db, flags, NULL);
+    free(uri);
     if (rc != SQLITE_OK) {
         if (!s->db) {
             free(s->path);

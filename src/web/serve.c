@@ -23,13 +23,20 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #define MAX_ARGS 16         /* query parameters in a request */
+#define MAX_QUERY 64        /* parameters past which the query is not even split */
+#define REQ_SEEN 1          /* a request's headers were seen (handle) */
+#define REQ_MANY 2          /* a request has more than MAX_QUERY parameters */
 #define MAX_VALUE 512       /* bytes of a parameter value */
 #define MAX_PATH 1024       /* bytes of a path */
+#define CONN_FLOOR 2048     /* connections held, at least (conn_limits) */
+#define CONN_MEMORY (64 * 1024) /* bytes of a connection's request buffers */
+#define IDLE_TIMEOUT_S 15   /* a connection silent this long is closed */
 #define MAX_STATIC 32       /* files in web/ */
 #define MAX_STATIC_SIZE (1 << 20)
 #define CACHE_BUCKETS 1024
@@ -83,7 +90,12 @@ struct rl_serve {
     size_t cache_max, cache_used;
     store_gen gen;
     /* counters */
-    atomic_uint open_conns;
+    atomic_uint open_conns;   /* all connections libmicrohttpd holds */
+    atomic_uint active_conns; /* those that sent at least one whole request */
+    unsigned conn_limit, per_ip;
+    /* a request's state (handle's *con_cls) is NULL or mark + REQ_SEEN |
+     * REQ_MANY bits (request_start) */
+    char mark[4];
     atomic_ulong requests, client_errors, server_errors, busy, cache_hits;
 };
 
@@ -745,6 +757,44 @@ static double now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/* Per connection (its socket context): has it sent a whole request yet?
+ * Only such connections count towards --max-connections, so that clients
+ * that trickle their headers cannot push the others into 503. */
+typedef struct conn_state {
+    int active;
+} conn_state;
+
+static void mark_active(rl_serve *s, struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    conn_state *cs = ci ? ci->socket_context : NULL;
+    if (cs && !cs->active) {
+        cs->active = 1;
+        atomic_fetch_add(&s->active_conns, 1);
+    }
+}
+
+/* Called by libmicrohttpd with a request's URI before it splits the query:
+ * a query of more than MAX_QUERY parameters is cut off here (its records
+ * would fill the connection's memory, and libmicrohttpd would then drop the
+ * request without an answer) and the request is marked for a 400. */
+static void *request_start(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    (void)c;
+    rl_serve *s = cls;
+    char *q = strchr(uri, '?');
+    unsigned n = 0;
+    for (const char *p = q; p && *p; p++)
+        n += *p == '&' || *p == ';';
+    if (!q || n < MAX_QUERY)
+        return NULL;
+    /* the URI lies in the connection's own read buffer: libmicrohttpd
+     * parses the query from it after this call */
+    q[1] = '\0';
+    return s->mark + REQ_MANY;
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
                               const char *method, const char *version, const char *upload,
                               size_t *upload_size, void **con_cls)
@@ -752,11 +802,19 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     (void)version;
     (void)upload;
     rl_serve *s = cls;
-    if (*con_cls) { /* the rest of a body we already answered */
+    int state = *con_cls ? (int)((char *)*con_cls - s->mark) : 0;
+    if (!(state & REQ_SEEN)) {
+        /* the headers: answer on a later call, after any body, so that
+         * libmicrohttpd keeps the connection alive and reads the next
+         * pipelined request */
+        *con_cls = s->mark + (state | REQ_SEEN);
+        mark_active(s, c);
+        return MHD_YES;
+    }
+    if (*upload_size) { /* a body: the dashboard takes none, so drop it */
         *upload_size = 0;
         return MHD_YES;
     }
-    *con_cls = s;
     atomic_fetch_add(&s->requests, 1);
     double t0 = s->verbose ? now_ms() : 0;
     rl_web_req r;
@@ -768,7 +826,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
                     method);
         return send_error(s, c, &r, NULL, &e);
     }
-    if (atomic_load(&s->open_conns) > s->max_conn) {
+    if (atomic_load(&s->active_conns) > s->max_conn) {
         atomic_fetch_add(&s->busy, 1);
         rl_web_fail(&e, 503, "busy: more than %u open connections; retry in a moment",
                     s->max_conn);
@@ -777,6 +835,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     int rt;
     char file[64] = "";
     unsigned st = route(url, &r, &rt, file, &e);
+    if (st == 200 && (state & REQ_MANY))
+        st = (unsigned)rl_web_fail(&e, 400, "too many query parameters (at most %d)", MAX_ARGS);
     args a = {.n = 0};
     if (st == 200) {
         MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &a);
@@ -889,12 +949,18 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
                           enum MHD_ConnectionNotificationCode toe)
 {
     (void)c;
-    (void)socket_context;
     rl_serve *s = cls;
-    if (toe == MHD_CONNECTION_NOTIFY_STARTED)
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
         atomic_fetch_add(&s->open_conns, 1);
-    else if (toe == MHD_CONNECTION_NOTIFY_CLOSED)
+        *socket_context = calloc(1, sizeof(conn_state)); /* NULL: never counted active */
+    } else if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
         atomic_fetch_sub(&s->open_conns, 1);
+        conn_state *cs = *socket_context;
+        if (cs && cs->active)
+            atomic_fetch_sub(&s->active_conns, 1);
+        free(cs);
+        *socket_context = NULL;
+    }
 }
 
 /* libmicrohttpd's messages (mostly requests it refused itself: too large,
@@ -973,6 +1039,29 @@ static int load_static(rl_serve *s, const char *dir, rl_diag *dg)
 }
 
 /* ======================== lifecycle ======================== */
+
+/* How many connections libmicrohttpd holds (at least CONN_FLOOR, so that
+ * hundreds of slow clients leave room for the others; each costs a file
+ * descriptor, so the soft descriptor limit is raised towards the hard one,
+ * and the limit lowered when the hard one is too low) and how many one
+ * client address may hold (half of them). */
+static void conn_limits(rl_serve *s)
+{
+    unsigned want = s->max_conn + 64 > CONN_FLOOR ? s->max_conn + 64 : CONN_FLOOR;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0) {
+        rlim_t need = (rlim_t)want + 256;
+        if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < need) {
+            rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > need ? need : rl.rlim_max;
+            setrlimit(RLIMIT_NOFILE, &rl);
+            getrlimit(RLIMIT_NOFILE, &rl);
+        }
+        if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < need)
+            want = rl.rlim_cur > 320 ? (unsigned)rl.rlim_cur - 256 : 64;
+    }
+    s->conn_limit = want;
+    s->per_ip = want / 2;
+}
 
 static int is_loopback(const struct sockaddr *sa)
 {
@@ -1056,18 +1145,22 @@ int rl_serve_start(rl_serve **out, const rl_serve_opts *o, rl_diag *dg)
         return rc;
     }
     store_gen_now(s, &s->gen);
+    conn_limits(s);
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
                      (sa->sa_family == AF_INET6 ? MHD_USE_IPv6 : 0);
     s->d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, handle, s,
                             MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
                             MHD_OPTION_SOCK_ADDR, sa,
                             MHD_OPTION_THREAD_POOL_SIZE, s->threads,
-                            /* past max_conn requests get 503; past this, connections are refused */
-                            MHD_OPTION_CONNECTION_LIMIT, s->max_conn + 64,
-                            MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-                            MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
+                            /* past max_conn active connections requests get 503; past
+                             * these, connections are refused */
+                            MHD_OPTION_CONNECTION_LIMIT, s->conn_limit,
+                            MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->per_ip,
+                            MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_TIMEOUT_S,
+                            MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
                             MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024,
                             MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
+                            MHD_OPTION_URI_LOG_CALLBACK, request_start, s,
                             MHD_OPTION_END);
     if (!s->d) {
         rl_error(dg, "redline serve", 0, "cannot listen on %s port %u (in use, or not an address of this "

@@ -9,18 +9,21 @@
 # dyads, 100 KB query strings, path traversal, other methods) get a clear 4xx
 # and the server stays up; past --max-connections a request gets 503; the dyad
 # page is loaded in headless Chromium (its DOM must show the chart and the
-# events table; a screenshot goes to build/test-output/). Chromium is
-# installed (Debian package chromium) when missing, and its checks are skipped
-# with a message when it cannot be. SIGTERM stops the server with exit 0 (and,
+# events table; a screenshot goes to build/test-output/). The suite never
+# installs Chromium: without it those checks are skipped with a message
+# (`make test-browser` installs it, docs/contributing.md). Every server and
+# helper runs under a time bound (tests/lib/bound.sh). SIGTERM stops the server with exit 0 (and,
 # under ASan, no leak). Ends with "serve: N passed, N failed".
 set -u
 BUILD=${1:-build}
 here=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$here"
-RL="$BUILD/redline"
+# shellcheck source=tests/lib/bound.sh
+. tests/lib/bound.sh
 OUT="$here/build/test-output"
 mkdir -p "$OUT"
 tmp=$(mktemp -d)
+bound_redline "$BUILD" "$tmp"
 pids=()
 cleanup() {
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
@@ -77,7 +80,7 @@ expect() {
 # start_server DB [options...]: sets URL and SRV (the pid)
 start_server() {
     local db=$1; shift
-    "$RL" serve --bind 127.0.0.1 --port 0 "$@" "$db" >"$tmp/url" 2>>"$tmp/server.err" &
+    RL_BACKGROUND=1 "$RL" serve --bind 127.0.0.1 --port 0 "$@" "$db" >"$tmp/url" 2>>"$tmp/server.err" &
     SRV=$!
     pids+=("$SRV")
     URL=""
@@ -89,7 +92,7 @@ start_server() {
     done
 }
 json() { # json FILE PYTHON-EXPRESSION-OF-d: exit 0 when true
-    python3 - "$1" "$2" <<'PY'
+    py - "$1" "$2" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 sys.exit(0 if eval(sys.argv[2]) else 1)
@@ -97,11 +100,11 @@ PY
 }
 
 echo "== serve: command line"
-"$RL" serve --help >"$tmp/help" 2>&1 && grep -q "read-only" "$tmp/help" && ok || bad "serve --help says the store is opened read-only"
-"$RL" serve >/dev/null 2>&1; [ $? = 2 ] && ok || bad "serve without DB is a usage error"
-"$RL" serve --port 70000 x.db >/dev/null 2>&1; [ $? = 2 ] && ok || bad "bad --port is a usage error"
-"$RL" serve --bind localhost.example x.db >/dev/null 2>&1; [ $? = 2 ] && ok || bad "bad --bind is a usage error"
-"$RL" serve --port 0 "$tmp/missing.db" >/dev/null 2>"$tmp/err"; [ $? = 1 ] && grep -q "no such store" "$tmp/err" && ok || bad "missing store: exit 1 with a message"
+RL_TIMEOUT=20 "$RL" serve --help >"$tmp/help" 2>&1 && grep -q "read-only" "$tmp/help" && ok || bad "serve --help says the store is opened read-only"
+RL_TIMEOUT=20 "$RL" serve >/dev/null 2>&1; [ $? = 2 ] && ok || bad "serve without DB is a usage error"
+RL_TIMEOUT=20 "$RL" serve --port 70000 x.db >/dev/null 2>&1; [ $? = 2 ] && ok || bad "bad --port is a usage error"
+RL_TIMEOUT=20 "$RL" serve --bind localhost.example x.db >/dev/null 2>&1; [ $? = 2 ] && ok || bad "bad --bind is a usage error"
+RL_TIMEOUT=20 "$RL" serve --port 0 "$tmp/missing.db" >/dev/null 2>"$tmp/err"; [ $? = 1 ] && grep -q "no such store" "$tmp/err" && ok || bad "missing store: exit 1 with a message"
 
 echo "== serve: a store of the examples and hostile stories"
 db="$tmp/ex.db"
@@ -112,7 +115,7 @@ evilname="$tmp/evil$(printf '\xff\xfe')<i>'\".txt"
 printf 'NATO condemned Russia on Tuesday.\n' >"$evilname"
 "$RL" ingest -q "$db" "$tmp/evil.jsonl" 2>/dev/null && "$RL" ingest -q --date 2022-03-03 "$db" "$evilname" || bad "ingest hostile stories"
 # raw invalid UTF-8 and markup written into the store by hand (no reader repairs it)
-python3 - "$db" <<'PY' || bad "hand-written hostile report"
+py - "$db" <<'PY' || bad "hand-written hostile report"
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
 bad = b"Russian forces shelled Kharkiv \xff\xfe\xc0 <script>alert(9)</script> \"onload=alert(10)"
@@ -137,7 +140,7 @@ PY
 "$RL" ingest -q "$db" examples/stories.jsonl 2>/dev/null
 { head -2 examples/stories.jsonl; head -1 examples/stories.jsonl; } >"$tmp/again.jsonl"
 "$RL" ingest -q "$db" "$tmp/again.jsonl" 2>/dev/null
-python3 - "$db" <<'PY' && ok || bad "search index in step with the mentions after replacements"
+py - "$db" <<'PY' && ok || bad "search index in step with the mentions after replacements"
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
 con.execute("INSERT INTO mentions_fts(mentions_fts) VALUES('integrity-check')")
@@ -151,16 +154,16 @@ PY
 # a version-1 store (before search) is refused read-only, then upgraded by an ingest
 v1="$tmp/v1.db"
 cp "$db" "$v1"
-python3 - "$v1" <<'PY' || bad "a version-1 store made by hand"
+py - "$v1" <<'PY' || bad "a version-1 store made by hand"
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
 con.executescript("DROP TRIGGER mentions_fts_delete; DROP TRIGGER mentions_fts_update; "
                   "DROP TABLE mentions_fts; PRAGMA user_version = 1;")
 PY
-"$RL" serve --port 0 "$v1" >/dev/null 2>"$tmp/err" </dev/null; rc=$?
+RL_TIMEOUT=20 "$RL" serve --port 0 "$v1" >/dev/null 2>"$tmp/err" </dev/null; rc=$?
 [ $rc = 1 ] && grep -q "older than 2" "$tmp/err" && ok || bad "serve refuses a version-1 store and says how to upgrade it (exit $rc)"
 "$RL" ingest -q "$v1" - </dev/null 2>"$tmp/err"
-python3 - "$v1" <<'PY' && grep -q "upgraded from version 1 to 2" "$tmp/err" && ok || bad "ingest upgrades a version-1 store and indexes its mentions: $(cat "$tmp/err")"
+py - "$v1" <<'PY' && grep -q "upgraded from version 1 to 2" "$tmp/err" && ok || bad "ingest upgrades a version-1 store and indexes its mentions: $(cat "$tmp/err")"
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
 assert con.execute("PRAGMA user_version").fetchone()[0] == 2
@@ -178,7 +181,7 @@ fi
 case "$URL" in http://127.0.0.1:*/) ok ;; *) bad "server prints its loopback URL (got $URL)" ;; esac
 port=${URL##*:}
 port=${port%/}
-"$RL" serve --port "$port" "$db" >/dev/null 2>"$tmp/err" </dev/null; rc=$?
+RL_TIMEOUT=20 "$RL" serve --port "$port" "$db" >/dev/null 2>"$tmp/err" </dev/null; rc=$?
 [ $rc = 1 ] && grep -q "cannot listen on 127.0.0.1 port $port" "$tmp/err" && ok || bad "a port in use: exit 1 with a message (got $rc)"
 
 echo "== serve: pages"
@@ -190,7 +193,7 @@ expect 200 text/html "/dyad/ISR/PSE,QAT" "dyad page" '<svg' 'id="events-table"' 
     'Goldstein' '<mark>attacked</mark>' 'Hamas militants' 'offered' 'talks gaining' 'force gaining'
 grep -c '<tr class="t-' "$tmp/body" | grep -qx 3 && ok || bad "dyad page: 3 event rows"
 grep -q 'fill="#2b6cb0"/>' "$tmp/body" && grep -q 'fill="#c53030"/>' "$tmp/body" && ok || bad "dyad chart has talks and force bars"
-python3 - "$tmp/body" <<'PY' && ok || bad "dyad page is well-formed enough for an XML parser around its chart"
+py - "$tmp/body" <<'PY' && ok || bad "dyad page is well-formed enough for an XML parser around its chart"
 import re, sys, xml.etree.ElementTree as ET
 html = open(sys.argv[1], encoding="utf-8").read()
 svg = re.search(r"<svg .*?</svg>", html, re.S).group(0)
@@ -199,9 +202,9 @@ PY
 expect 200 text/html "/dyad/ISR/PSE%2CQAT?by=week&from=2023-10-01&to=2023-10-31" "dyad page by week" "by week"
 expect 200 text/html "/dyad/RUS/UKR?root=19&quad=4&modality=realized&track=force" "filtered dyad page" 'id="events-table"' "FIGHT"
 expect 200 image/svg+xml "/dyad/ISR/PSE,QAT/chart.svg" "chart as a file" '<?xml' 'Goldstein'
-python3 -c "import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])" "$tmp/body" && ok || bad "chart.svg is XML"
+py -c "import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])" "$tmp/body" && ok || bad "chart.svg is XML"
 get "/api/dyad/ISR/PSE,QAT"
-eid=$(python3 -c "import json,sys; print([e for e in json.load(open(sys.argv[1]))['events']['events'] if e['cameo']=='190'][0]['event_id'])" "$tmp/body" 2>/dev/null)
+eid=$(py -c "import json,sys; print([e for e in json.load(open(sys.argv[1]))['events']['events'] if e['cameo']=='190'][0]['event_id'])" "$tmp/body" 2>/dev/null)
 expect 200 text/html "/event/$eid" "event page" '<span class="actor">Hamas militants</span> <mark>attacked</mark>' 'id="story-id">ex-004<' \
     'id="story"' "event date" "2023-10-07" "Saturday" "The coder's reading" 'id="trace"' "verb pattern" "PSEREB"
 expect 200 text/html "/story?id=ex-004" "story page" "Gaza" "Qatar" "example wire"
@@ -222,7 +225,7 @@ expect 200 application/json /api "API index" "/api/trend/A/B"
 for r in /api/overview /api/top "/api/trend/ISR/PSE,QAT" "/api/dyad/ISR/PSE,QAT" "/api/event/$eid" \
          "/api/story?id=ex-004" "/api/search?q=attacked"; do
     get "$r"
-    [ "$code" = 200 ] && [ "${ctype#application/json}" != "$ctype" ] && python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/body" \
+    [ "$code" = 200 ] && [ "${ctype#application/json}" != "$ctype" ] && py -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/body" \
         && ok || bad "$r: 200 JSON ($code $ctype)"
 done
 get "/api/trend/USA/RUS"
@@ -260,21 +263,21 @@ json "$tmp/body" 'd["total"] >= 1 and all("mediate" in r["text"] for r in d["res
 
 echo "== serve: the cache follows the store"
 get "/api/search?q=condemned"
-n1=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['total'])" "$tmp/body" 2>/dev/null)
+n1=$(py -c "import json,sys; print(json.load(open(sys.argv[1]))['total'])" "$tmp/body" 2>/dev/null)
 get "/api/search?q=condemned"
 echo '{"id":"late-news","date":"2022-03-05","text":"NATO condemned Russia on Saturday."}' | "$RL" ingest -q "$db" - 2>"$tmp/err" || bad "ingest beside the server: $(cat "$tmp/err")"
 get "/api/search?q=condemned"
-n2=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['total'])" "$tmp/body" 2>/dev/null)
+n2=$(py -c "import json,sys; print(json.load(open(sys.argv[1]))['total'])" "$tmp/body" 2>/dev/null)
 [ -n "$n1" ] && [ "$n2" = $((n1 + 1)) ] && ok || bad "a cached answer is dropped when an ingest commits ($n1 then $n2)"
 
 echo "== serve: hostile text is inert"
 hostile=("/search?q=alert" "/dyad/RUS/UKR" "/dyad/IGOWSTNAT/RUS" "/dyad/RUS/POL" "/search?q=Kharkiv" "/search?actor=evil")
 get "/api/search?q=alert"
-for id in $(python3 -c "import json,sys; print(' '.join(str(r['event_id']) for r in json.load(open(sys.argv[1]))['results'] if r['event_id']))" "$tmp/body"); do
+for id in $(py -c "import json,sys; print(' '.join(str(r['event_id']) for r in json.load(open(sys.argv[1]))['results'] if r['event_id']))" "$tmp/body"); do
     hostile+=("/event/$id")
 done
 get "/api/search?q=condemned"
-for id in $(python3 -c "import json,sys; print(' '.join(str(r['event_id']) for r in json.load(open(sys.argv[1]))['results'] if r['event_id']))" "$tmp/body"); do
+for id in $(py -c "import json,sys; print(' '.join(str(r['event_id']) for r in json.load(open(sys.argv[1]))['results'] if r['event_id']))" "$tmp/body"); do
     hostile+=("/event/$id")
 done
 hostile+=("/story?id=raw" "/story?id=evil-bytes" "/story?id=evil%3Cscript%3Ealert%281%29%3C%2Fscript%3E%22onload%3Dx")
@@ -286,7 +289,7 @@ for h in "${hostile[@]}"; do
     n=$((n + 1))
 done
 [ "$n" -ge 10 ] && ok || bad "at least 10 pages with hostile text ($n)"
-python3 - "$tmp/hostile.html" <<'PY' && ok || bad "hostile text escaped: no script, no event handler, no javascript: link, valid UTF-8"
+py - "$tmp/hostile.html" <<'PY' && ok || bad "hostile text escaped: no script, no event handler, no javascript: link, valid UTF-8"
 import re, sys
 raw = open(sys.argv[1], "rb").read()
 html = raw.decode("utf-8")                        # strict: invalid UTF-8 never reaches a page
@@ -300,7 +303,7 @@ for want in ["&lt;script&gt;alert(5)&lt;/script&gt;", "&quot;Kharkiv&quot; onloa
     assert want in html, want
 PY
 get "/api/story?id=raw"
-python3 - "$tmp/body" <<'PY' && ok || bad "hostile text in the API: valid JSON, invalid UTF-8 as U+FFFD"
+py - "$tmp/body" <<'PY' && ok || bad "hostile text in the API: valid JSON, invalid UTF-8 as U+FFFD"
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 t = d["reports"][0]["text"]
@@ -368,7 +371,7 @@ bad_req 404 "/static/missing.css" "missing static file" "no static file"
 printf 'GARBAGE\r\n\r\n' | curl -s --max-time 5 "telnet://${URL#http://}" >/dev/null 2>&1
 printf 'GET /%s HTTP/1.1\r\nHost: x\r\n\r\n' "$(head -c 3000 /dev/urandom | tr -dc 'a-zA-Z0-9%')" | curl -s --max-time 5 "telnet://${URL#http://}" >/dev/null 2>&1
 # random requests: paths, parameters and methods mixed, some raw bytes
-python3 - "${URL#http://}" <<'PY' && ok || bad "random requests: answers below 500 (or 503), the server stays up"
+py - "${URL#http://}" <<'PY' && ok || bad "random requests: answers below 500 (or 503), the server stays up"
 import random, socket, sys, time
 host, port = sys.argv[1].rstrip("/").split(":")
 random.seed(6)
@@ -408,22 +411,53 @@ expect 200 text/html / "server still answers after the bad requests" "Where is f
 echo "== serve: overload"
 start_server "$db" --max-connections 2
 if [ -n "$URL" ]; then
-    python3 - "${URL#http://}" <<'PY' && ok || bad "past --max-connections a request gets 503 with Retry-After, and the server recovers"
+    py - "${URL#http://}" <<'PY' && ok || bad "past --max-connections a request gets 503 with Retry-After, and the server recovers"
 import socket, sys, time
 host, port = sys.argv[1].rstrip("/").split(":")
-held = [socket.create_connection((host, int(port))) for _ in range(3)]
-time.sleep(0.3)
-s = held[-1]
+def answer(c):
+    """one whole HTTP answer from c (headers and Content-Length bytes)"""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        d = c.recv(65536)
+        assert d, "connection closed: %r" % data[:200]
+        data += d
+    head, _, body = data.partition(b"\r\n\r\n")
+    n = [int(l.split(b":")[1]) for l in head.split(b"\r\n") if l.lower().startswith(b"content-length:")]
+    while n and len(body) < n[0]:
+        d = c.recv(65536)
+        assert d, "connection closed in the body"
+        body += d
+    return (head + b"\r\n\r\n" + body).decode("latin-1")
+def conn():
+    return socket.create_connection((host, int(port)), timeout=20)
+# two connections each finish a request and stay open (keep-alive): the
+# server has counted both before the third asks, whatever the machine's load
+held = []
+for _ in range(2):
+    c = conn()
+    c.sendall(b"GET /api HTTP/1.1\r\nHost: x\r\n\r\n")
+    r = answer(c)
+    assert r.startswith("HTTP/1.1 200"), r[:200]
+    held.append(c)
+s = conn()
+held.append(s)
 s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-reply = s.recv(65536).decode("latin-1")
+reply = answer(s)
 assert reply.startswith("HTTP/1.1 503"), reply[:200]
 assert "Retry-After: 1" in reply and "busy" in reply, reply[:600]
 for c in held:
     c.close()
-time.sleep(0.3)
-c = socket.create_connection((host, int(port)))
-c.sendall(b"GET /api HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-assert c.recv(65536).startswith(b"HTTP/1.1 200"), "no recovery"
+# the server sees the closes in its own time: retry for up to 20 s
+t0 = time.monotonic()
+while True:
+    c = conn()
+    c.sendall(b"GET /api HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    r = answer(c)
+    c.close()
+    if r.startswith("HTTP/1.1 200"):
+        break
+    assert time.monotonic() - t0 < 20, "no recovery: " + r[:200]
+    time.sleep(0.2)
 PY
     kill -TERM "$SRV"; wait "$SRV" 2>/dev/null
 else
@@ -436,15 +470,15 @@ URL=$URL1
 SRV=$SRV1
 chrome=""
 for c in chromium chromium-browser; do command -v "$c" >/dev/null 2>&1 && { chrome=$c; break; }; done
-if [ -z "$chrome" ] && need chromium chromium; then chrome=chromium; fi
 if [ -z "$chrome" ]; then
-    echo "skip: chromium is not installed and could not be installed ($(tail -1 "$tmp/apt.log" 2>/dev/null))"
+    # never installed here (about 850 MB): `make test-browser` installs it (docs/contributing.md)
+    echo "skip: chromium is not installed: the browser checks need it (make test-browser installs it)"
     skip=$((skip + 1))
 else
     cflags=(--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update
             --disable-sync --no-first-run --disable-dev-shm-usage --user-data-dir="$(mktemp -d -p "$tmp")")
     timeout 90 "$chrome" "${cflags[@]}" --dump-dom "${URL}dyad/ISR/PSE,QAT" >"$tmp/dom.html" 2>"$tmp/chrome.err"
-    python3 - "$tmp/dom.html" <<'PY' && ok || bad "Chromium's DOM of the dyad page shows the chart and the events table ($(tail -2 "$tmp/chrome.err"))"
+    py - "$tmp/dom.html" <<'PY' && ok || bad "Chromium's DOM of the dyad page shows the chart and the events table ($(tail -2 "$tmp/chrome.err"))"
 import re, sys
 dom = open(sys.argv[1], encoding="utf-8").read()
 assert re.search(r'<figure class="chart" id="chart"><svg ', dom), "chart"
@@ -461,7 +495,7 @@ PY
             && ok || bad "screenshot $OUT/$f.png"
     done
     timeout 90 "$chrome" "${cflags[@]}" --dump-dom "${URL}search?q=alert" >"$tmp/dom.html" 2>/dev/null
-    python3 - "$tmp/dom.html" <<'PY' && ok || bad "Chromium's DOM of hostile search results has no script element"
+    py - "$tmp/dom.html" <<'PY' && ok || bad "Chromium's DOM of hostile search results has no script element"
 import sys
 dom = open(sys.argv[1], encoding="utf-8").read()
 assert "&lt;script&gt;" in dom and "<script" not in dom.lower() and "<svg onload" not in dom
@@ -474,12 +508,14 @@ kill -0 "$SRV" 2>/dev/null && ok || bad "server still running at the end"
 kill -TERM "$SRV"
 wait "$SRV"
 rc=$?
+[ $rc = 124 ] && bad "the server ran out of time (RL_SERVE_TIMEOUT) before the suite ended: $(tail -5 "$tmp/server.err")"
 [ $rc = 0 ] && grep -q "redline serve: stopped" "$tmp/server.err" && ok || bad "SIGTERM stops the server with exit 0 (got $rc): $(tail -5 "$tmp/server.err")"
 if grep -q "ERROR: AddressSanitizer\|ERROR: LeakSanitizer\|runtime error" "$tmp/server.err"; then
     bad "sanitizer report from the server: $(grep -m3 "ERROR\|runtime error" "$tmp/server.err")"
 else
     ok
 fi
+while IFS= read -r line; do bad "$line"; done < <(timed_out "$tmp")
 [ "$skip" = 0 ] || echo "serve: $skip skipped"
 echo "serve: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -11,16 +11,18 @@ set -u
 BUILD=${1:-build}
 here=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$here"
-RL="$BUILD/redline"
+# shellcheck source=tests/lib/bound.sh
+. tests/lib/bound.sh
 SHARED="$here/../shared"
 tmp=$(mktemp -d)
+bound_redline "$BUILD" "$tmp"
 trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 sql() { # sql DB QUERY: prints the rows, tab-separated
-    python3 - "$1" "$2" <<'PY'
+    py - "$1" "$2" <<'PY'
 import sqlite3, sys
 con = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
 for row in con.execute(sys.argv[2]):
@@ -29,7 +31,7 @@ PY
 }
 # every stored count equals a count from the mentions themselves
 counts_ok() {
-    python3 - "$1" <<'PY'
+    py - "$1" <<'PY'
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
 bad = con.execute("""
@@ -65,7 +67,7 @@ want=$(wc -l <"$tmp/ex.jsonl")
 [ "$(sql "$db" 'SELECT count(*) FROM stories')" = 6 ] && ok || bad "6 stories stored"
 [ "$want" -gt 0 ] && [ "$(sql "$db" 'SELECT count(*) FROM mentions')" = "$want" ] && ok || bad "mentions = the $want events of 'redline code'"
 # the stored rows are the events `redline code` prints
-python3 - "$db" "$tmp/ex.jsonl" <<'PY' && ok || bad "stored mentions equal the coded events field by field"
+py - "$db" "$tmp/ex.jsonl" <<'PY' && ok || bad "stored mentions equal the coded events field by field"
 import json, sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
 got = sorted(con.execute("SELECT story_id, sentence, source, target, cameo, root, quad_class, "
@@ -115,7 +117,7 @@ counts_ok "$db" && ok || bad "event counts match after a replacement"
 echo "== store: readings, directions and ranking on a hand-made store"
 db="$tmp/hand.db"
 "$RL" ingest -q "$db" </dev/null 2>/dev/null
-python3 - "$db" <<'PY' && ok || bad "hand-made store written through the documented schema"
+py - "$db" <<'PY' && ok || bad "hand-made store written through the documented schema"
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
 ev = [  # date, source, target, cameo, modality, goldstein, quad
@@ -156,7 +158,7 @@ con.commit()
 PY
 counts_ok "$db" && ok || bad "hand-made store is consistent"
 "$RL" trend "$db" USA RUS --by day --from 2022-03-01 --to 2022-03-07 --json >"$tmp/hand.json"
-python3 - "$tmp/hand.json" <<'PY' && ok || bad "readings, counts, directions and evidence order per day"
+py - "$tmp/hand.json" <<'PY' && ok || bad "readings, counts, directions and evidence order per day"
 import json, sys
 t = json.load(open(sys.argv[1]))
 p = t["periods"]
@@ -175,31 +177,31 @@ assert p[3]["evidence"]["force"][0]["story_id"] == "h9" and p[3]["evidence"]["fo
 assert t["total"]["talks"] == 7 and t["total"]["force"] == 6 and t["uncounted"] == 1
 PY
 "$RL" trend "$db" USA RUS --by week --from 2022-03-01 --to 2022-03-13 --json >"$tmp/hand.json"
-python3 - "$tmp/hand.json" <<'PY' && ok || bad "weeks run Monday to Sunday, clipped to the range"
+py - "$tmp/hand.json" <<'PY' && ok || bad "weeks run Monday to Sunday, clipped to the range"
 import json, sys
 p = json.load(open(sys.argv[1]))["periods"]
 assert [(x["start"], x["end"]) for x in p] == [("2022-03-01", "2022-03-06"), ("2022-03-07", "2022-03-13")], p
 assert p[0]["all"]["talks"] == 7 and p[0]["all"]["force"] == 5 and p[1]["all"]["force"] == 1
 PY
 "$RL" trend "$db" USA,UKR RUS --by day --from 2022-03-07 --to 2022-03-07 --json >"$tmp/hand.json"
-python3 - "$tmp/hand.json" <<'PY' && ok || bad "a side of several codes counts each event once"
+py - "$tmp/hand.json" <<'PY' && ok || bad "a side of several codes counts each event once"
 import json, sys
 p = json.load(open(sys.argv[1]))["periods"]
 assert p[0]["all"]["force"] == 4 and p[0]["a_to_b"]["force"] == 2 and p[0]["b_to_a"]["force"] == 2, p[0]
 PY
 "$RL" trend "$db" USAGOV RUSGOV --by day --from 2022-03-01 --to 2022-03-07 --json >"$tmp/hand.json"
-python3 - "$tmp/hand.json" <<'PY' && ok || bad "full actor codes match exactly"
+py - "$tmp/hand.json" <<'PY' && ok || bad "full actor codes match exactly"
 import json, sys
 t = json.load(open(sys.argv[1]))
 assert t["total"]["talks"] == 7 and t["total"]["force"] == 0, t["total"]
 PY
 "$RL" trend "$db" USA RUS --from 2022-03-02 --to 2022-03-02 --by day --json >"$tmp/hand.json"
-python3 - "$tmp/hand.json" <<'PY' && ok || bad "the first period is compared with the day before --from"
+py - "$tmp/hand.json" <<'PY' && ok || bad "the first period is compared with the day before --from"
 import json, sys
 assert json.load(open(sys.argv[1]))["periods"][0]["reading"] == "force gaining"
 PY
 "$RL" top "$db" --from 2022-03-04 --to 2022-03-07 --json >"$tmp/top.json"
-python3 - "$tmp/top.json" <<'PY' && ok || bad "top ranks dyads by the rise of force against the previous 4 days"
+py - "$tmp/top.json" <<'PY' && ok || bad "top ranks dyads by the rise of force against the previous 4 days"
 import json, sys
 t = json.load(open(sys.argv[1]))
 assert (t["prev_from"], t["prev_to"]) == ("2022-02-28", "2022-03-03")
@@ -222,7 +224,7 @@ if [ -f "$seed" ]; then
   done
   grep -Eq "^    force [0-9-]+ USA[A-Z]*>RUS[A-Z]* 10[0-9]* demanded \(100000 troops\)" "$tmp/trend.txt" && ok || bad "trend USA RUS: the demand to withdraw 100,000 troops on the force side"
   "$RL" trend "$db" USA RUS --by day --json >"$tmp/trend.json" 2>"$tmp/err"
-  python3 - "$tmp/trend.json" <<'PY' && ok || bad "trend --json: talks of Dec 7, Dec 30, Jan 10, Jan 13; the demand (100,000 troops) and the sanctions threat"
+  py - "$tmp/trend.json" <<'PY' && ok || bad "trend --json: talks of Dec 7, Dec 30, Jan 10, Jan 13; the demand (100,000 troops) and the sanctions threat"
 import json, sys
 t = json.load(open(sys.argv[1]))
 assert t["a"] == ["USA"] and t["b"] == ["RUS"] and t["by"] == "day"
@@ -245,7 +247,7 @@ assert any(e["cameo"] == "1312" and e["modality"] == "threatened" and "sanctions
 PY
   # the West and NATO are their own actors: a side of several codes
   "$RL" trend "$db" USA,WST,IGOWSTNAT RUS --by day --json >"$tmp/west.json" 2>"$tmp/err"
-  python3 - "$tmp/west.json" <<'PY' && ok || bad "trend USA,WST,IGOWSTNAT RUS: NATO talks of January 12 and the sanctions threat"
+  py - "$tmp/west.json" <<'PY' && ok || bad "trend USA,WST,IGOWSTNAT RUS: NATO talks of January 12 and the sanctions threat"
 import json, sys
 t = json.load(open(sys.argv[1]))
 ev = [e for p in t["periods"] for k in ("talks", "force") for e in p["evidence"][k]]
@@ -255,7 +257,7 @@ assert any(e["cameo"] == "1312" and e["modality"] == "threatened" and "sanctions
 PY
   "$RL" trend "$db" USA RUS --svg "$tmp/chart.svg" >/dev/null 2>"$tmp/err"
   [ $? = 0 ] && ok || bad "trend --svg exits 0: $(cat "$tmp/err")"
-  python3 - "$tmp/chart.svg" <<'PY' && ok || bad "the SVG is a well-formed standalone chart"
+  py - "$tmp/chart.svg" <<'PY' && ok || bad "the SVG is a well-formed standalone chart"
 import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
 assert root.tag == "{http://www.w3.org/2000/svg}svg"
@@ -266,7 +268,7 @@ assert "USA" in text and "RUS" in text and "2022-01-10" in text
 assert "href" not in open(sys.argv[1]).read()   # nothing external
 PY
   "$RL" top "$db" --from 2021-12-01 --to 2021-12-31 --json >"$tmp/top.json"
-  python3 - "$tmp/top.json" <<'PY' && ok || bad "top --json lists a dyad whose force rose, with its strongest event"
+  py - "$tmp/top.json" <<'PY' && ok || bad "top --json lists a dyad whose force rose, with its strongest event"
 import json, sys
 t = json.load(open(sys.argv[1]))
 assert t["prev_to"] == "2021-11-30" and t["prev_from"] == "2021-10-31"
@@ -281,7 +283,7 @@ fi
 
 echo "== store: killed during ingest"
 db="$tmp/kill.db"
-python3 - examples/stories.jsonl >"$tmp/many.jsonl" <<'PY'
+py - examples/stories.jsonl >"$tmp/many.jsonl" <<'PY'
 import json, sys
 stories = [json.loads(l) for l in open(sys.argv[1])]
 for i in range(10000):
@@ -289,7 +291,9 @@ for i in range(10000):
         s = dict(s); s["id"] = "%s-%d" % (s["id"], i); print(json.dumps(s))
 PY
 total=$(wc -l <"$tmp/many.jsonl")
-"$RL" ingest -q --batch 500 "$db" "$tmp/many.jsonl" 2>/dev/null &
+# the binary itself (not the bounded wrapper), so that kill -9 reaches it;
+# the loop below kills it within 30 s
+"$BUILD/redline" ingest -q --batch 500 "$db" "$tmp/many.jsonl" 2>/dev/null &
 pid=$!
 for i in $(seq 1 300); do # until a few batches are in, at most 30 s
   n=$(sql "$db" 'SELECT count(*) FROM stories' 2>/dev/null || echo 0)
@@ -303,7 +307,7 @@ n=$(sql "$db" 'SELECT count(*) FROM stories')
 [ "$n" -gt 0 ] && [ "$n" -lt "$total" ] && ok || bad "killed mid-ingest ($n of $total stories stored)"
 [ $((n % 500)) = 0 ] && ok || bad "only whole batches of 500 stored ($n stories)"
 # every stored story has all of its events: as many as its template codes to
-python3 - "$db" "$tmp/ex.jsonl" <<'PY' && ok || bad "no story stored with part of its events"
+py - "$db" "$tmp/ex.jsonl" <<'PY' && ok || bad "no story stored with part of its events"
 import collections, json, sqlite3, sys
 per = collections.Counter(json.loads(l)["story_id"] for l in open(sys.argv[2]))
 con = sqlite3.connect(sys.argv[1])
@@ -328,6 +332,22 @@ counts_ok "$db" && ok || bad "event counts consistent after a write failure"
 
 echo "== store: bad input"
 db="$tmp/ex.db"
+# trend --svg: a fresh temporary name (nothing planted is followed), replaces
+# only a regular file
+mkdir -p "$tmp/svg"
+echo precious >"$tmp/svg/victim"
+for t in tmpXX tmp00 XXXXXX; do ln -s "$tmp/svg/victim" "$tmp/svg/chart.svg.$t"; ln -s "$tmp/svg/victim" "$tmp/svg/.chart.svg.$t"; done
+(umask 022; "$RL" trend "$db" RUS UKR --svg "$tmp/svg/chart.svg" >/dev/null 2>"$tmp/err"); rc=$?
+[ $rc = 0 ] && [ -f "$tmp/svg/chart.svg" ] && [ ! -L "$tmp/svg/chart.svg" ] && grep -q '<svg' "$tmp/svg/chart.svg" && ok || bad "trend --svg writes the chart (exit $rc): $(cat "$tmp/err")"
+[ "$(cat "$tmp/svg/victim")" = precious ] && ok || bad "trend --svg followed a planted symbolic link"
+[ "$(stat -c %a "$tmp/svg/chart.svg")" = 644 ] && ok || bad "the chart is readable like any new file (mode $(stat -c %a "$tmp/svg/chart.svg"))"
+[ "$(find "$tmp/svg" -newer "$tmp/svg/victim" -name '.chart.svg.??????' ! -type l | wc -l)" = 0 ] && ok || bad "no temporary file left behind"
+ln -s "$tmp/svg/victim" "$tmp/svg/link.svg"
+"$RL" trend "$db" RUS UKR --svg "$tmp/svg/link.svg" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "not a regular file (a symbolic link)" "$tmp/err" && [ -L "$tmp/svg/link.svg" ] && [ "$(cat "$tmp/svg/victim")" = precious ] && ok || bad "trend --svg onto a symbolic link is refused (exit $rc): $(cat "$tmp/err")"
+mkfifo "$tmp/svg/fifo"
+"$RL" trend "$db" RUS UKR --svg "$tmp/svg/fifo" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && [ -p "$tmp/svg/fifo" ] && grep -q "not a regular file" "$tmp/err" && ok || bad "trend --svg onto a pipe is refused (exit $rc)"
 "$RL" trend "$tmp/missing.db" USA RUS >/dev/null 2>"$tmp/err"
 [ $? = 1 ] && grep -q "no such store" "$tmp/err" && ok || bad "trend on a missing store: exit 1, says so"
 [ ! -e "$tmp/missing.db" ] && ok || bad "trend does not create a missing store"
@@ -339,15 +359,29 @@ cp "$db" "$tmp/ro.db"; chmod 444 "$tmp/ro.db"; sum=$(md5sum <"$tmp/ro.db")
 [ $? = 1 ] && grep -q "read-only" "$tmp/err" && ok || bad "ingest into a read-only store: exit 1, says so"
 [ "$(md5sum <"$tmp/ro.db")" = "$sum" ] && ok || bad "read-only store unchanged"
 "$RL" trend "$tmp/ro.db" RUS UKR >/dev/null 2>"$tmp/err" && ok || bad "a read-only store can still be read: $(cat "$tmp/err")"
+# a reader who cannot write the store's folder still reads it (as nobody when
+# we are root: root writes anywhere)
+ro=$(mktemp -d); chmod 755 "$ro"; mkdir "$ro/dir"; cp "$db" "$ro/dir/s.db"; chmod 444 "$ro/dir/s.db"; chmod 555 "$ro/dir"
+as_reader=()
+[ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && as_reader=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+if [ "$(id -u)" != 0 ] || [ ${#as_reader[@]} -gt 0 ]; then
+  timeout 60 "${as_reader[@]}" "$BUILD/redline" trend "$ro/dir/s.db" RUS UKR >"$tmp/out" 2>"$tmp/err"; rc=$?
+  [ $rc = 0 ] && grep -q "RUS <-> UKR" "$tmp/out" && ok || bad "a store in a folder the reader cannot write can be read (exit $rc): $(cat "$tmp/err")"
+  timeout 60 "${as_reader[@]}" "$BUILD/redline" top "$ro/dir/s.db" >/dev/null 2>"$tmp/err" && ok || bad "top on a store in a read-only folder: $(cat "$tmp/err")"
+  [ ! -e "$ro/dir/s.db-shm" ] && ok || bad "reading left a file in the read-only folder"
+else
+  echo "skip: root without setpriv cannot test a reader without write permission"
+fi
+chmod 755 "$ro/dir"; rm -rf "$ro"
 cp "$db" "$tmp/new.db"
-python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 99'); c.commit()" "$tmp/new.db"
+py -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 99'); c.commit()" "$tmp/new.db"
 sum=$(sql "$tmp/new.db" 'SELECT count(*) FROM mentions')
 "$RL" ingest -q "$tmp/new.db" "$tmp/dup.jsonl" 2>"$tmp/err"
 [ $? = 1 ] && grep -q "schema version 99 is newer" "$tmp/err" && ok || bad "newer schema refused by ingest with a clear message"
 "$RL" trend "$tmp/new.db" RUS UKR >/dev/null 2>"$tmp/err"
 [ $? = 1 ] && grep -q "newer" "$tmp/err" && ok || bad "newer schema refused by trend"
 [ "$(sql "$tmp/new.db" 'SELECT count(*) FROM mentions')" = "$sum" ] && [ "$(sql "$tmp/new.db" 'PRAGMA user_version')" = 99 ] && ok || bad "newer-schema store left as it was"
-python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE t(x)'); c.commit()" "$tmp/other.db"
+py -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE t(x)'); c.commit()" "$tmp/other.db"
 "$RL" ingest -q "$tmp/other.db" "$tmp/dup.jsonl" 2>"$tmp/err"
 [ $? = 1 ] && grep -q "not a redline store" "$tmp/err" && [ "$(sql "$tmp/other.db" "SELECT count(*) FROM sqlite_master")" = 1 ] && ok || bad "another application's database refused and untouched"
 echo "not a database" >"$tmp/text.db"
@@ -381,5 +415,6 @@ printf '%s\n' '{"id":"g1","date":"2022-02-24","text":"Russian forces attacked Uk
 [ $? = 0 ] && grep -q "badrec.jsonl:2: error" "$tmp/err" && [ "$(sql "$tmp/part.db" "SELECT count(*) FROM stories WHERE id IN ('g1','g3')")" = 2 ] && ok || bad "bad record skipped with file:line, the rest stored"
 "$RL" ingest -q --batch 0 "$tmp/part.db" "$tmp/dup.jsonl" >/dev/null 2>&1; [ $? = 2 ] && ok || bad "--batch 0 is a usage error"
 
+while IFS= read -r line; do bad "$line"; done < <(timed_out "$tmp")
 echo "store: $pass passed, $fail failed"
 [ "$fail" = 0 ]
