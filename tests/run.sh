@@ -314,7 +314,7 @@ if [ -f "$SHARED/data/news/voa.jsonl" ]; then
   rf1=$("$RL" eval tests/realnews/dev-*.jsonl 2>/dev/null | awk '/^root/ {for (i=1;i<=NF;i++) if ($i=="F1") print $(i+1)}')
   if [ -n "$rf1" ] && awk "BEGIN{exit !($rf1 >= $rfloor)}"; then ok; else bad "real-news dev root F1 $rf1 below recorded floor $rfloor"; fi
   if command -v python3 >/dev/null; then
-    out=$(python3 tools/agreement.py 2>&1); grep -q '^overall root: F1' <<<"$out" && ok || bad "tools/agreement.py: $out"
+    out=$(timeout 60 python3 tools/agreement.py 2>&1); grep -q '^overall root: F1' <<<"$out" && ok || bad "tools/agreement.py: $out"
   fi
 else
   echo "skipped: $SHARED/data/news/voa.jsonl is absent (real-news gold needs the VOA stories)"
