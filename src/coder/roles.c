@@ -73,6 +73,35 @@ static int object_of_coordinated_verb(const rl_reading *r, int32_t ch, uint32_t 
     return n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd' && !(rl_wc(r, j) & (RL_W_PREP | RL_W_BE | RL_W_ADV));
 }
 
+/* "after meeting", "while visiting", "before signing": a subordinator right
+ * before an -ing verb opens an adjunct with no subject of its own. */
+static int participial_adjunct(const rl_reading *r, uint32_t sub, uint32_t head)
+{
+    static const char *const SUB[] = {"after", "before", "while", "since", "without", "upon", "when"};
+    const rl_token *h = &r->tok[head];
+    if (h->len < 5 || strncasecmp(r->text + h->off + h->len - 3, "ing", 3) || r->chunk_of[sub] >= 0)
+        return 0;
+    for (size_t i = 0; i < sizeof SUB / sizeof *SUB; i++)
+        if (rl_match_is_word(r, sub, SUB[i]))
+            return 1;
+    return 0;
+}
+
+/* The subject of the clause holding token k: its leftmost actor that follows
+ * no preposition ("Suga, in a move to ..., visited India after meeting"). */
+static int32_t main_clause_subject(const rl_reading *r, int32_t k)
+{
+    uint16_t cl = r->clause[k];
+    int32_t best = -1;
+    for (; k >= 0 && r->clause[k] == cl; k--) {
+        int32_t ch = r->chunk_of[k];
+        if (ch >= 0 && r->chunk[ch].start == (uint32_t)k && (r->chunk[ch].prep < 0 || r->chunk[ch].possessive) &&
+            !r->chunk[ch].hyphen)
+            best = (int32_t)r->group[r->chunk[ch].group].first;
+    }
+    return best;
+}
+
 /* Subject of the verb match v: nearest free chunk to the left in its clause. */
 int32_t rl_role_subject(rl_coder *c, size_t v, uint32_t from)
 {
@@ -88,6 +117,10 @@ int32_t rl_role_subject(rl_coder *c, size_t v, uint32_t from)
             if ((rl_wc(r, first) & RL_W_WHO) && rl_is_punct(r, k, ',') && k >= 1 &&
                 r->chunk_of[k - 1] >= 0)
                 return r->chunk_of[k - 1];
+            /* a participial adjunct ("Suga visited India after meeting
+             * Biden", "said while visiting Kyiv"): the main clause's subject */
+            if (first + 1 == head && participial_adjunct(r, first, head))
+                return main_clause_subject(r, k);
             /* an embedded relative ("Lavrov, who met Blinken, accused"): go on
              * left of it, in our own clause */
             int32_t j = k;
