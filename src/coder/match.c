@@ -199,6 +199,34 @@ static void stack_agents(rl_chunk *ch, const char *pre, const char *base, const 
 }
 
 
+/* Whether token k looks like an adjective by its ending: "international",
+ * "local", "Islamist"-free lowercase words the dictionaries do not know. */
+static int adjective_like(const rl_reading *r, uint32_t k)
+{
+    static const char *const END[] = {"al", "ic", "ian", "ese", "ous", "ive", "ary", "ist"};
+    const rl_token *t = &r->tok[k];
+    if (!(t->flags & RL_T_WORD) || (t->flags & RL_T_CAP) || r->wc[k] || t->len < 5)
+        return 0;
+    const char *w = r->text + t->off;
+    for (size_t i = 0; i < sizeof END / sizeof *END; i++) {
+        size_t l = strlen(END[i]);
+        if (!memcmp(w + t->len - l, END[i], l))
+            return 1;
+    }
+    return 0;
+}
+
+/* "international rights groups", "local militias": up to two adjectives
+ * before an agent-only chunk belong to it, so lists close over them ("the
+ * United States, the UN and international rights groups"). */
+static void absorb_adjectives(rl_reading *r, rl_chunk *ch, uint32_t floor)
+{
+    if (ch->code[0] || !ch->suffix[0] || ch->anaphor)
+        return;
+    for (int n = 0; n < 2 && ch->start > floor && adjective_like(r, ch->start - 1); n++)
+        ch->start--;
+}
+
 /* "Turkey's rival Greece", "its ally Israel", "Russia's Putin": a possessive
  * followed by at most two plain words and then an actor with a code of its own
  * names that actor; the possessor only qualifies it. The head chunk, or -1. */
@@ -337,6 +365,8 @@ static int build_chunks(rl_reading *r)
         }
     }
     /* prepositions, possessives, hyphen modifiers */
+    for (size_t c = 0; c < r->nchunk; c++)
+        absorb_adjectives(r, &r->chunk[c], c ? r->chunk[c - 1].end : 0);
     for (size_t c = 0; c < r->nchunk; c++) {
         rl_chunk *ch = &r->chunk[c];
         for (uint32_t k = ch->start; k < ch->end; k++)
@@ -408,8 +438,10 @@ static int build_groups(rl_reading *r)
             /* "the ambassadors of A, B and C": PETRARCH agents go to all */
             if (k > c && r->chunk[c].lends && !ch->stack[0] && ch->code[0] && ch->code[0] != '-')
                 stack_agents(ch, "", ch->code, r->chunk[c].stack);
+            /* not across "... and international rights groups": the
+             * adjective is the last member's own */
             if (k + 1 < e && last->suffix[0] && !ch->suffix[0] && !ch->person &&
-                strlen(ch->code) == 3) {
+                strlen(ch->code) == 3 && !adjective_like(r, last->start)) {
                 rl_strlcpy(ch->suffix, last->suffix, sizeof ch->suffix);
                 strncat(ch->code, last->suffix, sizeof ch->code - strlen(ch->code) - 1);
             }
