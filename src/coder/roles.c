@@ -119,7 +119,9 @@ int32_t rl_role_subject(rl_coder *c, size_t v, uint32_t from)
                 return r->chunk_of[k - 1];
             /* a participial adjunct ("Suga visited India after meeting
              * Biden", "said while visiting Kyiv"): the main clause's subject */
-            if (first + 1 == head && participial_adjunct(r, first, head))
+            /* (PETRARCH's dictionaries code no adjunct: compatibility) */
+            if (first + 1 == head && participial_adjunct(r, first, head) &&
+                !(rl_dict_pattern(r->dict, r->verb[v].pat)->flags & RL_PF_PETRARCH))
                 return main_clause_subject(r, k);
             /* an embedded relative ("Lavrov, who met Blinken, accused"): go on
              * left of it, in our own clause */
