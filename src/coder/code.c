@@ -435,6 +435,11 @@ static int actor_codes(rl_coder *c, rl_pred *pr, rl_buf *trace)
     pr->nt = rl_role_codes(c, pr->tgt, pr->tgts, pr->ns ? pr->srcs[0] : NULL);
     if (!pr->ns && pr->nt && pr->src >= 0)
         pr->ns = rl_role_codes(c, pr->src, pr->srcs, pr->tgts[0]);
+    /* binding: "Macron, who urged him" - him is not Macron */
+    if (pr->ns == 1 && pr->nt == 1 && !strcmp(pr->srcs[0], pr->tgts[0]) &&
+        !rl_role_pronoun_other(c, pr->tgt, pr->srcs[0], pr->tgts[0]) && pr->tgt >= 0 &&
+        c->r.chunk[pr->tgt].anaphor == RL_CH_PRONOUN)
+        pr->nt = 0;
     if (target_is_own_people(&c->r, pr))
         pr->nt = 0;
     protest_target(pr);

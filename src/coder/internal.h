@@ -87,6 +87,10 @@ int32_t rl_role_place(const rl_reading *r, size_t v);
 /* Codes of the chunk's group (anaphors resolved); prefer: the other party's
  * code, for agents without a country. Returns how many (at most MAXCODES). */
 int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *prefer);
+/* "Macron, who urged him to": a pronoun is not the subject of its own verb;
+ * the nearest other person before it (or in earlier sentences) that is not
+ * code `not`, into out; 0 none or ch is no he/him pronoun. */
+int rl_role_pronoun_other(rl_coder *c, int32_t ch, const char *not, char out[24]);
 int rl_role_passive(const rl_reading *r, const rl_pmatch *m);
 int32_t rl_role_by_agent(const rl_reading *r, const rl_pmatch *m);
 int32_t rl_role_addressee(const rl_reading *r, const rl_pmatch *x);

@@ -330,6 +330,24 @@ static int speaker_country(rl_coder *c, const rl_chunk *y, char out[4])
     return 1;
 }
 
+int rl_role_pronoun_other(rl_coder *c, int32_t ch, const char *not, char out[24])
+{
+    const rl_reading *r = &c->r;
+    if (ch < 0 || r->chunk[ch].anaphor != RL_CH_PRONOUN)
+        return 0;
+    for (int32_t i = ch - 1; i >= 0; i--) {
+        const rl_chunk *y = &r->chunk[i];
+        if (y->person && y->code[0] && strcmp(y->code, not)) {
+            rl_strlcpy(out, y->code, 24);
+            return 1;
+        }
+    }
+    if (!c->person[0] || !strcmp(c->person, not))
+        return 0;
+    rl_strlcpy(out, c->person, 24);
+    return 1;
+}
+
 int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *prefer)
 {
     const rl_reading *r = &c->r;
