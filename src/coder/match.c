@@ -473,8 +473,11 @@ static void mark_clauses(rl_reading *r)
             pending = 0;
             resume = -1;
         } else if ((r->wc[i] & RL_W_BOUND) && r->chunk_of[i] < 0) {
-            int embedded = (r->wc[i] & RL_W_WHO) && i >= 2 && rl_is_punct(r, (uint32_t)i - 1, ',') &&
-                           r->chunk_of[i - 2] >= 0 && !pending;
+            /* ... and a parenthetical after an auxiliary: "has not, despite
+             * repeated requests, agreed to" */
+            int embedded = i >= 2 && rl_is_punct(r, (uint32_t)i - 1, ',') && !pending &&
+                           (((r->wc[i] & RL_W_WHO) && r->chunk_of[i - 2] >= 0) ||
+                            ((r->wc[i - 2] & RL_W_ADV) && r->chunk_of[i - 2] < 0));
             resume = embedded ? cl : -1;
             cl = next++;
             pending = 1;

@@ -67,6 +67,24 @@ static uint32_t reach_of(int cls)
     }
 }
 
+/* A comma-set parenthetical [a, b] (the commas) between tokens from and to,
+ * of at most 10 tokens: 1 found. */
+static int parenthetical(const rl_reading *r, uint32_t from, uint32_t to, uint32_t *a, uint32_t *b)
+{
+    for (uint32_t k = from; k < to; k++) {
+        if (!rl_is_punct(r, k, ','))
+            continue;
+        for (uint32_t j = k + 1; j < to && j <= k + 11; j++)
+            if (rl_is_punct(r, j, ',')) {
+                *a = k;
+                *b = j;
+                return 1;
+            }
+        return 0;
+    }
+    return 0;
+}
+
 void rl_modal_collect(const rl_reading *r, size_t v, int32_t idx[RL_M_COUNT])
 {
     const rl_pmatch *m = &r->verb[v];
@@ -78,6 +96,15 @@ void rl_modal_collect(const rl_reading *r, size_t v, int32_t idx[RL_M_COUNT])
         if (x->start >= m->head || x->end > m->head + 1)
             continue;
         uint32_t dist = m->head > x->end ? m->head - x->end : 0;
+        /* a parenthetical between them ("not, despite repeated requests,
+         * agreed") does not count; a modal inside it governs nothing after it */
+        uint32_t pa, pb;
+        if (parenthetical(r, x->start, m->head, &pa, &pb)) {
+            if (x->start > pa && x->end <= pb)
+                continue;
+            if (x->end <= pa)
+                dist -= pb - pa + 1;
+        }
         uint32_t lim = reach_of(p->modal);
         if (!lim)
             continue;
