@@ -552,6 +552,27 @@ static int emit_pairs(const rl_dict *d, rl_pred *pr, rl_events *out, size_t firs
 
 /* ---- the stages, per predicate ---- */
 
+/* "troops killed 30 militants": killing (180) of armed people - soldiers,
+ * rebels, insurgents, police, militias - is fighting, conventional force
+ * (190); killing civilians stays assault (18). Our patterns only: PETRARCH's
+ * keep their codes. */
+static void armed_clash(const rl_dict *d, rl_pred *pr)
+{
+    static const char *const ARMED[] = {"MIL", "REB", "INS", "COP", "UAF", "SPY"};
+    if (pr->fin || pr->nt <= 0 || strcmp(pr->e.code, "180"))
+        return;
+    for (int i = 0; i < pr->nt; i++) {
+        const char *t = pr->tgts[i];
+        size_t n = strlen(t);
+        int armed = !strncmp(t, "IMG", 3); /* armed groups coded by IGO-style codes */
+        for (size_t k = 0; k < sizeof ARMED / sizeof *ARMED && !armed; k++)
+            armed = n >= 6 && !strcmp(t + n - 3, ARMED[k]);
+        if (!armed)
+            return;
+    }
+    rl_event_set_code(d, &pr->e, "190");
+}
+
 static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, size_t first, rl_buf *trace)
 {
     rl_reading *r = &c->r;
@@ -581,6 +602,7 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
     pr.e.pattern = pr.m->pat;
     split_paired_code(&pr);
     rl_modal_decide(r, &pr, has_if);
+    armed_clash(r->dict, &pr);
     rl_modal_reported_speaker(c, &pr);
     rl_claim_decide(c, &pr);
     rl_attach_event_date(c, &pr, trace);
