@@ -274,6 +274,11 @@ static int pred_is_event(const rl_reading *r, const rl_pred *pr, rl_buf *trace)
         r->tok[m->head].len > 4 &&
         !memcmp(r->text + r->tok[m->head].off + r->tok[m->head].len - 3, "ing", 3))
         return skip(trace, pr, "a result participle");
+    /* "soldiers, supported by local militias, ...": a reduced relative
+     * describes an argument; it is no event of its own (docs/annotation.md) */
+    if (!pr->fin && !pr->noun && m->target < 0 && m->head > 0 && rl_is_punct(r, m->head - 1, ',') &&
+        rl_role_passive(r, m) && !(rl_wc(r, m->head - 2) & RL_W_BE))
+        return skip(trace, pr, "a reduced relative (describes an argument)");
     /* the antecedent of a conditional ("if Russia invaded Ukraine") is a
      * condition, not an event */
     if (rl_modal_in_if(r, m->head))

@@ -102,6 +102,23 @@ static int32_t main_clause_subject(const rl_reading *r, int32_t k)
     return best;
 }
 
+/* The comma opening ", supported by X and Y," when token close is the comma
+ * that ends such a phrase (an -ed word right after the opening comma, at most
+ * 10 tokens); -1 otherwise. */
+static int32_t participial_parenthetical(const rl_reading *r, uint32_t close)
+{
+    for (int32_t j = (int32_t)close - 1; j > 0 && j + 11 >= (int32_t)close; j--) {
+        if (!rl_is_punct(r, j, ','))
+            continue;
+        const rl_token *t = &r->tok[j + 1];
+        if ((uint32_t)j + 1 < close && (t->flags & RL_T_WORD) && !(t->flags & RL_T_CAP) && t->len > 3 &&
+            !strncasecmp(r->text + t->off + t->len - 2, "ed", 2) && (rl_wc(r, j + 2) & RL_W_PREP))
+            return j;
+        return -1;
+    }
+    return -1;
+}
+
 /* Subject of the verb match v: nearest free chunk to the left in its clause. */
 int32_t rl_role_subject(rl_coder *c, size_t v, uint32_t from)
 {
@@ -161,6 +178,15 @@ int32_t rl_role_subject(rl_coder *c, size_t v, uint32_t from)
             k = (int32_t)r->chunk[k].start - 1;
             between++;
             continue;
+        }
+        /* "Somali soldiers, supported by militias and the U.S. military, are
+         * conducting": skip a comma-set participial phrase */
+        if (rl_is_punct(r, k, ',')) {
+            int32_t open = participial_parenthetical(r, (uint32_t)k);
+            if (open >= 0) {
+                k = open - 1;
+                continue;
+            }
         }
         if (!(rl_wc(r, k) & (RL_W_AND | RL_W_ADV)) && !rl_is_punct(r, k, ','))
             between++;
