@@ -758,6 +758,30 @@ static double now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/* Reads the query parameters of route rt into a and r; 200 or an error in e. */
+static unsigned read_params(struct MHD_Connection *c, int rt, args *a, rl_web_req *r,
+                            rl_web_err *e)
+{
+    unsigned st = 200;
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, a);
+    if (a->too_many)
+        st = (unsigned)rl_web_fail(e, 400, "too many query parameters (at most %d)", MAX_ARGS);
+    unsigned accepted = route_params(rt);
+    for (unsigned i = 0; st == 200 && i < a->n; i++) {
+        if (strlen(a->a[i].v) > MAX_VALUE)
+            st = (unsigned)rl_web_fail(e, 400, "parameter '%.40s' is too long", a->a[i].k);
+        else
+            st = take_param(r, accepted, &a->a[i], e);
+    }
+    if (st == 200 && r->from != RL_NODATE && r->to != RL_NODATE && r->from > r->to) {
+        char f[11], t[11];
+        rl_day_format(r->from, f);
+        rl_day_format(r->to, t);
+        st = (unsigned)rl_web_fail(e, 400, "from=%s is after to=%s (a reversed range)", f, t);
+    }
+    return st;
+}
+
 /* Per connection (its socket context): has it sent a whole request yet?
  * Only such connections count towards --max-connections, so that clients
  * that trickle their headers cannot push the others into 503. */
@@ -849,24 +873,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (st == 200 && (state & REQ_MANY))
         st = (unsigned)rl_web_fail(&e, 400, "too many query parameters (at most %d)", MAX_ARGS);
     args a = {.n = 0};
-    if (st == 200) {
-        MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &a);
-        if (a.too_many)
-            st = (unsigned)rl_web_fail(&e, 400, "too many query parameters (at most %d)", MAX_ARGS);
-        unsigned accepted = route_params(rt);
-        for (unsigned i = 0; st == 200 && i < a.n; i++) {
-            if (strlen(a.a[i].v) > MAX_VALUE)
-                st = (unsigned)rl_web_fail(&e, 400, "parameter '%.40s' is too long", a.a[i].k);
-            else
-                st = take_param(&r, accepted, &a.a[i], &e);
-        }
-        if (st == 200 && r.from != RL_NODATE && r.to != RL_NODATE && r.from > r.to) {
-            char f[11], t[11];
-            rl_day_format(r.from, f);
-            rl_day_format(r.to, t);
-            st = (unsigned)rl_web_fail(&e, 400, "from=%s is after to=%s (a reversed range)", f, t);
-        }
-    }
+    if (st == 200)
+        st = read_params(c, rt, &a, &r, &e);
     if (st != 200)
         return send_error(s, c, &r, NULL, &e);
     /* routes that read no store */
