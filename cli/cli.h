@@ -28,6 +28,10 @@ enum { RL_EXIT_OK = 0, RL_EXIT_FAIL = 1, RL_EXIT_USAGE = 2 };
 /* Loads the dictionaries from dir (NULL: $REDLINE_DICT, else the built-in
  * folder); reports load time to stderr when verbose. NULL on failure. */
 rl_dict *cli_load_dict(const char *dir, rl_diag *dg, int verbose);
+/* "redline 0.1.0, dictionaries 0123456789abcdef": the coder and dictionary
+ * version that outputs and the store record (docs/output.md). */
+#define CLI_VERSION_LEN 64
+void cli_version(const rl_dict *d, char out[CLI_VERSION_LEN]);
 
 /* PETRARCH dictionaries given with --dict FILE (repeatable) and how they
  * combine with ours (--dict-mode): replace (the default once --dict is given:

@@ -111,7 +111,9 @@ int cmd_code(int argc, char **argv)
     rl_dict *d = cli_load_dicts(&dicts, &dg, !quiet);
     if (!d)
         return RL_EXIT_FAIL;
-    code_ctx cx = {rl_pipeline_new(d, &dg), rl_emitter_new(stdout, out_fmt), 0};
+    char version[CLI_VERSION_LEN];
+    cli_version(d, version);
+    code_ctx cx = {rl_pipeline_new(d, &dg), rl_emitter_new(stdout, out_fmt, version), 0};
     if (!cx.p || !cx.em) {
         fprintf(stderr, "redline: out of memory\n");
         rl_pipeline_free(cx.p);
@@ -132,9 +134,9 @@ int cmd_code(int argc, char **argv)
     rl_pipeline_stats ps;
     rl_pipeline_stats_get(cx.p, &ps);
     if (!quiet)
-        fprintf(stderr, "redline: %lu stories, %lu sentences, %lu events in %.2f s; %lu bad "
+        fprintf(stderr, "%s: %lu stories, %lu sentences, %lu events in %.2f s; %lu bad "
                 "records skipped; removed %lu boilerplate, %lu caption, %lu repeated paragraphs\n",
-                ps.stories, ps.sentences, ps.events, cli_now() - t0, st.bad_records,
+                version, ps.stories, ps.sentences, ps.events, cli_now() - t0, st.bad_records,
                 ps.boilerplate, ps.captions, ps.duplicates);
     rl_emitter_free(cx.em);
     rl_pipeline_free(cx.p);

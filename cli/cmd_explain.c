@@ -77,7 +77,9 @@ int cmd_explain(int argc, char **argv)
     if (rc == RL_OK) {
         char ds[11];
         rl_day_format(date, ds);
-        printf("story date: %s\n%s", ds, trace.data ? trace.data : "");
+        char version[CLI_VERSION_LEN];
+        cli_version(d, version);
+        printf("coder: %s\nstory date: %s\n%s", version, ds, trace.data ? trace.data : "");
         printf("=== %zu event%s\n", ev.n, ev.n == 1 ? "" : "s");
         for (size_t i = 0; i < ev.n; i++) {
             const rl_event *e = &ev.v[i];

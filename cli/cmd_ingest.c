@@ -154,6 +154,13 @@ int cmd_ingest(int argc, char **argv)
         rl_store_close(st);
         return RL_EXIT_FAIL;
     }
+    char version[CLI_VERSION_LEN];
+    cli_version(d, version);
+    if (rl_store_set_coder(st, version)) {
+        rl_dict_free(d);
+        rl_store_close(st);
+        return RL_EXIT_FAIL;
+    }
     ingest_ctx cx = {rl_pipeline_new(d, &dg), st, 0, !quiet && isatty(2), cli_now(), cli_now()};
     if (!cx.p) {
         fprintf(stderr, "redline: out of memory\n");

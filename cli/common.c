@@ -133,6 +133,13 @@ rl_dict *cli_load_dicts(const cli_dicts *o, rl_diag *dg, int verbose)
     return d;
 }
 
+void cli_version(const rl_dict *d, char out[CLI_VERSION_LEN])
+{
+    char v[RL_DICT_VERSION_LEN];
+    rl_dict_version(d, v);
+    snprintf(out, CLI_VERSION_LEN, "redline %s, dictionaries %s", RL_VERSION, v);
+}
+
 int cli_stdout_open(void)
 {
     if (fcntl(STDOUT_FILENO, F_GETFD) < 0) {

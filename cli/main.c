@@ -20,7 +20,8 @@ static void usage(FILE *out)
     fprintf(out, "usage: redline <command> [options] [args]\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
-    fprintf(out, "\n'redline <command> --help' describes a command.\n");
+    fprintf(out, "\n'redline <command> --help' describes a command; 'redline --version' prints\n"
+                 "the coder's version and that of its dictionaries.\n");
 }
 
 int main(int argc, char **argv)
@@ -28,6 +29,17 @@ int main(int argc, char **argv)
     if (argc < 2) {
         usage(stderr);
         return RL_EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V") || !strcmp(argv[1], "version")) {
+        /* the version of the dictionaries $REDLINE_DICT or the built-in folder holds */
+        rl_diag dg = {NULL, 0, 0};
+        rl_dict *d = cli_load_dict(NULL, &dg, 0);
+        char v[CLI_VERSION_LEN];
+        if (d)
+            cli_version(d, v);
+        printf("%s\n", d ? v : "redline " RL_VERSION ", dictionaries not loadable");
+        rl_dict_free(d);
+        return RL_EXIT_OK;
     }
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
         usage(stdout);

@@ -177,7 +177,14 @@ fi
 # stdin, TSV, PETRARCH XML
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q | grep -q '"cameo":"1' && ok || bad "JSONL on stdin"
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q -o tsv >"$tmp/out.tsv"
-[ "$(head -1 "$tmp/out.tsv" | cut -f1)" = story_id ] && [ "$(awk -F'\t' 'NR==2{print NF}' "$tmp/out.tsv")" = 19 ] && ok || bad "TSV header and 19 columns"
+[ "$(sed -n 2p "$tmp/out.tsv" | cut -f1)" = story_id ] && [ "$(awk -F'\t' 'NR==3{print NF}' "$tmp/out.tsv")" = 19 ] && ok || bad "TSV header and 19 columns"
+# the coder's and the dictionaries' version: --version, the TSV's first line, explain
+ver=$("$RL" --version 2>/dev/null)
+[[ "$ver" =~ ^redline\ [0-9]+\.[0-9]+\.[0-9]+,\ dictionaries\ [0-9a-f]{16}$ ]] && ok || bad "redline --version prints the version (got '$ver')"
+[ "$(head -1 "$tmp/out.tsv")" = "# $ver" ] && ok || bad "the TSV's first line records the coder's version: $(head -1 "$tmp/out.tsv")"
+"$RL" explain --date 2022-02-24 "NATO condemned Russia." | head -1 | grep -qF "coder: $ver" && ok || bad "explain names the coder's version"
+v2=$("$RL" code -q --dict tests/petrarch/mini.verbs.txt --dict tests/petrarch/mini.actors.txt -o tsv </dev/null 2>/dev/null | head -1)
+[ -n "$v2" ] && [ "$v2" != "# $ver" ] && ok || bad "other dictionaries give another version ($v2)"
 cat >"$tmp/petr.xml" <<'XML'
 <Sentences>
 <Sentence date="20220224" id="X_1" source="T"><Text>NATO condemned Russia.</Text></Sentence>

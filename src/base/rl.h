@@ -10,6 +10,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* the coder's version: `redline --version`, output headers, the store */
+#define RL_VERSION "0.1.0"
+
 enum {
     RL_OK = 0,
     RL_ENOMEM = -1,   /* allocation failed; state unchanged */

@@ -22,7 +22,7 @@ struct rl_emitter {
     unsigned long seq;     /* Phoenix EventID */
 };
 
-rl_emitter *rl_emitter_new(FILE *out, int format)
+rl_emitter *rl_emitter_new(FILE *out, int format, const char *comment)
 {
     rl_emitter *em = calloc(1, sizeof *em);
     if (!em)
@@ -30,6 +30,8 @@ rl_emitter *rl_emitter_new(FILE *out, int format)
     em->out = out;
     em->format = format;
     rl_buf_init(&em->buf);
+    if (format == RL_OUT_TSV && comment)
+        fprintf(out, "# %s\n", comment);
     if (format == RL_OUT_TSV)
         fputs("story_id\tsentence\tdate\tstory_date\tsource\ttarget\tcameo\troot\tquad_class\t"
               "goldstein\tplover\tmodality\tdate_expr\tquantity\tevidence\ttext\tdate_precision\tform\tclaimed_by\n", out);

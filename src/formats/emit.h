@@ -12,8 +12,9 @@ enum rl_out_format { RL_OUT_JSONL, RL_OUT_TSV, RL_OUT_PHOENIX };
 
 typedef struct rl_emitter rl_emitter;
 
-/* NULL on allocation failure. Writes the TSV header for RL_OUT_TSV. */
-rl_emitter *rl_emitter_new(FILE *out, int format);
+/* NULL on allocation failure. Writes the TSV header for RL_OUT_TSV, after a
+ * comment line "# COMMENT" when comment is not NULL (the coder's version). */
+rl_emitter *rl_emitter_new(FILE *out, int format, const char *comment);
 void rl_emitter_free(rl_emitter *em);
 /* Writes one event. Returns 0, or -1 on a write or allocation error. */
 int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *sent,

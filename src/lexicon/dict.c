@@ -55,6 +55,37 @@ rl_dict *rl_dict_new(void)
     return d;
 }
 
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 1099511628211ull;
+    return h;
+}
+
+void rl_dict_version(const rl_dict *d, char out[RL_DICT_VERSION_LEN])
+{
+    uint64_t h = 14695981039346656037ull;
+    for (uint32_t i = 0; i < d->npats; i++) {
+        const rl_pattern *p = &d->pats[i];
+        unsigned char k[2] = {p->kind, p->modal};
+        h = fnv(h, k, 2);
+        h = fnv(h, p->code, strlen(p->code) + 1);
+        h = fnv(h, p->text, strlen(p->text) + 1);
+    }
+    for (uint32_t i = 0; i < d->nactors; i++) {
+        h = fnv(h, d->actors[i].code, strlen(d->actors[i].code) + 1);
+        h = fnv(h, d->actors[i].name, strlen(d->actors[i].name) + 1);
+        for (uint32_t k = 0; k < d->actors[i].nroles; k++) {
+            const rl_role *r = &d->actors[i].roles[k];
+            h = fnv(h, r->code, strlen(r->code) + 1);
+            h = fnv(h, &r->from, sizeof r->from);
+            h = fnv(h, &r->to, sizeof r->to);
+        }
+    }
+    snprintf(out, RL_DICT_VERSION_LEN, "%016llx", (unsigned long long)h);
+}
+
 void rl_dict_free(rl_dict *d)
 {
     if (!d)

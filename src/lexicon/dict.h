@@ -86,6 +86,11 @@ typedef struct rl_dict rl_dict;
 
 rl_dict *rl_dict_new(void);
 void rl_dict_free(rl_dict *d);
+/* The dictionaries' version: 16 hex digits of a hash (FNV-1a) over every
+ * pattern (kind, code, text), actor code, name and dated role in load order, so that two runs
+ * give the same digits exactly when they coded with the same entries. */
+#define RL_DICT_VERSION_LEN 17
+void rl_dict_version(const rl_dict *d, char out[RL_DICT_VERSION_LEN]);
 
 /* Loads every dictionary of a dict/ folder (actors/ *.txt, agents.txt, verbs.txt,
  * modals.txt, modal-codes.txt, cameo.tsv) and the ISO 3166 names. Bad lines are

@@ -567,6 +567,27 @@ sqlite3 *rl_store_sqlite(rl_store *s) { return s->db; }
 
 void rl_store_set_batch(rl_store *s, unsigned stories) { s->batch = stories ? stories : 1; }
 
+int rl_store_set_coder(rl_store *s, const char *version)
+{
+    if (s->mode != RL_STORE_WRITE)
+        return RL_EIO;
+    /* a table any version of the store may hold: no schema version change */
+    int rc = exec(s, "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) "
+                  "WITHOUT ROWID", "cannot record the coder's version");
+    sqlite3_stmt *q = NULL;
+    for (int i = 0; i < 2 && !rc; i++) {
+        const char *text = i ? "INSERT OR REPLACE INTO meta VALUES ('coder', ?1)"
+                            : "INSERT OR IGNORE INTO meta VALUES ('first_coder', ?1)";
+        if (sqlite3_prepare_v2(s->db, text, -1, &q, NULL) != SQLITE_OK ||
+            sqlite3_bind_text(q, 1, version, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+            sqlite3_step(q) != SQLITE_DONE)
+            rc = sq_err(s, "cannot record the coder's version");
+        sqlite3_finalize(q);
+        q = NULL;
+    }
+    return rc;
+}
+
 void rl_store_stats_get(const rl_store *s, rl_store_stats *st) { *st = s->done; }
 
 /* ======================== writing ======================== */

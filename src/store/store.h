@@ -44,6 +44,10 @@ int rl_store_open(rl_store **out, const char *path, int mode, rl_diag *dg);
 void rl_store_close(rl_store *s);
 /* Stories per transaction (>= 1); the default is RL_STORE_BATCH. */
 void rl_store_set_batch(rl_store *s, unsigned stories);
+/* The table meta (key, value) records who wrote the store: ingest sets
+ * "coder" (the coder and dictionary version of the last ingest) and, once,
+ * "first_coder". Writable stores only; RL_OK or an error (reported). */
+int rl_store_set_coder(rl_store *s, const char *version);
 /* The SQLite connection, for read-only queries of other modules (browse.c);
  * borrowed: valid until rl_store_close. */
 struct sqlite3 *rl_store_sqlite(rl_store *s);

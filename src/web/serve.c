@@ -32,6 +32,7 @@
 #define MAX_QUERY 64        /* parameters past which the query is not even split */
 #define REQ_SEEN 1          /* a request's headers were seen (handle) */
 #define REQ_MANY 2          /* a request has more than MAX_QUERY parameters */
+#define REQ_NUL 4           /* its path holds an escaped NUL (%00) */
 #define MAX_VALUE 512       /* bytes of a parameter value */
 #define MAX_PATH 1024       /* bytes of a path */
 #define CONN_FLOOR 2048     /* connections held, at least (conn_limits) */
@@ -95,7 +96,7 @@ struct rl_serve {
     unsigned conn_limit, per_ip;
     /* a request's state (handle's *con_cls) is NULL or mark + REQ_SEEN |
      * REQ_MANY bits (request_start) */
-    char mark[4];
+    char mark[8];
     atomic_ulong requests, client_errors, server_errors, busy, cache_hits;
 };
 
@@ -757,6 +758,30 @@ static double now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/* Reads the query parameters of route rt into a and r; 200 or an error in e. */
+static unsigned read_params(struct MHD_Connection *c, int rt, args *a, rl_web_req *r,
+                            rl_web_err *e)
+{
+    unsigned st = 200;
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, a);
+    if (a->too_many)
+        st = (unsigned)rl_web_fail(e, 400, "too many query parameters (at most %d)", MAX_ARGS);
+    unsigned accepted = route_params(rt);
+    for (unsigned i = 0; st == 200 && i < a->n; i++) {
+        if (strlen(a->a[i].v) > MAX_VALUE)
+            st = (unsigned)rl_web_fail(e, 400, "parameter '%.40s' is too long", a->a[i].k);
+        else
+            st = take_param(r, accepted, &a->a[i], e);
+    }
+    if (st == 200 && r->from != RL_NODATE && r->to != RL_NODATE && r->from > r->to) {
+        char f[11], t[11];
+        rl_day_format(r->from, f);
+        rl_day_format(r->to, t);
+        st = (unsigned)rl_web_fail(e, 400, "from=%s is after to=%s (a reversed range)", f, t);
+    }
+    return st;
+}
+
 /* Per connection (its socket context): has it sent a whole request yet?
  * Only such connections count towards --max-connections, so that clients
  * that trickle their headers cannot push the others into 503. */
@@ -778,21 +803,29 @@ static void mark_active(rl_serve *s, struct MHD_Connection *c)
 /* Called by libmicrohttpd with a request's URI before it splits the query:
  * a query of more than MAX_QUERY parameters is cut off here (its records
  * would fill the connection's memory, and libmicrohttpd would then drop the
- * request without an answer) and the request is marked for a 400. */
+ * request without an answer) and the request is marked for a 400; a path
+ * with %00 is marked for a 404. */
 static void *request_start(void *cls, const char *uri, struct MHD_Connection *c)
 {
     (void)c;
     rl_serve *s = cls;
     char *q = strchr(uri, '?');
+    int state = 0;
+    /* libmicrohttpd decodes the path in place, and a %00 would end it
+     * there: "/static/style.css%00.png" would read as "/static/style.css" */
+    for (const char *p = uri; *p && p != q; p++)
+        if (p[0] == '%' && p[1] == '0' && p[2] == '0')
+            state |= REQ_NUL;
     unsigned n = 0;
     for (const char *p = q; p && *p; p++)
         n += *p == '&' || *p == ';';
-    if (!q || n < MAX_QUERY)
-        return NULL;
-    /* the URI lies in the connection's own read buffer: libmicrohttpd
-     * parses the query from it after this call */
-    q[1] = '\0';
-    return s->mark + REQ_MANY;
+    if (q && n >= MAX_QUERY) {
+        /* the URI lies in the connection's own read buffer: libmicrohttpd
+         * parses the query from it after this call */
+        q[1] = '\0';
+        state |= REQ_MANY;
+    }
+    return state ? s->mark + state : NULL;
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
@@ -835,27 +868,13 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     int rt;
     char file[64] = "";
     unsigned st = route(url, &r, &rt, file, &e);
+    if (state & REQ_NUL)
+        st = (unsigned)rl_web_fail(&e, 404, "no such page: the path holds an escaped NUL (%%00)");
     if (st == 200 && (state & REQ_MANY))
         st = (unsigned)rl_web_fail(&e, 400, "too many query parameters (at most %d)", MAX_ARGS);
     args a = {.n = 0};
-    if (st == 200) {
-        MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &a);
-        if (a.too_many)
-            st = (unsigned)rl_web_fail(&e, 400, "too many query parameters (at most %d)", MAX_ARGS);
-        unsigned accepted = route_params(rt);
-        for (unsigned i = 0; st == 200 && i < a.n; i++) {
-            if (strlen(a.a[i].v) > MAX_VALUE)
-                st = (unsigned)rl_web_fail(&e, 400, "parameter '%.40s' is too long", a.a[i].k);
-            else
-                st = take_param(&r, accepted, &a.a[i], &e);
-        }
-        if (st == 200 && r.from != RL_NODATE && r.to != RL_NODATE && r.from > r.to) {
-            char f[11], t[11];
-            rl_day_format(r.from, f);
-            rl_day_format(r.to, t);
-            st = (unsigned)rl_web_fail(&e, 400, "from=%s is after to=%s (a reversed range)", f, t);
-        }
-    }
+    if (st == 200)
+        st = read_params(c, rt, &a, &r, &e);
     if (st != 200)
         return send_error(s, c, &r, NULL, &e);
     /* routes that read no store */

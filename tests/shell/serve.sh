@@ -408,6 +408,74 @@ PY
 kill -0 "$SRV" 2>/dev/null && ok || bad "server survived malformed requests"
 expect 200 text/html / "server still answers after the bad requests" "Where is force rising"
 
+echo "== serve: keep-alive, pipelining, escaped NUL, many parameters"
+get "/static/style.css%00.png"
+[ "$code" = 404 ] && ok || bad "/static/style.css%00.png gave $code, want 404 (it served style.css)"
+get "/static/style.css"
+[ "$code" = 200 ] && ! grep -qi '^Connection: close' "$tmp/head" && ok || bad "an ordinary answer keeps the connection (no Connection: close)"
+py - "${URL#http://}" <<'PY' && ok || bad "10 pipelined requests on one connection all answered; 500 and 5,000 query parameters get a 400"
+import socket, sys, time
+host, port = sys.argv[1].rstrip("/").split(":")
+s = socket.create_connection((host, int(port)), timeout=20)
+s.sendall(b"".join(b"GET /api?x=%d HTTP/1.1\r\nHost: x\r\n\r\n" % i for i in range(9)) +
+          b"GET /api HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+data = b""
+while True:
+    d = s.recv(65536)
+    if not d:
+        break
+    data += d
+n = data.count(b"HTTP/1.1 ")
+print("pipelined: %d of 10 answered" % n)
+assert n == 10, data[:300]
+for k in (500, 5000):
+    q = "&".join("p%d=1" % i for i in range(k))
+    c = socket.create_connection((host, int(port)), timeout=20)
+    c.sendall(("GET /api/overview?%s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n" % q).encode())
+    r = c.recv(65536).decode("latin-1")
+    print("%d parameters: %s" % (k, r.split("\r\n")[0]))
+    assert r.startswith("HTTP/1.1 400") and "too many query parameters" in r, r[:300]
+PY
+
+echo "== serve: slow clients"
+# 600 connections that each trickle one header line every 5 s, for 20 s:
+# ordinary requests are still answered
+py - "${URL#http://}" <<'PY' && ok || bad "600 slow clients lock no one out"
+import socket, sys, time
+host, port = sys.argv[1].rstrip("/").split(":")
+slow = []
+for _ in range(600):
+    c = socket.create_connection((host, int(port)), timeout=10)
+    c.sendall(b"GET / HTTP/1.1\r\n")
+    slow.append(c)
+served, probes, worst, t0, last = 0, 0, 0.0, time.monotonic(), 0.0
+while time.monotonic() - t0 < 20:
+    now = time.monotonic()
+    if now - last >= 5:
+        for c in slow:
+            try:
+                c.sendall(b"X-Slow: 1\r\n")
+            except OSError:
+                pass
+        last = now
+    probes += 1
+    t1 = time.monotonic()
+    try:
+        p = socket.create_connection((host, int(port)), timeout=10)
+        p.sendall(b"GET /api HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        if p.recv(64).startswith(b"HTTP/1.1 200"):
+            served += 1
+        p.close()
+    except OSError:
+        pass
+    worst = max(worst, time.monotonic() - t1)
+    time.sleep(1)
+for c in slow:
+    c.close()
+print("slow clients: 600 held for 20 s; %d of %d probes served, slowest %.2f s" % (served, probes, worst))
+sys.exit(0 if served == probes and probes >= 10 else 1)
+PY
+
 echo "== serve: overload"
 start_server "$db" --max-connections 2
 if [ -n "$URL" ]; then

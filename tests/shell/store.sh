@@ -96,6 +96,9 @@ after=$(snapshot "$db")
 [ "$(sql "$db" 'SELECT count(*) FROM (SELECT story_id, sentence, source, target, cameo FROM mentions GROUP BY 1, 2, 3, 4, 5 HAVING count(*) > 1)')" = 0 ] && ok || bad "no duplicate mentions"
 counts_ok "$db" && ok || bad "event counts still match after re-ingest"
 
+ver=$("$RL" --version)
+[ "$(sql "$db" "SELECT value FROM meta WHERE key = 'coder'")" = "$ver" ] && [ "$(sql "$db" "SELECT value FROM meta WHERE key = 'first_coder'")" = "$ver" ] && ok || bad "the store records the coder's version in meta: $(sql "$db" 'SELECT * FROM meta')"
+
 echo "== store: one event, several reports"
 db="$tmp/dup.db"
 {
