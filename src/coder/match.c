@@ -146,6 +146,30 @@ static int find_mentions(rl_reading *r)
     return RL_OK;
 }
 
+
+/* "the country", "the nation", "the Central African nation", "the oil-rich
+ * kingdom": a description of a country, up to two words between "the" and its
+ * noun, none of them the start of a dictionary mention. Its length, 0 none. */
+static uint32_t country_description(const rl_reading *r, uint32_t i)
+{
+    static const char *const NOUN[] = {"country", "nation", "kingdom", "republic", "emirate"};
+    if (!(rl_wc(r, i) & RL_W_THE))
+        return 0;
+    for (uint32_t k = i + 1; k < r->n && k <= i + 3; k++) {
+        for (size_t j = 0; j < sizeof NOUN / sizeof *NOUN; j++)
+            if (rl_match_is_word(r, k, NOUN[j])) {
+                for (size_t q = 0; q < r->nment; q++)
+                    if (r->ment[q].start > i && r->ment[q].start <= k)
+                        return 0;
+                /* "the country's"/"the nation" yes; "the nation of X" names X */
+                return (rl_wc(r, k + 1) & RL_W_OF) ? 0 : k + 1 - i;
+            }
+        if (!(r->tok[k].flags & RL_T_WORD) || (r->wc[k] && !(r->wc[k] & RL_W_STOP)))
+            return 0;
+    }
+    return 0;
+}
+
 /* "the two leaders", "both sides", "they": plural anaphors; "he", "she": singular */
 static uint32_t anaphor_at(const rl_reading *r, uint32_t i, int *kind)
 {
@@ -154,6 +178,8 @@ static uint32_t anaphor_at(const rl_reading *r, uint32_t i, int *kind)
     if (w & RL_W_HESHE) { *kind = RL_CH_PRONOUN; return 1; }
     if (w & RL_W_IT) { *kind = RL_CH_IT; return 1; }
     if (rl_quote_first_person(r, i)) { *kind = RL_CH_FIRST; return 1; }
+    uint32_t dl = country_description(r, i);
+    if (dl) { *kind = RL_CH_COUNTRY; return dl; }
     if ((w & RL_W_THE) && (rl_wc(r, i + 1) & RL_W_TWO) && (rl_wc(r, i + 2) & RL_W_HEADS)) {
         *kind = RL_CH_PLURAL_ANAPHOR;
         return 3;

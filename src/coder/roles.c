@@ -396,6 +396,25 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
         }
         return 0;
     }
+    if (x->anaphor == RL_CH_COUNTRY) {
+        /* "the country": the nearest country named before it as a country
+         * or its government ("Somali militants" name people, not a country),
+         * else the story's main country */
+        for (int32_t i = ch - 1; i >= 0; i--) {
+            const rl_chunk *y = &r->chunk[i];
+            size_t n = strlen(y->code);
+            if (y->code[0] && !y->anaphor && isupper((unsigned char)y->code[0]) && strncmp(y->code, "IGO", 3) &&
+                strncmp(y->code, "NGO", 3) && strncmp(y->code, "MNC", 3) && y->code[0] != '-' &&
+                (n == 3 || !strcmp(y->code + 3, "GOV"))) {
+                snprintf(out[0], 24, "%.3s", y->code);
+                return 1;
+            }
+        }
+        if (!c->home[0])
+            return 0;
+        snprintf(out[0], 24, "%.3s", c->home);
+        return 1;
+    }
     if (x->anaphor == RL_CH_FIRST) {
         /* "we", "I" inside a quote: the speaker's side */
         int32_t sp = rl_quote_speaker_of(r, x->start);
