@@ -64,6 +64,11 @@ printf '%s\n' "India launched missile strikes on Pakistan, and Pakistan said it 
 claims=$("$RL" code -q --date 2022-03-01 -o tsv "$tmp/claims.txt" 2>/dev/null | awk -F'\t' '!/^#/ && $1 != "story_id" {print $2 ":" $5 ">" $6 "=" $19}' | tr '\n' ' ')
 [ "$claims" = "0:IND>PAK= 0:PAK>INDMIL=PAK 1:RUSMIL>UKR=UKRMIL 2:RUSMIL>UKR= 3:KENOPP>KENGOV= " ] && ok || bad "claimed_by: got '$claims'"
 
+echo "== explain shows the structure it read"
+ex=$("$RL" explain --date 2022-01-21 'Lavrov, who met Blinken last week, on Thursday accused NATO. "Our forces struck the base," Ukraine'"'"'s military said.' 2>&1)
+grep -q '^clause 0: Lavrov , \.\.\. on Thursday accused NATO' <<<"$ex" && ok || bad "explain: the embedded clause is not shown: $ex"
+grep -q '^quote: "Our forces struck the base," spoken by Ukraine' <<<"$ex" && ok || bad "explain: the quote's speaker is not shown"
+
 echo "== command line"
 check "redline --help" "$RL" --help
 for c in code explain eval dict; do check "$c --help" "$RL" $c --help; done
