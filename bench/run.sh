@@ -36,3 +36,16 @@ echo "time (1 core):     $secs s"
 echo "sentences/s/core:  $rate"
 echo "peak RSS:          $rss MB"
 echo "dictionary load:   $load ms"
+
+# Real news: the VOA stories (long sentences, quotes, datelines), repeated to
+# about 40,000 sentences, on the same core
+voa=../shared/data/news/voa.jsonl
+if [ -f "$voa" ]; then
+  for i in $(seq 1 30); do cat "$voa"; done >"$tmp/voa.jsonl"
+  vs=$("$RL" code "$tmp/voa.jsonl" 2>&1 >/dev/null | sed -n 's/.* stories, \([0-9]*\) sentences.*/\1/p' | tail -1)
+  TIMEFORMAT=%R
+  vt=$( { time taskset -c 0 "$RL" code -q "$tmp/voa.jsonl" >/dev/null 2>&1; } 2>&1 | tail -1)
+  echo "VOA news:          $vs sentences in $vt s, $(python3 -c "print(int($vs / max($vt, 0.001)))") sentences/s/core"
+else
+  echo "VOA news:          skipped ($voa absent)"
+fi
