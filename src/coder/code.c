@@ -63,6 +63,8 @@ void rl_coder_begin_story(rl_coder *c, rl_day story_date)
     c->person[0] = '\0';
     c->nseen = 0;
     c->home[0] = '\0';
+    c->names.n = 0;
+    c->r.surnames = &c->names;
 }
 
 /* Counts a country named in the story (weight w) and keeps home the most
@@ -675,6 +677,53 @@ static int code_bare_modal(rl_coder *c, size_t i, rl_events *out, size_t first, 
 /* Remembers actors for pronouns in later sentences: a compound group, else
  * the two sides of the sentence's first event ("Trump met Kim ... The two
  * leaders agreed"), and the last person named. */
+/* "President Jovenel Moise" named in full: later "Moise" alone is him, for
+ * the rest of the story. Month and weekday names are never surnames (Theresa
+ * May) so dates stay dates. */
+static void remember_surname(rl_coder *c, const rl_chunk *x)
+{
+    static const char *const CAL[] = {"January", "February", "March", "April", "May", "June", "July",
+                                      "August", "September", "October", "November", "December",
+                                      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                      "Sunday"};
+    const rl_reading *r = &c->r;
+    if (!x->code[0] || x->anaphor || c->names.n == RL_MAX_SURNAMES)
+        return;
+    uint32_t last;
+    if (x->person && x->end - x->start >= 2) {
+        last = x->end - 1;
+    } else if (!x->person && strlen(x->code) > 3 && isupper((unsigned char)x->code[0])) {
+        /* "Afghan Interior Ministry spokesman Tariq Arian": a title, then a
+         * name of two or three capitalized words no dictionary knows */
+        uint32_t k = x->end;
+        while (k < r->n && k < x->end + 3 && (r->tok[k].flags & RL_T_CAP) && (r->tok[k].flags & RL_T_WORD) &&
+               r->chunk_of[k] < 0 && !r->wc[k])
+            k++;
+        if (k - x->end < 2)
+            return;
+        last = k - 1;
+    } else {
+        return;
+    }
+    const rl_token *t = &r->tok[last];
+    if (!(t->flags & RL_T_CAP) || !(t->flags & RL_T_WORD) || t->len < 3 || t->len >= 32)
+        return;
+    const char *w = r->text + t->off;
+    for (size_t i = 0; i < sizeof CAL / sizeof *CAL; i++)
+        if (strlen(CAL[i]) == t->len && !memcmp(CAL[i], w, t->len))
+            return;
+    for (int k = 0; k < c->names.n; k++)
+        if (strlen(c->names.v[k].name) == t->len && !memcmp(c->names.v[k].name, w, t->len)) {
+            rl_strlcpy(c->names.v[k].code, x->code, sizeof c->names.v[k].code); /* the latest wins */
+            c->names.v[k].role = x->role;
+            return;
+        }
+    snprintf(c->names.v[c->names.n].name, sizeof c->names.v[0].name, "%.*s", (int)t->len, w);
+    rl_strlcpy(c->names.v[c->names.n].code, x->code, sizeof c->names.v[0].code);
+    c->names.v[c->names.n].role = x->role;
+    c->names.n++;
+}
+
 static void remember_actors(rl_coder *c, const rl_events *out, size_t first)
 {
     const rl_reading *r = &c->r;
@@ -699,6 +748,7 @@ static void remember_actors(rl_coder *c, const rl_events *out, size_t first)
     for (size_t i = 0; i < r->nchunk; i++) {
         if (r->chunk[i].person && r->chunk[i].code[0])
             rl_strlcpy(c->person, r->chunk[i].code, sizeof c->person);
+        remember_surname(c, &r->chunk[i]);
         if (r->chunk[i].code[0] && !r->chunk[i].anaphor)
             count_country(c, r->chunk[i].code, 1);
     }

@@ -272,6 +272,43 @@ static int32_t appositive_head(const rl_reading *r, size_t c)
     return h;
 }
 
+
+/* A person named earlier in the story by full name, now by surname alone
+ * ("Moise criticized Washington"): appends a person chunk for token i. */
+static int surname_chunk(rl_reading *r, uint32_t i)
+{
+    const rl_surnames *sn = r->surnames;
+    const rl_token *t = &r->tok[i];
+    if (!sn || !sn->n || !(t->flags & RL_T_CAP) || !(t->flags & RL_T_WORD) || r->wc[i])
+        return 0;
+    for (int k = 0; k < sn->n; k++) {
+        if (strlen(sn->v[k].name) != t->len || memcmp(sn->v[k].name, r->text + t->off, t->len))
+            continue;
+        rl_chunk ch;
+        memset(&ch, 0, sizeof ch);
+        ch.start = i;
+        ch.end = i + 1;
+        ch.prep = -1;
+        ch.group = -1;
+        ch.person = 1;
+        ch.country = 1;
+        ch.role = sn->v[k].role;
+        ch.appos = -1;
+        rl_strlcpy(ch.code, sn->v[k].code, sizeof ch.code);
+        if (r->nchunk == r->cchunk) {
+            size_t nc = r->cchunk ? 2 * r->cchunk : 16;
+            rl_chunk *v = realloc(r->chunk, nc * sizeof *v);
+            if (!v)
+                return 0;
+            r->chunk = v;
+            r->cchunk = nc;
+        }
+        r->chunk[r->nchunk++] = ch;
+        return 1;
+    }
+    return 0;
+}
+
 /* Builds chunks from adjacent mentions: country/organisation + agents + person. */
 static int build_chunks(rl_reading *r)
 {
@@ -375,6 +412,8 @@ static int build_chunks(rl_reading *r)
             i = end;
             GROWV(r->chunk, r->nchunk, r->cchunk);
             r->chunk[r->nchunk++] = ch;
+        } else if (surname_chunk(r, i)) {
+            i++;
         } else if ((alen = anaphor_at(r, i, &kind))) {
             rl_chunk ch;
             memset(&ch, 0, sizeof ch);

@@ -55,6 +55,18 @@ typedef struct rl_pmatch {
 } rl_pmatch;
 
 #define RL_MAX_QUOTES 8
+#define RL_MAX_SURNAMES 48
+
+/* Persons already named in full in this story, by surname ("Jovenel Moise"
+ * then "Moise said"): owned by the coder, borrowed by the reading. */
+typedef struct rl_surnames {
+    struct {
+        char name[32];     /* the surname as written */
+        char code[24];     /* the person's code on the story date */
+        const char *role;
+    } v[RL_MAX_SURNAMES];
+    int n;
+} rl_surnames;
 
 /* A quotation: tokens [start, end) and the chunk of its speaker, -1 unknown. */
 typedef struct rl_quote {
@@ -83,6 +95,7 @@ typedef struct rl_reading {
     rl_pmatch *modal; size_t nmodal, cmodal;
     rl_datex dates[16]; size_t ndates;
     rl_quote quote[RL_MAX_QUOTES]; uint8_t nquote;
+    const rl_surnames *surnames; /* NULL: none (set by the coder per story) */
 } rl_reading;
 
 void rl_reading_init(rl_reading *r, const rl_dict *d);
