@@ -107,13 +107,16 @@ int cmd_code(int argc, char **argv)
     if (!d)
         return RL_EXIT_FAIL;
     code_ctx cx = {rl_pipeline_new(d, &dg), rl_emitter_new(stdout, out_fmt), 0};
-    if (!cx.p || !cx.em) {
+    rl_names *names = cli_load_names(dicts.dir);
+    if (!cx.p || !cx.em || !names) {
+        rl_names_free(names);
         fprintf(stderr, "redline: out of memory\n");
         rl_pipeline_free(cx.p);
         rl_emitter_free(cx.em);
         rl_dict_free(d);
         return RL_EXIT_FAIL;
     }
+    rl_emitter_set_names(cx.em, names);
     rl_input_stats st = {0, 0};
     double t0 = cli_now();
     int status = cli_read_inputs(argc - optind, argv + optind, &io, forced, on_story, &cx, &dg,
@@ -128,6 +131,7 @@ int cmd_code(int argc, char **argv)
                 ps.stories, ps.sentences, ps.events, cli_now() - t0, st.bad_records,
                 ps.boilerplate, ps.captions, ps.duplicates);
     rl_emitter_free(cx.em);
+    rl_names_free(names);
     rl_pipeline_free(cx.p);
     rl_dict_free(d);
     return status;

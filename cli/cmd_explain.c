@@ -62,6 +62,7 @@ int cmd_explain(int argc, char **argv)
     if (!d)
         return RL_EXIT_FAIL;
     rl_pipeline *p = rl_pipeline_new(d, &dg);
+    rl_names *names = cli_load_names(dicts.dir);
     rl_buf text, trace;
     rl_buf_init(&text);
     rl_buf_init(&trace);
@@ -84,6 +85,11 @@ int cmd_explain(int argc, char **argv)
                    e->source, e->target, e->code, e->name, e->quad, (double)e->goldstein, e->plover,
                    rl_modality_name(e->modality), ds, e->date_expr[0] ? " (\"" : "", e->date_expr,
                    e->date_expr[0] ? "\")" : "", e->evidence);
+            char sn[256], tn[256];
+            rl_names_format(names, e->source, sn, sizeof sn);
+            rl_names_format(names, e->target, tn, sizeof tn);
+            if (sn[0] || tn[0])
+                printf("    %s -> %s\n", sn[0] ? sn : e->source, tn[0] ? tn : e->target);
         }
     } else {
         fprintf(stderr, "redline: out of memory\n");
@@ -92,6 +98,7 @@ int cmd_explain(int argc, char **argv)
     rl_buf_release(&text);
     rl_buf_release(&trace);
     rl_pipeline_free(p);
+    rl_names_free(names);
     rl_dict_free(d);
     return rc ? RL_EXIT_FAIL : RL_EXIT_OK;
 }

@@ -96,11 +96,14 @@ int cmd_top(int argc, char **argv)
         return RL_EXIT_FAIL;
     }
     int status = RL_EXIT_OK;
+    rl_names *names = cli_load_names(NULL);
+    t->names = names;
     if ((json ? rl_report_top_json(stdout, t) : rl_report_top_text(stdout, t)) || fflush(stdout)) {
         fprintf(stderr, "redline: write error on standard output\n");
         status = RL_EXIT_FAIL;
     }
     rl_top_free(t);
+    rl_names_free(names);
     rl_store_close(st);
     return status;
 }

@@ -178,6 +178,8 @@ int cmd_trend(int argc, char **argv)
         rl_store_close(st);
         return RL_EXIT_FAIL;
     }
+    rl_names *names = cli_load_names(NULL);
+    s->names = names;
     if (s->n == 0 && json)
         fprintf(stderr, "redline trend: no events between %s and %s in %s\n", argv[optind + 1],
                 argv[optind + 2], db);
@@ -189,6 +191,7 @@ int cmd_trend(int argc, char **argv)
     if (svg && write_svg(svg, s))
         status = RL_EXIT_FAIL;
     rl_series_free(s);
+    rl_names_free(names);
     rl_store_close(st);
     return status;
 }

@@ -27,6 +27,17 @@ const char *cli_dict_dir(const char *dir)
     return env && *env ? env : RL_DICT_DIR;
 }
 
+rl_names *cli_load_names(const char *dir)
+{
+    rl_names *n = rl_names_new();
+    rl_diag quiet = {NULL, 0, 0};
+    if (n && rl_names_load_dir(n, cli_dict_dir(dir), getenv("REDLINE_ISO3166"), &quiet)) {
+        rl_names_free(n);
+        return NULL;
+    }
+    return n;
+}
+
 rl_dict *cli_load_dict(const char *dir, rl_diag *dg, int verbose)
 {
     double t0 = cli_now();

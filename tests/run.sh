@@ -123,7 +123,10 @@ printf 'MOSCOW, December 31, 2021 (Wire) - NATO condemned Russia.\n' >"$tmp/date
 # stdin, TSV, PETRARCH XML
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q | grep -q '"cameo":"1' && ok || bad "JSONL on stdin"
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q -o tsv >"$tmp/out.tsv"
-[ "$(head -1 "$tmp/out.tsv" | cut -f1)" = story_id ] && [ "$(awk -F'\t' 'NR==2{print NF}' "$tmp/out.tsv")" = 19 ] && ok || bad "TSV header and 19 columns"
+[ "$(head -1 "$tmp/out.tsv" | cut -f1)" = story_id ] && [ "$(awk -F'\t' 'NR==2{print NF}' "$tmp/out.tsv")" = 21 ] && ok || bad "TSV header and 21 columns"
+[ "$(head -1 "$tmp/out.tsv" | cut -f20,21)" = "$(printf 'source_name\ttarget_name')" ] && [ "$(awk -F'\t' 'NR==2{print $20 "|" $21}' "$tmp/out.tsv")" = "NATO|Russia" ] && ok || bad "TSV: actor names in the last two columns"
+echo '{"id":"s","date":"2022-02-24","text":"Russian officials condemned NATO."}' | "$RL" code -q | grep -q '"source":"RUSGOV","target":"IGOWSTNAT","source_name":"Russia: government","target_name":"NATO"' && ok || bad "JSON: source_name and target_name"
+"$RL" explain --date 2022-02-24 "Russian forces attacked Ukraine." | grep -q "^    Russia: military -> Ukraine" && ok || bad "explain names the actors"
 cat >"$tmp/petr.xml" <<'XML'
 <Sentences>
 <Sentence date="20220224" id="X_1" source="T"><Text>NATO condemned Russia.</Text></Sentence>

@@ -20,6 +20,7 @@ struct rl_emitter {
     int format;
     rl_buf buf;
     unsigned long seq;     /* Phoenix EventID */
+    const rl_names *names; /* borrowed, may be NULL */
 };
 
 rl_emitter *rl_emitter_new(FILE *out, int format)
@@ -32,8 +33,14 @@ rl_emitter *rl_emitter_new(FILE *out, int format)
     rl_buf_init(&em->buf);
     if (format == RL_OUT_TSV)
         fputs("story_id\tsentence\tdate\tstory_date\tsource\ttarget\tcameo\troot\tquad_class\t"
-              "goldstein\tplover\tmodality\tdate_expr\tquantity\tevidence\ttext\tdate_precision\tform\tclaimed_by\n", out);
+              "goldstein\tplover\tmodality\tdate_expr\tquantity\tevidence\ttext\tdate_precision\tform\tclaimed_by\t"
+              "source_name\ttarget_name\n", out);
     return em;
+}
+
+void rl_emitter_set_names(rl_emitter *em, const rl_names *names)
+{
+    em->names = names;
 }
 
 void rl_emitter_free(rl_emitter *em)
@@ -53,6 +60,7 @@ static void tsv_field(FILE *out, const char *s, size_t n)
 static int emit_tsv(rl_emitter *em, const rl_story *s, const rl_event *e, const char *sent,
                     size_t sent_len, const char *date, const char *sdate)
 {
+    char sname[256], tname[256];
     FILE *out = em->out;
     fprintf(out, "%s\t%u\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%.1f\t%s\t%s\t", s->id, e->sentence, date,
             sdate, e->source, e->target, e->code, e->root, e->quad, (double)e->goldstein,
@@ -65,8 +73,14 @@ static int emit_tsv(rl_emitter *em, const rl_story *s, const rl_event *e, const 
     tsv_field(out, e->evidence, strlen(e->evidence));
     fputc('\t', out);
     tsv_field(out, sent, sent_len);
-    fprintf(out, "\t%s\t%s\t%s\n", rl_precision_name(e->precision),
+    fprintf(out, "\t%s\t%s\t%s\t", rl_precision_name(e->precision),
             e->form == RL_FORM_NOMINAL ? "nominal" : "verbal", e->claimed_by);
+    rl_names_format(em->names, e->source, sname, sizeof sname);
+    rl_names_format(em->names, e->target, tname, sizeof tname);
+    tsv_field(out, sname, strlen(sname));
+    fputc('\t', out);
+    tsv_field(out, tname, strlen(tname));
+    fputc('\n', out);
     return ferror(out) ? -1 : 0;
 }
 
@@ -259,6 +273,9 @@ int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *se
     rc |= uint_field(b, "sentence", e->sentence);
     rc |= fields(b, "source", e->source, 0);
     rc |= fields(b, "target", e->target, 0);
+    char name[256];
+    rc |= fields(b, "source_name", rl_names_format(em->names, e->source, name, sizeof name), 0);
+    rc |= fields(b, "target_name", rl_names_format(em->names, e->target, name, sizeof name), 0);
     rc |= fields(b, "cameo", e->code, 0);
     rc |= fields(b, "root", e->root, 0);
     rc |= uint_field(b, "quad_class", (unsigned)e->quad);

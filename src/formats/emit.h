@@ -6,6 +6,7 @@
 #define RL_EMIT_H
 
 #include "coder/story.h"
+#include "lexicon/names.h"
 
 /* RL_OUT_PHOENIX: the 26 tab-separated columns of Phoenix event data, no header */
 enum rl_out_format { RL_OUT_JSONL, RL_OUT_TSV, RL_OUT_PHOENIX };
@@ -15,6 +16,9 @@ typedef struct rl_emitter rl_emitter;
 /* NULL on allocation failure. Writes the TSV header for RL_OUT_TSV. */
 rl_emitter *rl_emitter_new(FILE *out, int format);
 void rl_emitter_free(rl_emitter *em);
+/* Actor names for the source_name and target_name fields (borrowed; NULL, the
+ * default: the fields are empty). */
+void rl_emitter_set_names(rl_emitter *em, const rl_names *names);
 /* Writes one event. Returns 0, or -1 on a write or allocation error. */
 int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *sent,
             size_t sent_len);

@@ -107,7 +107,19 @@ static void put_spark(FILE *out, const rl_series *s, int force)
     }
 }
 
-static void put_evidence(FILE *out, const rl_series_event *e, const char *track)
+/* "  [Russia: military > Ukraine]" after an event's codes, when names are known */
+static void put_names(FILE *out, const rl_names *names, const char *a, const char *sep,
+                      const char *b)
+{
+    char an[256], bn[256];
+    rl_names_format(names, a, an, sizeof an);
+    rl_names_format(names, b, bn, sizeof bn);
+    if (an[0] || bn[0])
+        fprintf(out, "  [%s%s%s]", an[0] ? an : a, sep, bn[0] ? bn : b);
+}
+
+static void put_evidence(FILE *out, const rl_series_event *e, const char *track,
+                         const rl_names *names)
 {
     char d[11];
     rl_day_format(e->date, d);
@@ -115,8 +127,10 @@ static void put_evidence(FILE *out, const rl_series_event *e, const char *track)
             rl_modality_name(e->modality));
     if (e->m.quantity > 0)
         fprintf(out, " (%.0f %s)", e->m.quantity, e->m.quantity_unit);
-    fprintf(out, ", %u mention%s: %s sentence %u\n", e->mentions, e->mentions == 1 ? "" : "s",
+    fprintf(out, ", %u mention%s: %s sentence %u", e->mentions, e->mentions == 1 ? "" : "s",
             e->m.story_id ? e->m.story_id : "?", e->m.sentence);
+    put_names(out, names, e->source, " > ", e->target);
+    fputc('\n', out);
     fputs("        \"", out);
     put_clipped(out, e->m.text, 150);
     fputs("\"\n", out);
@@ -150,6 +164,10 @@ int rl_report_trend_text(FILE *out, const rl_series *s, unsigned evidence)
     rl_day_format(s->to, t);
     fprintf(out, "%s <-> %s, %s to %s by %s (%zu period%s)\n", a, b, f, t, rl_by_name(s->by),
             s->n, s->n == 1 ? "" : "s");
+    if (s->names && s->na == 1 && s->nb == 1) {
+        put_names(out, s->names, s->a[0], " <-> ", s->b[0]);
+        fputc('\n', out);
+    }
     fprintf(out, "%u distinct events (%u mentions): %u talks, %u force", s->total.events,
             s->total.mentions, s->total.talks, s->total.force);
     if (s->uncounted)
@@ -188,7 +206,7 @@ int rl_report_trend_text(FILE *out, const rl_series *s, unsigned evidence)
         fprintf(out, "  %s\n", rl_series_reading_name(p->reading));
         for (int tr = 0; tr < 2; tr++)
             for (unsigned k = 0; k < p->ntop[tr] && k < evidence; k++)
-                put_evidence(out, &p->top[tr][k], tr ? "force" : "talks");
+                put_evidence(out, &p->top[tr][k], tr ? "force" : "talks", s->names);
     }
     return ferror(out) ? -1 : 0;
 }
@@ -237,13 +255,22 @@ static json_t *cell_json(const rl_series_cell *c)
     return o;
 }
 
-static json_t *event_json(const rl_series_event *e)
+/* a code's name (names.h) as JSON: "" without names */
+static json_t *name_json(const rl_names *names, const char *code)
+{
+    char buf[256];
+    return rl_report_str_json(rl_names_format(names, code, buf, sizeof buf));
+}
+
+static json_t *event_json(const rl_series_event *e, const rl_names *names)
 {
     json_t *o = json_object();
     json_object_set_new(o, "event_id", json_integer(e->id));
     json_object_set_new(o, "date", rl_report_day_json(e->date));
     json_object_set_new(o, "source", rl_report_str_json(e->source));
     json_object_set_new(o, "target", rl_report_str_json(e->target));
+    json_object_set_new(o, "source_name", name_json(names, e->source));
+    json_object_set_new(o, "target_name", name_json(names, e->target));
     json_object_set_new(o, "cameo", rl_report_str_json(e->cameo));
     json_object_set_new(o, "modality", json_string(rl_modality_name(e->modality)));
     json_object_set_new(o, "track", json_string(rl_track_name(e->track)));
@@ -285,7 +312,10 @@ static int dump(FILE *out, json_t *o)
     return rc || ferror(out) ? -1 : 0;
 }
 
-json_t *rl_report_event_json_new(const rl_series_event *e) { return event_json(e); }
+json_t *rl_report_event_json_new(const rl_series_event *e, const rl_names *names)
+{
+    return event_json(e, names);
+}
 
 int rl_report_trend_json(FILE *out, const rl_series *s)
 {
@@ -305,6 +335,13 @@ json_t *rl_report_trend_json_new(const rl_series *s)
         json_array_append_new(b, json_string(s->b[i]));
     json_object_set_new(o, "a", a);
     json_object_set_new(o, "b", b);
+    json_t *an = json_array(), *bn = json_array();
+    for (int i = 0; i < s->na; i++)
+        json_array_append_new(an, name_json(s->names, s->a[i]));
+    for (int i = 0; i < s->nb; i++)
+        json_array_append_new(bn, name_json(s->names, s->b[i]));
+    json_object_set_new(o, "a_names", an);
+    json_object_set_new(o, "b_names", bn);
     json_object_set_new(o, "from", rl_report_day_json(s->n ? s->from : RL_NODATE));
     json_object_set_new(o, "to", rl_report_day_json(s->n ? s->to : RL_NODATE));
     json_object_set_new(o, "by", json_string(rl_by_name(s->by)));
@@ -329,7 +366,7 @@ json_t *rl_report_trend_json_new(const rl_series *s)
         for (int t = 0; t < 2; t++) {
             json_t *l = json_array();
             for (unsigned k = 0; k < p->ntop[t]; k++)
-                json_array_append_new(l, event_json(&p->top[t][k]));
+                json_array_append_new(l, event_json(&p->top[t][k], s->names));
             json_object_set_new(ev, t ? "force" : "talks", l);
         }
         json_object_set_new(po, "evidence", ev);
@@ -686,14 +723,18 @@ int rl_report_top_text(FILE *out, const rl_top *t)
         const rl_top_row *r = &t->v[i];
         char dy[56];
         snprintf(dy, sizeof dy, "%s - %s", r->a, r->b);
-        fprintf(out, "%3zu  %-24s %5u %5u %+5d  %5u %5u  %s\n", i + 1, dy, r->force, r->force_prev,
+        fprintf(out, "%3zu  %-24s %5u %5u %+5d  %5u %5u  %s", i + 1, dy, r->force, r->force_prev,
                 r->rise, r->talks, r->talks_prev, rl_series_reading_name(r->reading));
+        put_names(out, t->names, r->a, " - ", r->b);
+        fputc('\n', out);
         const rl_series_event *e = &r->strongest;
         char d[11];
         rl_day_format(e->date, d);
-        fprintf(out, "       strongest: %s %s>%s %s %s: %s sentence %u\n        \"", d, e->source,
+        fprintf(out, "       strongest: %s %s>%s %s %s: %s sentence %u", d, e->source,
                 e->target, e->cameo, rl_modality_name(e->modality),
                 e->m.story_id ? e->m.story_id : "?", e->m.sentence);
+        put_names(out, t->names, e->source, " > ", e->target);
+        fputs("\n        \"", out);
         put_clipped(out, e->m.text, 140);
         fputs("\"\n", out);
     }
@@ -728,7 +769,9 @@ json_t *rl_report_top_json_new(const rl_top *t)
         json_object_set_new(d, "talks", json_integer(r->talks));
         json_object_set_new(d, "talks_prev", json_integer(r->talks_prev));
         json_object_set_new(d, "reading", json_string(rl_series_reading_name(r->reading)));
-        json_object_set_new(d, "strongest", event_json(&r->strongest));
+        json_object_set_new(d, "a_name", name_json(t->names, r->a));
+        json_object_set_new(d, "b_name", name_json(t->names, r->b));
+        json_object_set_new(d, "strongest", event_json(&r->strongest, t->names));
         json_array_append_new(l, d);
     }
     json_object_set_new(o, "dyads", l);

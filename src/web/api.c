@@ -32,10 +32,17 @@ static unsigned reply(json_t *o, rl_web_out *out)
     return rc ? 500 : 200;
 }
 
+/* an actor code's name (names.h); "" when the dashboard has no names */
+static json_t *name_json(const rl_web_worker *w, const char *code)
+{
+    char buf[256];
+    return rl_report_str_json(rl_names_format(w->names, code, buf, sizeof buf));
+}
+
 /* EVENT of docs/store.md, plus what the dashboard's tables add */
 static json_t *event_json(const rl_web_worker *w, const rl_browse_event *ev)
 {
-    json_t *o = rl_report_event_json_new(&ev->e);
+    json_t *o = rl_report_event_json_new(&ev->e, w->names);
     if (!o)
         return NULL;
     set(o, "event_name", rl_report_str_json(rl_view_cameo_name(w, ev->e.cameo)));
@@ -58,6 +65,8 @@ static json_t *report_json(const rl_web_worker *w, const rl_browse_report *r)
     set(o, "sentence", json_integer(r->sentence));
     set(o, "source", rl_report_str_json(r->source));
     set(o, "target", rl_report_str_json(r->target));
+    set(o, "source_name", name_json(w, r->source));
+    set(o, "target_name", name_json(w, r->target));
     set(o, "cameo", rl_report_str_json(r->cameo));
     set(o, "root", rl_report_str_json(r->root));
     set(o, "quad_class", json_integer(r->quad));
@@ -233,6 +242,8 @@ unsigned rl_api_event(rl_web_worker *w, const rl_view_event *v, rl_web_out *o)
             json_t *k = json_object();
             set(k, "source", rl_report_str_json(c->source));
             set(k, "target", rl_report_str_json(c->target));
+            set(k, "source_name", name_json(w, c->source));
+            set(k, "target_name", name_json(w, c->target));
             set(k, "cameo", rl_report_str_json(c->code));
             set(k, "event_name", rl_report_str_json(rl_view_cameo_name(w, c->code)));
             set(k, "modality", json_string(rl_modality_name(c->modality)));

@@ -20,6 +20,7 @@
 typedef struct pg {
     rl_buf *b;
     int err;
+    const rl_names *names;  /* actor names beside codes; NULL: none */
 } pg;
 
 static void put(pg *p, const char *s)
@@ -152,6 +153,23 @@ static void dyad_path(pg *p, const char *a, const char *b)
     url(p, b);
 }
 
+/* " <span class="names">Russia: government &rarr; Ukraine</span>" when named */
+static void names_span(pg *p, const char *source, const char *sep, const char *target)
+{
+    char sn[256], tn[256];
+    rl_names_format(p->names, source, sn, sizeof sn);
+    rl_names_format(p->names, target ? target : "", tn, sizeof tn);
+    if (!sn[0] && !tn[0])
+        return;
+    put(p, " <span class=\"names\">");
+    esc(p, sn[0] ? sn : source);
+    if (target) {
+        put(p, sep);
+        esc(p, tn[0] ? tn : target);
+    }
+    put(p, "</span>");
+}
+
 /* The actors of an event as a link to their countries' dyad. */
 static void actors_cell(pg *p, const char *source, const char *target)
 {
@@ -165,6 +183,7 @@ static void actors_cell(pg *p, const char *source, const char *target)
     put(p, " &rarr; ");
     esc(p, target);
     put(p, "</a>");
+    names_span(p, source, " &rarr; ", target);
 }
 
 static void code_cell(pg *p, const rl_web_worker *w, const char *cameo)
@@ -325,7 +344,7 @@ static void date_input(pg *p, const char *name, const char *label, rl_day d)
 unsigned rl_page_overview(rl_web_worker *w, const rl_web_req *r, const rl_view_overview *v,
                           rl_web_out *o)
 {
-    pg p = {&o->body, 0};
+    pg p = {&o->body, 0, w->names};
     page_begin(&p, w, "Overview", NULL);
     put(&p, "<h1>Where is force rising?</h1>\n");
     if (!v->top) {
@@ -372,7 +391,9 @@ unsigned rl_page_overview(rl_web_worker *w, const rl_web_req *r, const rl_view_o
             esc(&p, row->a);
             put(&p, " &ndash; ");
             esc(&p, row->b);
-            putf(&p, "</a></td><td class=\"num\">%u</td><td class=\"num\">%u</td><td class=\"num\">"
+            put(&p, "</a>");
+            names_span(&p, row->a, " &ndash; ", row->b);
+            putf(&p, "</td><td class=\"num\">%u</td><td class=\"num\">%u</td><td class=\"num\">"
                      "%+d</td><td class=\"num\">%u</td><td class=\"num\">%u</td>", row->force,
                  row->force_prev, row->rise, row->talks, row->talks_prev);
             putf(&p, "<td class=\"reading %s\">%s</td><td class=\"sentence\">",
@@ -657,7 +678,7 @@ static void dyad_events(pg *p, rl_web_worker *w, const rl_web_req *r, const rl_v
 
 unsigned rl_page_dyad(rl_web_worker *w, const rl_web_req *r, const rl_view_dyad *v, rl_web_out *o)
 {
-    pg p = {&o->body, 0};
+    pg p = {&o->body, 0, w->names};
     const rl_series *s = v->s;
     char title[900];
     snprintf(title, sizeof title, "%s and %s", r->side_a, r->side_b);
@@ -848,6 +869,7 @@ static void event_trace(pg *p, rl_web_worker *w, const rl_view_event *v)
             esc(p, c->source);
             put(p, " &rarr; ");
             esc(p, c->target);
+            names_span(p, c->source, " &rarr; ", c->target);
             put(p, " ");
             code_cell(p, w, c->code);
             put(p, ", ");
@@ -868,7 +890,7 @@ unsigned rl_page_event(rl_web_worker *w, const rl_web_req *r, const rl_view_even
                        rl_web_out *o)
 {
     (void)r;
-    pg p = {&o->body, 0};
+    pg p = {&o->body, 0, w->names};
     const rl_series_event *e = &v->ev.e;
     char title[160];
     snprintf(title, sizeof title, "Event %lld", (long long)e->id);
@@ -877,6 +899,7 @@ unsigned rl_page_event(rl_web_worker *w, const rl_web_req *r, const rl_view_even
     esc(&p, e->source);
     put(&p, " &rarr; ");
     esc(&p, e->target);
+    names_span(&p, e->source, " &rarr; ", e->target);
     put(&p, ", ");
     code_cell(&p, w, e->cameo);
     event_facts(&p, w, &v->ev);
@@ -897,7 +920,7 @@ unsigned rl_page_story(rl_web_worker *w, const rl_web_req *r, const rl_view_stor
                        rl_web_out *o)
 {
     (void)r;
-    pg p = {&o->body, 0};
+    pg p = {&o->body, 0, w->names};
     const rl_browse_story *s = &v->story;
     page_begin(&p, w, "Story", NULL);
     put(&p, "<h1>Story ");
@@ -931,7 +954,7 @@ unsigned rl_page_story(rl_web_worker *w, const rl_web_req *r, const rl_view_stor
 unsigned rl_page_search(rl_web_worker *w, const rl_web_req *r, const rl_view_search *v,
                         rl_web_out *o)
 {
-    pg p = {&o->body, 0};
+    pg p = {&o->body, 0, w->names};
     page_begin(&p, w, "Search", r->q);
     put(&p, "<h1>Search</h1>\n<form class=\"filters\" method=\"get\" action=\"/search\">"
             "<label>words <input type=\"search\" name=\"q\" maxlength=\"256\" value=\"");
@@ -1015,7 +1038,7 @@ static const char *reason(unsigned status)
 unsigned rl_page_error(const rl_web_worker *w, const rl_web_err *e, rl_web_out *o)
 {
     static const rl_web_worker none = {0};
-    pg p = {&o->body, 0};
+    pg p = {&o->body, 0, w->names};
     char title[64];
     snprintf(title, sizeof title, "%u %s", e->status, reason(e->status));
     if (!w)

@@ -1035,6 +1035,7 @@ int rl_serve_start(rl_serve **out, const rl_serve_opts *o, rl_diag *dg)
         rl_web_worker *w = &s->w[i];
         w->dg = (rl_diag){dg->out, 0, 0};
         w->dict = o->dict;
+        w->names = o->names;
         w->db_name = s->db_name;
         w->timeout_ms = s->timeout_ms;
         if ((rc = rl_store_open(&w->st, o->db, RL_STORE_READ, &w->dg))) {

@@ -67,6 +67,7 @@ unsigned rl_view_overview_load(rl_web_worker *w, const rl_web_req *r, rl_view_ov
         rl_view_overview_release(v);
         return st;
     }
+    v->top->names = w->names;
     return 200;
 }
 
@@ -161,6 +162,7 @@ unsigned rl_view_dyad_load(rl_web_worker *w, const rl_web_req *r, int table, rl_
     if ((rc = rl_series_dyad(w->st, (char(*)[24])r->a, r->na, (char(*)[24])r->b, r->nb, from, to,
                              by, &v->s, &w->dg)))
         return store_fail(w, rc, e);
+    v->s->names = w->names;
     if (!table)
         return 200;
     rl_browse_filter_init(&v->f);

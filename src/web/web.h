@@ -47,6 +47,7 @@ typedef struct rl_web_worker {
     rl_browse *br;
     rl_pipeline *pipe;              /* explain traces; NULL without dictionaries */
     const rl_dict *dict;            /* CAMEO names; NULL without */
+    const rl_names *names;          /* actor names; NULL without */
     const char *db_name;            /* the store's file name, shown on pages */
     unsigned timeout_ms;
     rl_diag dg;

@@ -205,6 +205,9 @@ eid=$(python3 -c "import json,sys; print([e for e in json.load(open(sys.argv[1])
 expect 200 text/html "/event/$eid" "event page" '<span class="actor">Hamas militants</span> <mark>attacked</mark>' 'id="story-id">ex-004<' \
     'id="story"' "event date" "2023-10-07" "Saturday" "The coder's reading" 'id="trace"' "verb pattern" "PSEREB"
 expect 200 text/html "/story?id=ex-004" "story page" "Gaza" "Qatar" "example wire"
+expect 200 text/html "/event/$eid" "event page names the actors" '<span class="names">Palestine: rebels'
+get "/api/event/$eid"
+json "$tmp/body" 'd["event"]["source_name"] == "Palestine: rebels" and d["event"]["target_name"] != ""' && ok || bad "/api/event: source_name and target_name"
 expect 200 text/html "/search" "empty search form" "CAMEO code"
 expect 200 text/html "/search?q=attacked+southern" "search words" '<b class="hit">southern</b>' "Hamas"
 expect 200 text/html "/search?actor=Putin" "search an actor by name" "separatist"

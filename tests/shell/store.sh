@@ -208,6 +208,7 @@ assert d == [("RUS", "UKR", 3, 0, 3)], d    # RUS-USA: 3 now, 3 before: no rise
 PY
 "$RL" top "$db" --from 2022-03-04 --to 2022-03-07 >"$tmp/top.txt"
 grep -q "RUS - UKR" "$tmp/top.txt" && grep -q "strongest: 2022-03-07" "$tmp/top.txt" && ok || bad "top text lists the dyad and its strongest event"
+grep -q "\[Russia - Ukraine\]" "$tmp/top.txt" && ok || bad "top text names the dyad's actors"
 
 echo "== store: seed article"
 seed="$SHARED/data/articles/us-russia-talks-2021-12.txt"

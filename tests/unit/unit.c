@@ -340,6 +340,35 @@ static void test_html(void)
     rl_buf_release(&b);
 }
 
+/* actor names: the built-in table plus names added by hand */
+static void test_names(void)
+{
+    rl_names *n = rl_names_new();
+    rl_diag dg = {NULL, 0, 0};
+    CHECK(n && rl_names_load_dir(n, RL_DICT_DIR, NULL, &dg) == RL_OK, "names load");
+    static const struct { const char *code, *want; } cases[] = {
+        {"RUSGOV", "Russia: government"}, {"IGOWSTNAT", "NATO"}, {"KENCOP", "Kenya: police"},
+        {"USAMILGOV", "United States: military, government"}, {"---GOV", "government"},
+        {"RUS", "Russia"}, {"IGOUNOHLHWHO", "World Health Organization"},
+        {"RUSXYZ", "Russia: XYZ"}, {"XYZ", ""}, {"", ""}, {"IGO", "intergovernmental organization"},
+    };
+    char buf[128];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rl_names_format(n, cases[i].code, buf, sizeof buf);
+        CHECK(!strcmp(buf, cases[i].want), "name of '%s': '%s', want '%s'", cases[i].code, buf,
+              cases[i].want);
+    }
+    char tiny[8];
+    rl_names_format(n, "RUSGOV", tiny, sizeof tiny);
+    CHECK(!strcmp(tiny, "Russia:"), "a short buffer truncates: '%s'", tiny);
+    CHECK(rl_names_add(n, "RUS", "Muscovy", RL_NAMES_REPLACE) == RL_OK &&
+              !strcmp(rl_names_format(n, "RUSMIL", buf, sizeof buf), "Muscovy: military"),
+          "a replaced name is used: '%s'", buf);
+    CHECK(!strcmp(rl_names_format(NULL, "RUSMIL", buf, sizeof buf), ""), "no table: no name");
+    rl_names_free(n);
+    rl_names_free(NULL);
+}
+
 int main(void)
 {
     test_tok();
@@ -349,6 +378,7 @@ int main(void)
     test_story_dates();
     test_dict();
     test_html();
+    test_names();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
