@@ -15,8 +15,8 @@ static const char *const usage_text =
     "\n"
     "  -d, --date YYYY-MM-DD   story date for plain-text input without a dateline\n"
     "  -f, --format FMT        input format: auto, jsonl, text, xml (default: by name)\n"
-    "  -o, --output FMT        jsonl (default), tsv, or phoenix (the Phoenix event-data\n"
-    "                          columns; docs/output.md)\n"
+    "  -o, --output FMT        jsonl (default), tsv, csv (RFC 4180, the TSV columns),\n"
+    "                          or phoenix (the Phoenix event-data columns); docs/output.md\n"
     "  -D, --dict-dir DIR      dictionary folder (default: $REDLINE_DICT or built-in)\n"
     CLI_DICT_HELP
     "  -q, --quiet             no summary on stderr\n"
@@ -85,6 +85,7 @@ int cmd_code(int argc, char **argv)
         case 'o':
             if (!strcmp(optarg, "tsv")) out_fmt = RL_OUT_TSV;
             else if (!strcmp(optarg, "phoenix")) out_fmt = RL_OUT_PHOENIX;
+            else if (!strcmp(optarg, "csv")) out_fmt = RL_OUT_CSV;
             else if (!strcmp(optarg, "jsonl") || !strcmp(optarg, "json")) out_fmt = RL_OUT_JSONL;
             else {
                 fprintf(stderr, "redline code: unknown output format '%s'\n", optarg);

@@ -32,6 +32,7 @@ static const char *const usage_text =
     "  -e, --evidence N        evidence events per track and period on the\n"
     "                          terminal, 0 to 3 (default 3)\n"
     "  -j, --json              JSON on stdout instead of the chart\n"
+    "  -c, --csv               CSV on stdout, one row per period (docs/store.md)\n"
     "  -s, --svg FILE          also write a standalone SVG chart to FILE\n"
     "  -h, --help              this text\n"
     "\n"
@@ -76,6 +77,18 @@ static int check_actors(rl_store *st, const char *db, char side[][24], int n)
 
 /* Writes the SVG next to path, then renames it over path: a failed write
  * never leaves a truncated chart behind. */
+/* --csv: the table on stdout; 0, or -1 when out of memory or on a write error */
+static int csv_out(const rl_series *x)
+{
+    rl_buf b;
+    rl_buf_init(&b);
+    int rc = rl_report_trend_csv(&b, x);
+    if (!rc && b.len && fwrite(b.data, 1, b.len, stdout) != b.len)
+        rc = -1;
+    rl_buf_release(&b);
+    return rc;
+}
+
 static int write_svg(const char *path, const rl_series *s)
 {
     size_t n = strlen(path) + 8;
@@ -111,7 +124,7 @@ int cmd_trend(int argc, char **argv)
     static const struct option opts[] = {
         {"from", required_argument, 0, 'f'}, {"to", required_argument, 0, 't'},
         {"by", required_argument, 0, 'b'}, {"evidence", required_argument, 0, 'e'},
-        {"json", no_argument, 0, 'j'}, {"svg", required_argument, 0, 's'},
+        {"json", no_argument, 0, 'j'}, {"csv", no_argument, 0, 'c'}, {"svg", required_argument, 0, 's'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
     rl_day from = RL_NODATE, to = RL_NODATE;
@@ -119,7 +132,7 @@ int cmd_trend(int argc, char **argv)
     unsigned evidence = RL_SERIES_TOP;
     const char *svg = NULL;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:t:b:e:js:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:t:b:e:jcs:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (cli_parse_date(optarg, &from))
@@ -145,6 +158,7 @@ int cmd_trend(int argc, char **argv)
             evidence = (unsigned)(optarg[0] - '0');
             break;
         case 'j': json = 1; break;
+        case 'c': json = 2; break;
         case 's': svg = optarg; break;
         case 'h': fputs(usage_text, stdout); return RL_EXIT_OK;
         default: fputs(usage_text, stderr); return RL_EXIT_USAGE;
@@ -183,7 +197,9 @@ int cmd_trend(int argc, char **argv)
     if (s->n == 0 && json)
         fprintf(stderr, "redline trend: no events between %s and %s in %s\n", argv[optind + 1],
                 argv[optind + 2], db);
-    if ((json ? rl_report_trend_json(stdout, s) : rl_report_trend_text(stdout, s, evidence)) ||
+    if ((json == 2 ? csv_out(s)
+         : json    ? rl_report_trend_json(stdout, s)
+                   : rl_report_trend_text(stdout, s, evidence)) ||
         fflush(stdout)) {
         fprintf(stderr, "redline: write error on standard output\n");
         status = RL_EXIT_FAIL;

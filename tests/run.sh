@@ -127,6 +127,16 @@ echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" co
 [ "$(head -1 "$tmp/out.tsv" | cut -f20,21)" = "$(printf 'source_name\ttarget_name')" ] && [ "$(awk -F'\t' 'NR==2{print $20 "|" $21}' "$tmp/out.tsv")" = "NATO|Russia" ] && ok || bad "TSV: actor names in the last two columns"
 echo '{"id":"s","date":"2022-02-24","text":"Russian officials condemned NATO."}' | "$RL" code -q | grep -q '"source":"RUSGOV","target":"IGOWSTNAT","source_name":"Russia: government","target_name":"NATO"' && ok || bad "JSON: source_name and target_name"
 "$RL" explain --date 2022-02-24 "Russian forces attacked Ukraine." | grep -q "^    Russia: military -> Ukraine" && ok || bad "explain names the actors"
+printf '{"id":"c,1","date":"2022-02-24","text":"Russian forces attacked Ukraine, \\"the West\\" said."}\n' | "$RL" code -q -o csv >"$tmp/out.csv"
+python3 - "$tmp/out.csv" <<'PY' && ok || bad "code -o csv: RFC 4180 with a header row, quoted fields, the TSV's columns"
+import csv, sys
+raw = open(sys.argv[1], newline="").read()
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+assert raw.endswith("\r\n") and raw.split("\r\n", 1)[0].startswith("story_id,sentence,")
+assert rows[0][:3] == ["story_id", "sentence", "date"] and len(rows[0]) == 21, rows[0]
+assert rows[1][0] == "c,1" and rows[1][4] == "RUSMIL" and rows[1][15].endswith('"the West" said.'), rows[1]
+assert rows[1][19] == "Russia: military" and all(len(r) == 21 for r in rows)
+PY
 cat >"$tmp/petr.xml" <<'XML'
 <Sentences>
 <Sentence date="20220224" id="X_1" source="T"><Text>NATO condemned Russia.</Text></Sentence>

@@ -7,10 +7,13 @@
  * tests/run.sh parses every output line back with a JSON parser. */
 #include "formats/emit.h"
 #include "base/buf.h"
+#include "base/csv.h"
 #include "base/day.h"
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -23,6 +26,14 @@ struct rl_emitter {
     const rl_names *names; /* borrowed, may be NULL */
 };
 
+/* the columns of TSV and CSV, in order (docs/output.md) */
+static const char *const columns[] = {
+    "story_id", "sentence", "date", "story_date", "source", "target", "cameo", "root",
+    "quad_class", "goldstein", "plover", "modality", "date_expr", "quantity", "evidence", "text",
+    "date_precision", "form", "claimed_by", "source_name", "target_name",
+};
+#define NCOLUMNS (sizeof columns / sizeof columns[0])
+
 rl_emitter *rl_emitter_new(FILE *out, int format)
 {
     rl_emitter *em = calloc(1, sizeof *em);
@@ -31,10 +42,14 @@ rl_emitter *rl_emitter_new(FILE *out, int format)
     em->out = out;
     em->format = format;
     rl_buf_init(&em->buf);
-    if (format == RL_OUT_TSV)
-        fputs("story_id\tsentence\tdate\tstory_date\tsource\ttarget\tcameo\troot\tquad_class\t"
-              "goldstein\tplover\tmodality\tdate_expr\tquantity\tevidence\ttext\tdate_precision\tform\tclaimed_by\t"
-              "source_name\ttarget_name\n", out);
+    if (format == RL_OUT_TSV || format == RL_OUT_CSV) {
+        for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
+            fputs(columns[i], out);
+            fputs(i + 1 < sizeof columns / sizeof columns[0] ? (format == RL_OUT_CSV ? "," : "\t")
+                                                             : (format == RL_OUT_CSV ? "\r\n" : "\n"),
+                  out);
+        }
+    }
     return em;
 }
 
@@ -82,6 +97,37 @@ static int emit_tsv(rl_emitter *em, const rl_story *s, const rl_event *e, const 
     tsv_field(out, tname, strlen(tname));
     fputc('\n', out);
     return ferror(out) ? -1 : 0;
+}
+
+/* the TSV columns as one CSV row */
+static int emit_csv(rl_emitter *em, const rl_story *s, const rl_event *e, const char *sent,
+                    size_t sent_len, const char *date, const char *sdate)
+{
+    char sentence[16], quad[8], gold[16], qty[64], sname[256], tname[256];
+    snprintf(sentence, sizeof sentence, "%u", e->sentence);
+    snprintf(quad, sizeof quad, "%d", e->quad);
+    snprintf(gold, sizeof gold, "%.1f", (double)e->goldstein);
+    qty[0] = '\0';
+    if (e->quantity > 0)
+        snprintf(qty, sizeof qty, "%.0f %s", e->quantity, e->quantity_unit);
+    rl_buf *b = &em->buf;
+    rl_buf_clear(b);
+    const char *cells[NCOLUMNS] = {
+        s->id ? s->id : "", sentence, date, sdate, e->source, e->target, e->code, e->root, quad,
+        gold, e->plover ? e->plover : "", rl_modality_name(e->modality), e->date_expr, qty,
+        e->evidence, NULL, rl_precision_name(e->precision),
+        e->form == RL_FORM_NOMINAL ? "nominal" : "verbal", e->claimed_by,
+        rl_names_format(em->names, e->source, sname, sizeof sname),
+        rl_names_format(em->names, e->target, tname, sizeof tname),
+    };
+    size_t lens[NCOLUMNS];
+    for (size_t i = 0; i < NCOLUMNS; i++)
+        lens[i] = SIZE_MAX;
+    cells[15] = sent; /* the sentence is a slice, not NUL-terminated */
+    lens[15] = sent_len;
+    if (rl_csv_row(b, cells, lens, NCOLUMNS))
+        return -1;
+    return fwrite(b->data, 1, b->len, em->out) == b->len ? 0 : -1;
 }
 
 /* Phoenix splits an actor code into its entity (country or IGO/NGO/IMG/MNC:
@@ -267,6 +313,8 @@ int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *se
         return emit_tsv(em, s, e, sent, sent_len, date, sdate);
     if (em->format == RL_OUT_PHOENIX)
         return emit_phoenix(em, s, e, date);
+    if (em->format == RL_OUT_CSV)
+        return emit_csv(em, s, e, sent, sent_len, date, sdate);
     rl_buf *b = &em->buf;
     rl_buf_clear(b); /* the first field opens the object */
     int rc = fields(b, "story_id", s->id ? s->id : "", 0);

@@ -8,12 +8,13 @@
 #include "coder/story.h"
 #include "lexicon/names.h"
 
-/* RL_OUT_PHOENIX: the 26 tab-separated columns of Phoenix event data, no header */
-enum rl_out_format { RL_OUT_JSONL, RL_OUT_TSV, RL_OUT_PHOENIX };
+/* RL_OUT_PHOENIX: the 26 tab-separated columns of Phoenix event data, no header;
+ * RL_OUT_CSV: the TSV columns as RFC 4180 CSV, with a header row */
+enum rl_out_format { RL_OUT_JSONL, RL_OUT_TSV, RL_OUT_PHOENIX, RL_OUT_CSV };
 
 typedef struct rl_emitter rl_emitter;
 
-/* NULL on allocation failure. Writes the TSV header for RL_OUT_TSV. */
+/* NULL on allocation failure. Writes the header of RL_OUT_TSV and RL_OUT_CSV. */
 rl_emitter *rl_emitter_new(FILE *out, int format);
 void rl_emitter_free(rl_emitter *em);
 /* Actor names for the source_name and target_name fields (borrowed; NULL, the

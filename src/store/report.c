@@ -4,6 +4,7 @@
 #include "store/report.h"
 #include "text/clean.h"
 #include "base/day.h"
+#include "base/csv.h"
 
 #include <jansson.h>
 #include <string.h>
@@ -776,4 +777,104 @@ json_t *rl_report_top_json_new(const rl_top *t)
     }
     json_object_set_new(o, "dyads", l);
     return o;
+}
+
+/* ======================== CSV ======================== */
+
+static const char *const trend_columns[] = {
+    "a", "b", "a_name", "b_name", "start", "end", "events", "mentions", "talks", "force",
+    "quad1", "quad2", "quad3", "quad4", "goldstein_sum", "goldstein_mean", "a_to_b_events",
+    "a_to_b_talks", "a_to_b_force", "b_to_a_events", "b_to_a_talks", "b_to_a_force",
+    "uncounted", "reading",
+};
+#define TREND_COLS (sizeof trend_columns / sizeof trend_columns[0])
+
+/* the names of a side's codes, "; "-separated */
+static void side_names(const rl_series *s, int b, char *out, size_t cap)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    for (int i = 0; i < (b ? s->nb : s->na) && len + 1 < cap; i++) {
+        char nm[256];
+        rl_names_format(s->names, b ? s->b[i] : s->a[i], nm, sizeof nm);
+        int w = snprintf(out + len, cap - len, "%s%s", i ? "; " : "", nm);
+        if (w < 0)
+            break;
+        len += (size_t)w > cap - len ? cap - len : (size_t)w;
+    }
+}
+
+int rl_report_trend_csv(rl_buf *out, const rl_series *s)
+{
+    char a[400], b[400], an[1024], bn[1024];
+    side_label(s, 0, a, sizeof a);
+    side_label(s, 1, b, sizeof b);
+    side_names(s, 0, an, sizeof an);
+    side_names(s, 1, bn, sizeof bn);
+    if (rl_csv_row(out, trend_columns, NULL, TREND_COLS))
+        return -1;
+    for (size_t i = 0; i < s->n; i++) {
+        const rl_series_period *p = &s->p[i];
+        char num[17][24], st[11], en[11];
+        rl_day_format(p->start, st);
+        rl_day_format(p->end, en);
+        unsigned v[] = {p->all.events, p->all.mentions, p->all.talks, p->all.force,
+                        p->all.quad[0], p->all.quad[1], p->all.quad[2], p->all.quad[3]};
+        for (int k = 0; k < 8; k++)
+            snprintf(num[k], sizeof num[k], "%u", v[k]);
+        snprintf(num[8], sizeof num[8], "%.1f", p->all.goldstein);
+        if (p->all.events)
+            snprintf(num[9], sizeof num[9], "%.2f", p->all.goldstein / p->all.events);
+        else
+            num[9][0] = '\0';
+        unsigned d[] = {p->ab.events, p->ab.talks, p->ab.force, p->ba.events, p->ba.talks,
+                        p->ba.force, p->uncounted};
+        for (int k = 0; k < 7; k++)
+            snprintf(num[10 + k], sizeof num[10 + k], "%u", d[k]);
+        const char *cells[TREND_COLS] = {
+            a, b, an, bn, st, en, num[0], num[1], num[2], num[3], num[4], num[5], num[6], num[7],
+            num[8], num[9], num[10], num[11], num[12], num[13], num[14], num[15], num[16],
+            rl_series_reading_name(p->reading),
+        };
+        if (rl_csv_row(out, cells, NULL, TREND_COLS))
+            return -1;
+    }
+    return 0;
+}
+
+static const char *const top_columns[] = {
+    "rank", "a", "b", "a_name", "b_name", "force", "force_prev", "rise", "talks", "talks_prev",
+    "reading", "strongest_event_id", "strongest_date", "strongest_source", "strongest_target",
+    "strongest_cameo", "strongest_modality", "strongest_story_id", "strongest_sentence",
+    "strongest_text",
+};
+#define TOP_COLS (sizeof top_columns / sizeof top_columns[0])
+
+int rl_report_top_csv(rl_buf *out, const rl_top *t)
+{
+    if (rl_csv_row(out, top_columns, NULL, TOP_COLS))
+        return -1;
+    for (size_t i = 0; i < t->n; i++) {
+        const rl_top_row *r = &t->v[i];
+        const rl_series_event *e = &r->strongest;
+        char num[8][24], an[256], bn[256], d[11];
+        snprintf(num[0], sizeof num[0], "%zu", i + 1);
+        snprintf(num[1], sizeof num[1], "%u", r->force);
+        snprintf(num[2], sizeof num[2], "%u", r->force_prev);
+        snprintf(num[3], sizeof num[3], "%d", r->rise);
+        snprintf(num[4], sizeof num[4], "%u", r->talks);
+        snprintf(num[5], sizeof num[5], "%u", r->talks_prev);
+        snprintf(num[6], sizeof num[6], "%lld", (long long)e->id);
+        snprintf(num[7], sizeof num[7], "%u", e->m.sentence);
+        rl_day_format(e->date, d);
+        const char *cells[TOP_COLS] = {
+            num[0], r->a, r->b, rl_names_format(t->names, r->a, an, sizeof an),
+            rl_names_format(t->names, r->b, bn, sizeof bn), num[1], num[2], num[3], num[4],
+            num[5], rl_series_reading_name(r->reading), num[6], d, e->source, e->target,
+            e->cameo, rl_modality_name(e->modality), e->m.story_id, num[7], e->m.text,
+        };
+        if (rl_csv_row(out, cells, NULL, TOP_COLS))
+            return -1;
+    }
+    return 0;
 }

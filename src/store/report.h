@@ -21,6 +21,12 @@ enum {
 };
 int rl_report_trend_svg_opts(FILE *out, const rl_series *s, unsigned flags);
 
+/* RFC 4180 CSV with a header row (columns: docs/store.md), appended to out:
+ * one row per period of the series, one per dyad of the ranking. 0, or -1
+ * when out of memory. */
+int rl_report_trend_csv(rl_buf *out, const rl_series *s);
+int rl_report_top_csv(rl_buf *out, const rl_top *t);
+
 int rl_report_top_text(FILE *out, const rl_top *t);
 int rl_report_top_json(FILE *out, const rl_top *t);
 

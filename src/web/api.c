@@ -8,6 +8,8 @@
 #include "base/day.h"
 #include "web/html.h"
 #include "store/report.h"
+#include "base/csv.h"
+#include <stdio.h>
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -302,4 +304,88 @@ unsigned rl_api_error(const rl_web_err *e, rl_web_out *o)
     set(j, "error", x);
     unsigned st = reply(j, o);
     return st == 200 ? e->status : st;
+}
+
+/* ======================== CSV (format=csv) ======================== */
+
+static unsigned csv_reply(int rc, rl_web_out *o)
+{
+    o->type = "text/csv; charset=utf-8";
+    return rc ? 500 : 200;
+}
+
+unsigned rl_api_top_csv(const rl_view_overview *v, rl_web_out *o)
+{
+    return csv_reply(rl_report_top_csv(&o->body, v->top), o);
+}
+
+unsigned rl_api_trend_csv(const rl_view_dyad *v, rl_web_out *o)
+{
+    return csv_reply(rl_report_trend_csv(&o->body, v->s), o);
+}
+
+static const char *const event_columns[] = {
+    "event_id", "date", "source", "target", "source_name", "target_name", "cameo", "event_name",
+    "root", "quad_class", "goldstein", "plover", "modality", "mentions", "story_id", "sentence",
+    "evidence", "text", "publisher", "url",
+};
+#define EVENT_COLS (sizeof event_columns / sizeof event_columns[0])
+
+unsigned rl_api_dyad_csv(rl_web_worker *w, const rl_view_dyad *v, rl_web_out *o)
+{
+    int rc = rl_csv_row(&o->body, event_columns, NULL, EVENT_COLS);
+    for (size_t i = 0; !rc && i < v->ev.n; i++) {
+        const rl_browse_event *ev = &v->ev.v[i];
+        const rl_series_event *e = &ev->e;
+        char id[24], d[11], quad[8], gold[16], men[16], sent[16], sn[256], tn[256];
+        snprintf(id, sizeof id, "%lld", (long long)e->id);
+        rl_day_format(e->date, d);
+        snprintf(quad, sizeof quad, "%d", ev->quad);
+        snprintf(gold, sizeof gold, "%.1f", e->goldstein);
+        snprintf(men, sizeof men, "%u", e->mentions);
+        snprintf(sent, sizeof sent, "%u", e->m.sentence);
+        const char *cells[EVENT_COLS] = {
+            id, d, e->source, e->target, rl_names_format(w->names, e->source, sn, sizeof sn),
+            rl_names_format(w->names, e->target, tn, sizeof tn), e->cameo,
+            rl_view_cameo_name(w, e->cameo), ev->root, quad, gold, ev->plover,
+            rl_modality_name(e->modality), men, e->m.story_id, sent, e->m.evidence, e->m.text,
+            e->m.publisher, e->m.url,
+        };
+        rc = rl_csv_row(&o->body, cells, NULL, EVENT_COLS);
+    }
+    return csv_reply(rc, o);
+}
+
+static const char *const report_columns[] = {
+    "mention", "event_id", "story_id", "sentence", "date", "story_date", "source", "target",
+    "source_name", "target_name", "cameo", "event_name", "quad_class", "goldstein", "modality",
+    "evidence", "text", "publisher", "url", "title",
+};
+#define REPORT_COLS (sizeof report_columns / sizeof report_columns[0])
+
+unsigned rl_api_search_csv(rl_web_worker *w, const rl_view_search *v, rl_web_out *o)
+{
+    int rc = rl_csv_row(&o->body, report_columns, NULL, REPORT_COLS);
+    for (size_t i = 0; !rc && i < v->res.n; i++) {
+        const rl_browse_report *r = &v->res.v[i];
+        char men[24], id[24], sent[16], d[11], sd[11], quad[8], gold[16], sn[256], tn[256];
+        snprintf(men, sizeof men, "%lld", (long long)r->mention);
+        id[0] = '\0';
+        if (r->event_id)
+            snprintf(id, sizeof id, "%lld", (long long)r->event_id);
+        snprintf(sent, sizeof sent, "%u", r->sentence);
+        rl_day_format(r->date, d);
+        rl_day_format(r->story_date, sd);
+        snprintf(quad, sizeof quad, "%d", r->quad);
+        snprintf(gold, sizeof gold, "%.1f", r->goldstein);
+        const char *cells[REPORT_COLS] = {
+            men, id, r->story_id, sent, d, sd, r->source, r->target,
+            rl_names_format(w->names, r->source, sn, sizeof sn),
+            rl_names_format(w->names, r->target, tn, sizeof tn), r->cameo,
+            rl_view_cameo_name(w, r->cameo), quad, gold, rl_modality_name(r->modality),
+            r->evidence, r->text, r->publisher, r->url, r->title,
+        };
+        rc = rl_csv_row(&o->body, cells, NULL, REPORT_COLS);
+    }
+    return csv_reply(rc, o);
 }

@@ -339,6 +339,37 @@ static void date_input(pg *p, const char *name, const char *label, rl_day d)
     put(p, "\"></label> ");
 }
 
+/* "Download: CSV" linking to path?kv&format=csv (the API's CSV of a table) */
+static void csv_link(pg *p, const char *path, const char *const *kv, size_t nkv,
+                     const char *file, const char *what)
+{
+    const char *all[32];
+    size_t n = 0;
+    for (size_t i = 0; i < nkv && n + 2 < 32; i++)
+        all[n++] = kv[i];
+    all[n++] = "format";
+    all[n++] = "csv";
+    put(p, "<p class=\"download\">Download ");
+    put(p, what);
+    put(p, ": <a class=\"csv\" href=\"");
+    put(p, path);
+    query(p, all, n);
+    put(p, "\" download=\"");
+    esc(p, file);
+    put(p, "\">CSV</a></p>\n");
+}
+
+/* the overview's ranking as CSV */
+static void top_csv_link(pg *p, const rl_view_overview *v)
+{
+    char f[11], t[11], n[8];
+    rl_day_format(v->from, f);
+    rl_day_format(v->to, t);
+    snprintf(n, sizeof n, "%u", v->n);
+    const char *kv[] = {"from", f, "to", t, "n", n, "x", v->intl ? "1" : ""};
+    csv_link(p, "/api/top", kv, 8, "top.csv", "this ranking");
+}
+
 /* ======================== overview ======================== */
 
 unsigned rl_page_overview(rl_web_worker *w, const rl_web_req *r, const rl_view_overview *v,
@@ -415,6 +446,7 @@ unsigned rl_page_overview(rl_web_worker *w, const rl_web_req *r, const rl_view_o
             put(&p, "</td></tr>\n");
         }
         put(&p, "</tbody></table>\n");
+        top_csv_link(&p, v);
     }
     put(&p, "<form class=\"filters\" method=\"get\" action=\"/dyad\">Any dyad: "
             "<label>A <input name=\"a\" maxlength=\"200\" placeholder=\"USA\" required></label> "
@@ -514,6 +546,41 @@ static void dyad_pager(pg *p, const rl_web_req *r, const rl_view_dyad *v, const 
             putf(p, "<span>page %u of %u</span>", v->page, v->pages);
     }
     put(p, "</nav>\n");
+}
+
+/* the dyad's events (with the filters) and its periods as CSV */
+static void dyad_csv_links(pg *p, const rl_web_req *r, const char *from, const char *to)
+{
+    char quad[4] = "";
+    if (r->quad)
+        snprintf(quad, sizeof quad, "%d", r->quad);
+    const char *by = r->by != RL_BY_AUTO ? rl_by_name(r->by) : "";
+    const char *mod = r->modality >= 0 ? rl_modality_name(r->modality) : "";
+    const char *track = r->track >= 0 ? rl_track_name(r->track) : "";
+    const char *kv[] = {"from", from, "to", to, "by", by, "root", r->root, "quad", quad,
+                        "modality", mod, "track", track};
+    rl_buf path;
+    rl_buf_init(&path);
+    pg pp = {&path, 0, NULL};
+    put(&pp, "/api/dyad/");
+    url(&pp, r->side_a);
+    put(&pp, "/");
+    url(&pp, r->side_b);
+    if (pp.err || !path.data) {
+        p->err = 1;
+        rl_buf_release(&path);
+        return;
+    }
+    csv_link(p, path.data, kv, sizeof kv / sizeof kv[0], "events.csv",
+             "these events (5,000 rows a file)");
+    rl_buf_clear(&path);
+    put(&pp, "/api/trend/");
+    url(&pp, r->side_a);
+    put(&pp, "/");
+    url(&pp, r->side_b);
+    if (!pp.err && path.data)
+        csv_link(p, path.data, kv, 6, "periods.csv", "the periods");
+    rl_buf_release(&path);
 }
 
 /* The latest period's reading and the range's totals, or why there is none. */
@@ -667,6 +734,7 @@ static void dyad_events(pg *p, rl_web_worker *w, const rl_web_req *r, const rl_v
     if (v->ev.n)
         events_table(p, w, &v->ev, r);
     dyad_pager(p, r, v, f, t);
+    dyad_csv_links(p, r, f, t);
     put(p, "<h2>Periods</h2>\n<table class=\"periods\" id=\"periods-table\"><thead><tr>"
             "<th>period</th><th>talks</th><th>A&rarr;B / B&rarr;A</th><th>force</th>"
             "<th>A&rarr;B / B&rarr;A</th><th>quad 1/2/3/4</th><th>Goldstein</th>"
@@ -951,6 +1019,19 @@ unsigned rl_page_story(rl_web_worker *w, const rl_web_req *r, const rl_view_stor
 
 /* ======================== search ======================== */
 
+/* the search's results as CSV */
+static void search_csv_link(pg *p, const rl_web_req *r)
+{
+    char f[11] = "", t[11] = "";
+    if (r->from != RL_NODATE)
+        rl_day_format(r->from, f);
+    if (r->to != RL_NODATE)
+        rl_day_format(r->to, t);
+    const char *kv[] = {"q", r->q, "actor", r->actor, "cameo", r->cameo, "from", f, "to", t};
+    csv_link(p, "/api/search", kv, sizeof kv / sizeof kv[0], "search.csv",
+             "these results (5,000 rows a file)");
+}
+
 unsigned rl_page_search(rl_web_worker *w, const rl_web_req *r, const rl_view_search *v,
                         rl_web_out *o)
 {
@@ -987,6 +1068,8 @@ unsigned rl_page_search(rl_web_worker *w, const rl_web_req *r, const rl_view_sea
     if (r->given & P_ACTOR)
         put(&p, v->actor_is_code ? " (actor searched as a code)" : " (actor searched as name words)");
     put(&p, ".</p>\n");
+    if (v->res.n)
+        search_csv_link(&p, r);
     if (v->res.n) {
         reports_table(&p, w, &v->res, r->q, 1);
         if (v->pages > 1) {

@@ -173,16 +173,17 @@ unsigned rl_view_dyad_load(rl_web_worker *w, const rl_web_req *r, int table, rl_
     v->f.modality = r->modality;
     v->f.track = r->track;
     v->page = r->page ? r->page : 1;
+    size_t per = r->csv ? WEB_CSV_ROWS : WEB_PER_PAGE;
     if (v->s->n == 0)
         return 200; /* no events between them */
     rc = rl_browse_dyad(w->br, (char(*)[24])r->a, r->na, (char(*)[24])r->b, r->nb, &v->f,
-                        (size_t)(v->page - 1) * WEB_PER_PAGE, WEB_PER_PAGE, &v->ev);
+                        (size_t)(v->page - 1) * per, per, &v->ev);
     if (rc) {
         st = store_fail(w, rc, e);
         rl_view_dyad_release(v);
         return st;
     }
-    v->pages = (unsigned)((v->ev.total + WEB_PER_PAGE - 1) / WEB_PER_PAGE);
+    v->pages = (unsigned)((v->ev.total + per - 1) / per);
     if (v->page > 1 && v->page > v->pages) {
         unsigned pages = v->pages;
         rl_view_dyad_release(v);
@@ -372,14 +373,15 @@ unsigned rl_view_search_load(rl_web_worker *w, const rl_web_req *r, rl_view_sear
                                      "at most 16 in each field");
     if (rc)
         return store_fail(w, rc, e);
-    rc = rl_browse_search(w->br, v->fts.data, r->from, r->to, (size_t)(v->page - 1) * WEB_PER_PAGE,
-                          WEB_PER_PAGE, WEB_SEARCH_COUNT, &v->res);
+    size_t per = r->csv ? WEB_CSV_ROWS : WEB_PER_PAGE;
+    rc = rl_browse_search(w->br, v->fts.data, r->from, r->to, (size_t)(v->page - 1) * per,
+                          per, WEB_SEARCH_COUNT, &v->res);
     if (rc) {
         unsigned st = store_fail(w, rc, e);
         rl_view_search_release(v);
         return st;
     }
-    v->pages = (unsigned)((v->res.total + WEB_PER_PAGE - 1) / WEB_PER_PAGE);
+    v->pages = (unsigned)((v->res.total + per - 1) / per);
     if (v->page > 1 && v->page > v->pages) {
         unsigned pages = v->pages;
         rl_view_search_release(v);

@@ -17,13 +17,14 @@
 #define WEB_STORY_ROWS 500   /* reports listed on a story page */
 #define WEB_LATEST 20        /* latest events on the overview */
 #define WEB_SEARCH_COUNT 10000 /* search results are counted up to this */
+#define WEB_CSV_ROWS 5000    /* rows per page of a CSV download (format=csv) */
 
 /* query parameters, as bits of rl_web_req.given and of what a route accepts */
 enum {
     P_FROM = 1 << 0, P_TO = 1 << 1, P_BY = 1 << 2, P_ROOT = 1 << 3, P_QUAD = 1 << 4,
     P_MODALITY = 1 << 5, P_TRACK = 1 << 6, P_PAGE = 1 << 7, P_N = 1 << 8, P_X = 1 << 9,
     P_Q = 1 << 10, P_ACTOR = 1 << 11, P_CAMEO = 1 << 12, P_ID = 1 << 13, P_A = 1 << 14,
-    P_B = 1 << 15,
+    P_B = 1 << 15, P_FORMAT = 1 << 16,
 };
 
 typedef struct rl_web_req {
@@ -35,6 +36,7 @@ typedef struct rl_web_req {
     unsigned given;                 /* P_* of the parameters given (non-empty) */
     rl_day from, to;
     int by, quad, modality, track, intl;
+    int csv;                        /* format=csv: the API answers in CSV */
     char root[3];
     unsigned page, n;
     char q[257], actor[65], cameo[5], id[257];
@@ -141,5 +143,11 @@ unsigned rl_api_event(rl_web_worker *w, const rl_view_event *v, rl_web_out *o);
 unsigned rl_api_story(rl_web_worker *w, const rl_view_story *v, rl_web_out *o);
 unsigned rl_api_search(rl_web_worker *w, const rl_web_req *r, const rl_view_search *v, rl_web_out *o);
 unsigned rl_api_error(const rl_web_err *e, rl_web_out *o);
+/* format=csv of /api/top, /api/trend, /api/dyad (its events) and /api/search
+ * (RFC 4180, header row; columns in docs/serve.md) */
+unsigned rl_api_top_csv(const rl_view_overview *v, rl_web_out *o);
+unsigned rl_api_trend_csv(const rl_view_dyad *v, rl_web_out *o);
+unsigned rl_api_dyad_csv(rl_web_worker *w, const rl_view_dyad *v, rl_web_out *o);
+unsigned rl_api_search_csv(rl_web_worker *w, const rl_view_search *v, rl_web_out *o);
 
 #endif

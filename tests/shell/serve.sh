@@ -206,6 +206,25 @@ expect 200 text/html "/event/$eid" "event page" '<span class="actor">Hamas milit
     'id="story"' "event date" "2023-10-07" "Saturday" "The coder's reading" 'id="trace"' "verb pattern" "PSEREB"
 expect 200 text/html "/story?id=ex-004" "story page" "Gaza" "Qatar" "example wire"
 expect 200 text/html "/event/$eid" "event page names the actors" '<span class="names">Palestine: rebels'
+get "/api/search?q=attacked&format=csv"
+[ "$code" = 200 ] && [ "${ctype#text/csv}" != "$ctype" ] && python3 - "$tmp/body" <<'PY' && ok || bad "/api/search?format=csv: CSV with a header row ($code $ctype)"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+assert rows and all("attacked" in r["text"] for r in rows) and rows[0]["source_name"] is not None
+PY
+get "/api/dyad/ISR/PSE,QAT?format=csv"
+[ "$code" = 200 ] && python3 - "$tmp/body" <<'PY' && ok || bad "/api/dyad?format=csv: the events table"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+assert len(rows) == 3 and {r["cameo"] for r in rows} >= {"190"}
+PY
+get "/api/top?format=csv"
+[ "$code" = 200 ] && head -1 "$tmp/body" | grep -q "^rank,a,b,a_name,b_name" && ok || bad "/api/top?format=csv"
+get "/api/trend/USA/RUS?format=csv"
+[ "$code" = 200 ] && head -1 "$tmp/body" | grep -q "^a,b,a_name,b_name,start,end" && ok || bad "/api/trend?format=csv"
+expect 400 application/json "/api/top?format=xml" "a bad format is refused" "format"
+expect 200 text/html "/search?q=attacked" "search page links its CSV" 'href="/api/search?q=attacked&amp;format=csv"'
+expect 200 text/html "/dyad/ISR/PSE,QAT" "dyad page links its CSVs" 'download="events.csv"' 'download="periods.csv"'
 get "/api/event/$eid"
 json "$tmp/body" 'd["event"]["source_name"] == "Palestine: rebels" and d["event"]["target_name"] != ""' && ok || bad "/api/event: source_name and target_name"
 expect 200 text/html "/search" "empty search form" "CAMEO code"

@@ -209,6 +209,25 @@ PY
 "$RL" top "$db" --from 2022-03-04 --to 2022-03-07 >"$tmp/top.txt"
 grep -q "RUS - UKR" "$tmp/top.txt" && grep -q "strongest: 2022-03-07" "$tmp/top.txt" && ok || bad "top text lists the dyad and its strongest event"
 grep -q "\[Russia - Ukraine\]" "$tmp/top.txt" && ok || bad "top text names the dyad's actors"
+"$RL" top "$db" --from 2022-03-04 --to 2022-03-07 --csv >"$tmp/top.csv"
+python3 - "$tmp/top.csv" <<'PY' && ok || bad "top --csv: header row and one row per dyad"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+assert rows[0][:5] == ["rank", "a", "b", "a_name", "b_name"], rows[0]
+assert any(r[1:5] == ["RUS", "UKR", "Russia", "Ukraine"] for r in rows[1:]), rows
+assert all(len(r) == len(rows[0]) for r in rows)
+PY
+"$RL" trend "$db" USA RUS --by month --csv >"$tmp/trend.csv"
+"$RL" trend "$db" USA RUS --by month --json >"$tmp/trend.json"
+python3 - "$tmp/trend.csv" "$tmp/trend.json" <<'PY' && ok || bad "trend --csv: one row per period, the JSON's counts"
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+j = json.load(open(sys.argv[2]))
+assert len(rows) == len(j["periods"]) > 0
+for r, p in zip(rows, j["periods"]):
+    assert r["start"] == p["start"] and int(r["talks"]) == p["all"]["talks"] and int(r["force"]) == p["all"]["force"]
+assert rows[0]["a"] == "USA" and rows[0]["a_name"] == "United States"
+PY
 
 echo "== store: seed article"
 seed="$SHARED/data/articles/us-russia-talks-2021-12.txt"

@@ -6,7 +6,9 @@
 #include "coder/rl_coder.h"
 #include "lexicon/rl_lexicon.h"
 #include "web/rl_web.h"
+#include "base/rl_base.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -340,6 +342,23 @@ static void test_html(void)
     rl_buf_release(&b);
 }
 
+/* RFC 4180: quoting only where needed, quotes doubled, CRLF, slices by length */
+static void test_csv(void)
+{
+    rl_buf b;
+    rl_buf_init(&b);
+    const char *cells[] = {"plain", "a,b", "say \"hi\"", "two\nlines", NULL, " pad", ""};
+    CHECK(rl_csv_row(&b, cells, NULL, 7) == 0 && b.data &&
+              !strcmp(b.data, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\" pad\",\r\n"),
+          "csv row: '%s'", b.data ? b.data : "(null)");
+    rl_buf_clear(&b);
+    const char *slice[] = {"abc,def", "x"};
+    size_t lens[] = {3, SIZE_MAX};
+    CHECK(rl_csv_row(&b, slice, lens, 2) == 0 && !strcmp(b.data, "abc,x\r\n"), "csv slices: '%s'",
+          b.data);
+    rl_buf_release(&b);
+}
+
 /* actor names: the built-in table plus names added by hand */
 static void test_names(void)
 {
@@ -379,6 +398,7 @@ int main(void)
     test_dict();
     test_html();
     test_names();
+    test_csv();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
