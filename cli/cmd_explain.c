@@ -81,8 +81,9 @@ int cmd_explain(int argc, char **argv)
         for (size_t i = 0; i < ev.n; i++) {
             const rl_event *e = &ev.v[i];
             rl_day_format(e->date, ds);
-            printf("%s -> %s  %s %s  quad %d  goldstein %+.1f  plover %s  %s  date %s%s%s%s  evidence \"%s\"\n",
+            printf("%s -> %s  %s %s  quad %d  goldstein %+.1f  plover %s%s%s  %s  date %s%s%s%s  evidence \"%s\"\n",
                    e->source, e->target, e->code, e->name, e->quad, (double)e->goldstein, e->plover,
+                   e->plover_mode && e->plover_mode[0] ? "/" : "", e->plover_mode ? e->plover_mode : "",
                    rl_modality_name(e->modality), ds, e->date_expr[0] ? " (\"" : "", e->date_expr,
                    e->date_expr[0] ? "\")" : "", e->evidence);
             char sn[256], tn[256];

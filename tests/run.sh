@@ -123,19 +123,21 @@ printf 'MOSCOW, December 31, 2021 (Wire) - NATO condemned Russia.\n' >"$tmp/date
 # stdin, TSV, PETRARCH XML
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q | grep -q '"cameo":"1' && ok || bad "JSONL on stdin"
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q -o tsv >"$tmp/out.tsv"
-[ "$(head -1 "$tmp/out.tsv" | cut -f1)" = story_id ] && [ "$(awk -F'\t' 'NR==2{print NF}' "$tmp/out.tsv")" = 21 ] && ok || bad "TSV header and 21 columns"
+[ "$(head -1 "$tmp/out.tsv" | cut -f1)" = story_id ] && [ "$(awk -F'\t' 'NR==2{print NF}' "$tmp/out.tsv")" = 23 ] && ok || bad "TSV header and 23 columns"
 [ "$(head -1 "$tmp/out.tsv" | cut -f20,21)" = "$(printf 'source_name\ttarget_name')" ] && [ "$(awk -F'\t' 'NR==2{print $20 "|" $21}' "$tmp/out.tsv")" = "NATO|Russia" ] && ok || bad "TSV: actor names in the last two columns"
 echo '{"id":"s","date":"2022-02-24","text":"Russian officials condemned NATO."}' | "$RL" code -q | grep -q '"source":"RUSGOV","target":"IGOWSTNAT","source_name":"Russia: government","target_name":"NATO"' && ok || bad "JSON: source_name and target_name"
 "$RL" explain --date 2022-02-24 "Russian forces attacked Ukraine." | grep -q "^    Russia: military -> Ukraine" && ok || bad "explain names the actors"
+echo '{"id":"p","date":"2022-02-24","text":"Russian forces shelled Kharkiv. Biden phoned Macron."}' | "$RL" code -q >"$tmp/plover.jsonl"
+grep -q '"cameo":"194","root":"19".*"plover":"ASSAULT","plover_mode":"heavy-weapons","plover_context":"military"' "$tmp/plover.jsonl" && grep -q '"cameo":"041".*"plover":"CONSULT","plover_mode":"phone"' "$tmp/plover.jsonl" && ok || bad "PLOVER type, mode and context from the CAMEO code"
 printf '{"id":"c,1","date":"2022-02-24","text":"Russian forces attacked Ukraine, \\"the West\\" said."}\n' | "$RL" code -q -o csv >"$tmp/out.csv"
 python3 - "$tmp/out.csv" <<'PY' && ok || bad "code -o csv: RFC 4180 with a header row, quoted fields, the TSV's columns"
 import csv, sys
 raw = open(sys.argv[1], newline="").read()
 rows = list(csv.reader(open(sys.argv[1], newline="")))
 assert raw.endswith("\r\n") and raw.split("\r\n", 1)[0].startswith("story_id,sentence,")
-assert rows[0][:3] == ["story_id", "sentence", "date"] and len(rows[0]) == 21, rows[0]
+assert rows[0][:3] == ["story_id", "sentence", "date"] and len(rows[0]) == 23, rows[0]
 assert rows[1][0] == "c,1" and rows[1][4] == "RUSMIL" and rows[1][15].endswith('"the West" said.'), rows[1]
-assert rows[1][19] == "Russia: military" and all(len(r) == 21 for r in rows)
+assert rows[1][19] == "Russia: military" and all(len(r) == 23 for r in rows)
 PY
 cat >"$tmp/petr.xml" <<'XML'
 <Sentences>

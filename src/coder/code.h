@@ -27,6 +27,7 @@ typedef struct rl_event {
     int quad;
     float goldstein;
     const char *plover;    /* borrowed from the dictionary */
+    const char *plover_mode, *plover_context; /* borrowed; "" when the code gives none */
     const char *name;      /* CAMEO name, borrowed */
     int modality;
     rl_day date;

@@ -30,7 +30,8 @@ struct rl_emitter {
 static const char *const columns[] = {
     "story_id", "sentence", "date", "story_date", "source", "target", "cameo", "root",
     "quad_class", "goldstein", "plover", "modality", "date_expr", "quantity", "evidence", "text",
-    "date_precision", "form", "claimed_by", "source_name", "target_name",
+    "date_precision", "form", "claimed_by", "source_name", "target_name", "plover_mode",
+    "plover_context",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -95,7 +96,8 @@ static int emit_tsv(rl_emitter *em, const rl_story *s, const rl_event *e, const 
     tsv_field(out, sname, strlen(sname));
     fputc('\t', out);
     tsv_field(out, tname, strlen(tname));
-    fputc('\n', out);
+    fprintf(out, "\t%s\t%s\n", e->plover_mode ? e->plover_mode : "",
+            e->plover_context ? e->plover_context : "");
     return ferror(out) ? -1 : 0;
 }
 
@@ -119,6 +121,7 @@ static int emit_csv(rl_emitter *em, const rl_story *s, const rl_event *e, const 
         e->form == RL_FORM_NOMINAL ? "nominal" : "verbal", e->claimed_by,
         rl_names_format(em->names, e->source, sname, sizeof sname),
         rl_names_format(em->names, e->target, tname, sizeof tname),
+        e->plover_mode ? e->plover_mode : "", e->plover_context ? e->plover_context : "",
     };
     size_t lens[NCOLUMNS];
     for (size_t i = 0; i < NCOLUMNS; i++)
@@ -329,6 +332,8 @@ int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *se
     rc |= uint_field(b, "quad_class", (unsigned)e->quad);
     rc |= raw(b, "goldstein", "%.1f", (double)e->goldstein);
     rc |= fields(b, "plover", e->plover ? e->plover : "", 0);
+    rc |= fields(b, "plover_mode", e->plover_mode ? e->plover_mode : "", 0);
+    rc |= fields(b, "plover_context", e->plover_context ? e->plover_context : "", 0);
     rc |= fields(b, "event_name", e->name ? e->name : "", 0);
     rc |= fields(b, "date", date, 1);
     rc |= fields(b, "date_precision", rl_precision_name(e->precision), 0);

@@ -48,6 +48,7 @@ static json_t *event_json(const rl_web_worker *w, const rl_browse_event *ev)
     if (!o)
         return NULL;
     set(o, "event_name", rl_report_str_json(rl_view_cameo_name(w, ev->e.cameo)));
+    set(o, "plover_mode", rl_report_str_json(rl_view_plover_mode(w, ev->e.cameo)));
     set(o, "root", rl_report_str_json(ev->root));
     set(o, "quad_class", json_integer(ev->quad));
     set(o, "source_text", rl_report_str_json(ev->source_text));

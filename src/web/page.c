@@ -816,6 +816,11 @@ static void event_facts(pg *p, rl_web_worker *w, const rl_browse_event *ev)
     putf(p, "%+.1f</dd>", e->goldstein);
     fact(p, "PLOVER");
     esc(p, ev->plover[0] ? ev->plover : "-");
+    const char *mode = rl_view_plover_mode(w, e->cameo);
+    if (mode[0]) {
+        put(p, ", mode ");
+        esc(p, mode);
+    }
     put(p, "</dd>");
     fact(p, "track");
     put(p, rl_track_name(e->track));

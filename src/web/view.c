@@ -28,6 +28,12 @@ const char *rl_view_cameo_name(const rl_web_worker *w, const char *code)
     return c && c->name ? c->name : "";
 }
 
+const char *rl_view_plover_mode(const rl_web_worker *w, const char *code)
+{
+    const rl_cameo *c = w->dict && code ? rl_dict_cameo(w->dict, code) : NULL;
+    return c ? c->plover_mode : "";
+}
+
 /* The status of a failed store read. */
 static unsigned store_fail(rl_web_worker *w, int rc, rl_web_err *e)
 {

@@ -125,6 +125,8 @@ void rl_view_search_release(rl_view_search *v);
 
 /* The CAMEO name of a code ("" when unknown or without dictionaries). */
 const char *rl_view_cameo_name(const rl_web_worker *w, const char *code);
+/* The PLOVER mode the code determines ("" when none or without dictionaries). */
+const char *rl_view_plover_mode(const rl_web_worker *w, const char *code);
 
 /* ---- HTML (page.c) and JSON (api.c): status 200, or 500 when out of memory ---- */
 

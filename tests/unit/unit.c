@@ -342,6 +342,24 @@ static void test_html(void)
     rl_buf_release(&b);
 }
 
+/* PLOVER facts from the built-in dict/: type, mode and context by the longest prefix */
+static void test_plover(void)
+{
+    rl_diag dg = {NULL, 0, 0};
+    rl_dict *d = rl_dict_new();
+    CHECK(d && rl_dict_load_parts(d, RL_DICT_DIR, 0, &dg) == RL_OK, "CAMEO and PLOVER tables load");
+    const rl_cameo *c = rl_dict_cameo(d, "041");
+    CHECK(c && !strcmp(c->plover, "CONSULT") && !strcmp(c->plover_mode, "phone"), "041: CONSULT/phone");
+    c = rl_dict_cameo(d, "194");
+    CHECK(c && !strcmp(c->plover, "ASSAULT") && !strcmp(c->plover_mode, "heavy-weapons") &&
+              !strcmp(c->plover_context, "military"), "194: ASSAULT/heavy-weapons, military");
+    c = rl_dict_cameo(d, "010");
+    CHECK(c && !c->plover[0] && !c->plover_mode[0], "010: PLOVER has no type (root 01 is dropped)");
+    c = rl_dict_cameo(d, "040");
+    CHECK(c && !strcmp(c->plover, "CONSULT") && !c->plover_mode[0], "040: a type without a mode");
+    rl_dict_free(d);
+}
+
 /* RFC 4180: quoting only where needed, quotes doubled, CRLF, slices by length */
 static void test_csv(void)
 {
@@ -399,6 +417,7 @@ int main(void)
     test_html();
     test_names();
     test_csv();
+    test_plover();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
