@@ -131,6 +131,10 @@ int cmd_code(int argc, char **argv)
                 "records skipped; removed %lu boilerplate, %lu caption, %lu repeated paragraphs\n",
                 ps.stories, ps.sentences, ps.events, cli_now() - t0, st.bad_records,
                 ps.boilerplate, ps.captions, ps.duplicates);
+    if (!quiet && rl_emitter_left_out(cx.em))
+        fprintf(stderr, "redline: %lu negated or hypothetical event%s left out of the Phoenix "
+                "rows (Phoenix has no modality column; docs/output.md)\n",
+                rl_emitter_left_out(cx.em), rl_emitter_left_out(cx.em) == 1 ? "" : "s");
     rl_emitter_free(cx.em);
     rl_names_free(names);
     rl_pipeline_free(cx.p);

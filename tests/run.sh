@@ -203,6 +203,11 @@ grep -q "bad.verbs.txt:7" "$tmp/out" && ok || bad "explain names the PETRARCH fi
 "$RL" code -q -o phoenix --dict tests/petrarch/mini.verbs.txt --dict tests/petrarch/mini.actors.txt \
     tests/petrarch/mini.records.xml >"$tmp/out.phx" 2>/dev/null
 [ -s "$tmp/out.phx" ] && awk -F'\t' 'NF != 26 {exit 1}' "$tmp/out.phx" && ok || bad "-o phoenix: 26 columns"
+echo '{"id":"n","date":"2022-02-24","text":"Russia did not attack Poland. If Russia attacked Estonia, NATO would respond. Russian forces attacked Ukraine."}' >"$tmp/neg.jsonl"
+"$RL" code -q "$tmp/neg.jsonl" | grep -c '"modality":"\(negated\|hypothetical\)"' >"$tmp/n.neg"
+"$RL" code -o phoenix "$tmp/neg.jsonl" >"$tmp/neg.phx" 2>"$tmp/neg.err"
+[ "$(cat "$tmp/n.neg")" -ge 1 ] && ! cut -f10 "$tmp/neg.phx" | grep -q "POL\|EST" && cut -f10 "$tmp/neg.phx" | grep -q "^UKR$" \
+    && grep -q "left out of the Phoenix rows" "$tmp/neg.err" && ok || bad "-o phoenix: no row for a negated or hypothetical event, the count on stderr"
 # the community's validation suite and the Phoenix production dictionaries
 petr="$SHARED/data/petrarch2"
 if [ -f "$petr/PETR.UnitTest.records.xml" ]; then

@@ -24,6 +24,7 @@ struct rl_emitter {
     rl_buf buf;
     unsigned long seq;     /* Phoenix EventID */
     const rl_names *names; /* borrowed, may be NULL */
+    unsigned long left_out; /* Phoenix: negated and hypothetical events */
 };
 
 /* the columns of TSV and CSV, in order (docs/output.md) */
@@ -57,6 +58,11 @@ rl_emitter *rl_emitter_new(FILE *out, int format)
 void rl_emitter_set_names(rl_emitter *em, const rl_names *names)
 {
     em->names = names;
+}
+
+unsigned long rl_emitter_left_out(const rl_emitter *em)
+{
+    return em->left_out;
 }
 
 void rl_emitter_free(rl_emitter *em)
@@ -314,8 +320,13 @@ int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *se
     rl_day_format(s->date, sdate);
     if (em->format == RL_OUT_TSV)
         return emit_tsv(em, s, e, sent, sent_len, date, sdate);
-    if (em->format == RL_OUT_PHOENIX)
+    if (em->format == RL_OUT_PHOENIX) {
+        if (e->modality == RL_MOD_NEGATED || e->modality == RL_MOD_HYPOTHETICAL) {
+            em->left_out++;
+            return 0;
+        }
         return emit_phoenix(em, s, e, date);
+    }
     if (em->format == RL_OUT_CSV)
         return emit_csv(em, s, e, sent, sent_len, date, sdate);
     rl_buf *b = &em->buf;

@@ -20,7 +20,12 @@ void rl_emitter_free(rl_emitter *em);
 /* Actor names for the source_name and target_name fields (borrowed; NULL, the
  * default: the fields are empty). */
 void rl_emitter_set_names(rl_emitter *em, const rl_names *names);
-/* Writes one event. Returns 0, or -1 on a write or allocation error. */
+/* Events written as no row so far (Phoenix: negated and hypothetical ones). */
+unsigned long rl_emitter_left_out(const rl_emitter *em);
+/* Writes one event. Returns 0, or -1 on a write or allocation error.
+ * RL_OUT_PHOENIX writes no row for a negated or hypothetical event (Phoenix
+ * has no modality column: a row is an event that happened); they are counted
+ * for rl_emitter_left_out. */
 int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *sent,
             size_t sent_len);
 
