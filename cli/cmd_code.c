@@ -127,7 +127,7 @@ int cmd_code(int argc, char **argv)
     rl_pipeline_stats ps;
     rl_pipeline_stats_get(cx.p, &ps);
     if (!quiet)
-        fprintf(stderr, "redline: %lu stories, %lu sentences, %lu events in %.2f s; %lu bad "
+        fprintf(stderr, "redline: %lu stories, %lu sentences, %lu mentions (coded events) in %.2f s; %lu bad "
                 "records skipped; removed %lu boilerplate, %lu caption, %lu repeated paragraphs\n",
                 ps.stories, ps.sentences, ps.events, cli_now() - t0, st.bad_records,
                 ps.boilerplate, ps.captions, ps.duplicates);

@@ -56,7 +56,7 @@ static void progress(ingest_ctx *c)
     c->last = now;
     rl_pipeline_stats ps;
     rl_pipeline_stats_get(c->p, &ps);
-    fprintf(stderr, "\rredline ingest: %lu stories, %lu events, %.0f s ", ps.stories, ps.events,
+    fprintf(stderr, "\rredline ingest: %lu stories, %lu mentions, %.0f s ", ps.stories, ps.events,
             now - c->t0);
 }
 
@@ -172,7 +172,7 @@ int cmd_ingest(int argc, char **argv)
     rl_store_stats ss;
     rl_store_stats_get(st, &ss);
     if (!quiet || status != RL_EXIT_OK)
-        fprintf(stderr, "redline: stored %lu stories (%lu replaced), %lu events (%lu undated) in "
+        fprintf(stderr, "redline: stored %lu stories (%lu replaced), %lu mentions (%lu undated) in "
                 "%lu batches into %s in %.2f s; %lu bad records skipped\n", ss.stories,
                 ss.replaced, ss.mentions, ss.undated, ss.batches, db, cli_now() - cx.t0,
                 is.bad_records);

@@ -13,7 +13,7 @@ typedef struct rl_story {
     rl_day date;           /* RL_NODATE if unknown */
     const char *text;
     size_t len;
-    const char *source;    /* optional: publisher */
+    const char *publisher; /* optional: the outlet (JSONL "publisher", formerly "source") */
     const char *url;       /* optional */
     const char *title;     /* optional */
     const char *file;      /* where it came from, for messages */

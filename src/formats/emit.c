@@ -196,8 +196,8 @@ static int emit_phoenix(rl_emitter *em, const rl_story *s, const rl_event *e, co
     if (s->url)
         tsv_field(out, s->url, strlen(s->url));
     fputc('\t', out);
-    if (s->source)
-        tsv_field(out, s->source, strlen(s->source));
+    if (s->publisher)
+        tsv_field(out, s->publisher, strlen(s->publisher));
     fputc('\n', out);
     return ferror(out) ? -1 : 0;
 }
@@ -365,8 +365,8 @@ int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *se
     rc |= field(b, "text", sent, sent_len, 0);
     if (s->url)
         rc |= fields(b, "url", s->url, 0);
-    if (s->source)
-        rc |= fields(b, "publisher", s->source, 0);
+    if (s->publisher)
+        rc |= fields(b, "publisher", s->publisher, 0);
     rc |= rl_buf_add(b, "}\n", 2);
     if (rc)
         return -1;

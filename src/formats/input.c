@@ -123,7 +123,9 @@ static int read_jsonl(FILE *f, const char *name, const rl_input_opts *o, rl_stor
                 rl_warn(dg, name, lineno, "story '%s' has no \"date\"; relative dates left unresolved",
                         s.id);
         }
-        s.source = jstr(j, "source");
+        s.publisher = jstr(j, "publisher");
+        if (!s.publisher) /* the field's name before "publisher" */
+            s.publisher = jstr(j, "source");
         s.url = jstr(j, "url");
         s.title = jstr(j, "title");
         s.file = name;

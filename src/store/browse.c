@@ -31,7 +31,7 @@ enum { Q_DYAD_PAGE, Q_DYAD_COUNT, Q_LATEST, Q_COUNTS, Q_EVENT, Q_FIRST, Q_REPORT
     "m.rowid, m.event_id, m.story_id, m.sentence, m.date, m.story_date, m.source, "        \
     "m.target, m.cameo, m.root, m.quad_class, m.goldstein, m.modality, m.date_expr, "      \
     "m.evidence, m.source_text, m.target_text, m.quantity, m.quantity_unit, m.text, "      \
-    "s.source, s.url, s.title, m.plover"
+    "s.publisher, s.url, s.title, m.plover"
 /* the first report of an event, as store.c's rl_store_first_mention orders them */
 #define FIRST_ORDER "ORDER BY m.story_date IS NULL, m.story_date, m.story_id, m.sentence"
 
@@ -43,13 +43,13 @@ static const char *const sql[Q_COUNT] = {
                  "WHERE date BETWEEN ?1 AND ?2 GROUP BY 1, 2",
     [Q_EVENT] = "SELECT " EVENT_COLS ", root, plover FROM events WHERE id = ?1",
     [Q_FIRST] = "SELECT m.story_id, m.sentence, m.story_date, m.text, m.date_expr, m.evidence, "
-                "s.source, s.url, m.quantity, m.quantity_unit, e.num_stories, e.num_sources, "
+                "s.publisher, s.url, m.quantity, m.quantity_unit, e.num_stories, e.num_publishers, "
                 "m.source_text, m.target_text FROM mentions m JOIN events e ON e.id = m.event_id "
                 "LEFT JOIN stories s ON s.id = m.story_id WHERE m.event_id = ?1 " FIRST_ORDER
                 " LIMIT 1",
     [Q_REPORTS] = "SELECT " REPORT_COLS " FROM mentions m LEFT JOIN stories s ON s.id = m.story_id "
                   "WHERE m.event_id = ?1 " FIRST_ORDER " LIMIT ?2",
-    [Q_STORY] = "SELECT id, date, source, url, title, "
+    [Q_STORY] = "SELECT id, date, publisher, url, title, "
                 "(SELECT count(*) FROM mentions WHERE story_id = ?1) FROM stories WHERE id = ?1",
     [Q_STORY_REPORTS] = "SELECT " REPORT_COLS " FROM mentions m LEFT JOIN stories s "
                         "ON s.id = m.story_id WHERE m.story_id = ?1 ORDER BY m.sentence, m.rowid "
@@ -265,7 +265,7 @@ static int first_report(rl_browse *b, rl_browse_event *ev)
     m->quantity = sqlite3_column_double(q, 8);
     col_copy(q, 9, m->quantity_unit, sizeof m->quantity_unit);
     m->stories = (unsigned)sqlite3_column_int(q, 10);
-    m->sources = (unsigned)sqlite3_column_int(q, 11);
+    m->publishers = (unsigned)sqlite3_column_int(q, 11);
     rc = RL_OK;
     if (col_dup(q, 0, &m->story_id) || col_dup(q, 3, &m->text) || col_dup(q, 4, &m->date_expr) ||
         col_dup(q, 5, &m->evidence) || col_dup(q, 6, &m->publisher) || col_dup(q, 7, &m->url) ||

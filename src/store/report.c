@@ -278,7 +278,7 @@ static json_t *event_json(const rl_series_event *e, const rl_names *names)
     json_object_set_new(o, "goldstein", json_real(e->goldstein));
     json_object_set_new(o, "mentions", json_integer(e->mentions));
     json_object_set_new(o, "stories", json_integer(e->m.stories));
-    json_object_set_new(o, "sources", json_integer(e->m.sources));
+    json_object_set_new(o, "publishers", json_integer(e->m.publishers));
     json_object_set_new(o, "story_id", rl_report_str_json(e->m.story_id));
     json_object_set_new(o, "sentence", json_integer(e->m.sentence));
     json_object_set_new(o, "story_date", rl_report_day_json(e->m.story_date));

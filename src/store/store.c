@@ -107,6 +107,20 @@ static const char *const migrations[] = {
     "  VALUES (new.rowid, new.text, new.source_text, new.target_text, new.source, new.target,\n"
     "          new.cameo);\n"
     "END;\n",
+    /* 3: one meaning per word: the outlet is the publisher (stories.source,
+     * events.num_sources and event_sources were named for it), and a story
+     * is keyed by its publisher and id, so that two feeds' "1" are two
+     * stories: "PUBLISHER/ID" ('%' and '/' of the publisher escaped as %25
+     * and %2F), the id alone when there is no publisher. */
+    "ALTER TABLE stories RENAME COLUMN source TO publisher;\n"
+    "ALTER TABLE events RENAME COLUMN num_sources TO num_publishers;\n"
+    "ALTER TABLE event_sources RENAME TO event_publishers;\n"
+    "ALTER TABLE event_publishers RENAME COLUMN source TO publisher;\n"
+    "UPDATE mentions SET story_id = (SELECT replace(replace(s.publisher, '%', '%25'), '/', '%2F') "
+    "|| '/' || s.id FROM stories s WHERE s.id = mentions.story_id)\n"
+    "  WHERE story_id IN (SELECT id FROM stories WHERE publisher <> '');\n"
+    "UPDATE stories SET id = replace(replace(publisher, '%', '%25'), '/', '%2F') || '/' || id\n"
+    "  WHERE publisher <> '';\n",
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == RL_STORE_VERSION,
                "one migration per schema version");
@@ -125,15 +139,15 @@ enum {
                    "AND (?5 IS NULL OR source = ?5) AND (?6 IS NULL OR target = ?6)"
 
 static const char *const sql[Q_COUNT] = {
-    [Q_STORY_PUT] = "INSERT INTO stories(id, date, source, url, title) VALUES(?1, ?2, ?3, ?4, ?5) "
-                    "ON CONFLICT(id) DO UPDATE SET date = excluded.date, source = excluded.source, "
+    [Q_STORY_PUT] = "INSERT INTO stories(id, date, publisher, url, title) VALUES(?1, ?2, ?3, ?4, ?5) "
+                    "ON CONFLICT(id) DO UPDATE SET date = excluded.date, publisher = excluded.publisher, "
                     "url = excluded.url, title = excluded.title",
-    [Q_STORY_OLD] = "SELECT coalesce(source, 'story:' || id) FROM stories WHERE id = ?1",
+    [Q_STORY_OLD] = "SELECT coalesce(publisher, 'story:' || id) FROM stories WHERE id = ?1",
     [Q_STORY_DEL] = "DELETE FROM mentions WHERE story_id = ?1 RETURNING event_id",
     [Q_EVENT_GET] = "SELECT id FROM events WHERE date = ?1 AND source = ?2 AND target = ?3 "
                     "AND cameo = ?4 AND modality = ?5",
     [Q_EVENT_ADD] = "INSERT INTO events(date, source, target, cameo, modality, root, quad_class, "
-                    "goldstein, plover, num_mentions, num_stories, num_sources) "
+                    "goldstein, plover, num_mentions, num_stories, num_publishers) "
                     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, 1, 1)",
     [Q_MENTION_ADD] = "INSERT INTO mentions(story_id, sentence, event_id, source, target, cameo, "
                       "root, quad_class, goldstein, plover, modality, date, story_date, date_expr, "
@@ -142,16 +156,16 @@ static const char *const sql[Q_COUNT] = {
                       "?16, ?17, ?18, ?19, ?20)",
     [Q_ACTOR_ADD] = "INSERT OR IGNORE INTO actors(code) VALUES(?1)",
     [Q_MENTIONED] = "SELECT 1 FROM mentions WHERE event_id = ?1 AND story_id = ?2 LIMIT 1",
-    [Q_ESRC_INC] = "INSERT INTO event_sources(event_id, source, stories) VALUES(?1, ?2, 1) "
-                   "ON CONFLICT(event_id, source) DO UPDATE SET stories = stories + 1 "
+    [Q_ESRC_INC] = "INSERT INTO event_publishers(event_id, publisher, stories) VALUES(?1, ?2, 1) "
+                   "ON CONFLICT(event_id, publisher) DO UPDATE SET stories = stories + 1 "
                    "RETURNING stories",
-    [Q_ESRC_DEC] = "UPDATE event_sources SET stories = stories - 1 WHERE event_id = ?1 "
-                   "AND source = ?2 RETURNING stories",
-    [Q_ESRC_DEL] = "DELETE FROM event_sources WHERE event_id = ?1 AND source = ?2",
+    [Q_ESRC_DEC] = "UPDATE event_publishers SET stories = stories - 1 WHERE event_id = ?1 "
+                   "AND publisher = ?2 RETURNING stories",
+    [Q_ESRC_DEL] = "DELETE FROM event_publishers WHERE event_id = ?1 AND publisher = ?2",
     [Q_EVENT_COUNT] = "UPDATE events SET num_mentions = num_mentions + 1, "
-                      "num_stories = num_stories + ?2, num_sources = num_sources + ?3 WHERE id = ?1",
+                      "num_stories = num_stories + ?2, num_publishers = num_publishers + ?3 WHERE id = ?1",
     [Q_EVENT_UNCOUNT] = "UPDATE events SET num_mentions = num_mentions - ?2, "
-                        "num_stories = num_stories - 1, num_sources = num_sources - ?3 WHERE id = ?1",
+                        "num_stories = num_stories - 1, num_publishers = num_publishers - ?3 WHERE id = ?1",
     [Q_EVENT_DROP] = "DELETE FROM events WHERE id = ?1 AND num_mentions <= 0",
     [Q_ACTOR_RANGE] = "SELECT 1 FROM actors WHERE code >= ?1 AND code < ?2 LIMIT 1",
     [Q_ACTOR_EQ] = "SELECT 1 FROM actors WHERE code = ?1",
@@ -162,8 +176,8 @@ static const char *const sql[Q_COUNT] = {
     [Q_SPAN] = "SELECT min(date), max(date) FROM events WHERE " DYAD_WHERE,
     [Q_LAST_STORY] = "SELECT max(date) FROM stories",
     [Q_FIRST_MENTION] = "SELECT m.story_id, m.sentence, m.story_date, m.text, m.date_expr, "
-                        "m.evidence, s.source, s.url, m.quantity, m.quantity_unit, "
-                        "e.num_stories, e.num_sources FROM mentions m "
+                        "m.evidence, s.publisher, s.url, m.quantity, m.quantity_unit, "
+                        "e.num_stories, e.num_publishers FROM mentions m "
                         "JOIN events e ON e.id = m.event_id "
                         "LEFT JOIN stories s ON s.id = m.story_id WHERE m.event_id = ?1 "
                         "ORDER BY m.story_date IS NULL, m.story_date, m.story_id, m.sentence LIMIT 1",
@@ -193,7 +207,8 @@ struct rl_store {
     size_t nremoved, capremoved;
     int64_t *unindexed;     /* rowids of mentions stored but not yet in mentions_fts */
     size_t nunindexed, capunindexed;
-    char *publisher;        /* the story being stored: its source, or "story:ID" */
+    char *publisher;        /* the story being stored: its publisher, or "story:KEY" */
+    char *story_key;        /* and its key: "PUBLISHER/ID", or the id alone */
     codeset actors;
     rl_store_stats done, pending;
 };
@@ -517,6 +532,7 @@ void rl_store_close(rl_store *s)
     free(s->removed);
     free(s->unindexed);
     free(s->publisher);
+    free(s->story_key);
     free(s->actors.v);
     free(s->path);
     free(s);
@@ -618,12 +634,12 @@ static int uncount_story(rl_store *s, const char *id, const char *old_publisher)
         long long left;
         sqlite3_bind_int64(dec, 1, e);
         sqlite3_bind_text(dec, 2, old_publisher, -1, SQLITE_STATIC);
-        if ((rc = step_int(s, dec, &left, "cannot update event sources")))
+        if ((rc = step_int(s, dec, &left, "cannot update event publishers")))
             return rc;
         if (left == 0) {
             sqlite3_bind_int64(del, 1, e);
             sqlite3_bind_text(del, 2, old_publisher, -1, SQLITE_STATIC);
-            if ((rc = run(s, del, "cannot update event sources")))
+            if ((rc = run(s, del, "cannot update event publishers")))
                 return rc;
         }
         sqlite3_bind_int64(unc, 1, e);
@@ -637,6 +653,26 @@ static int uncount_story(rl_store *s, const char *id, const char *old_publisher)
     return RL_OK;
 }
 
+char *rl_store_story_key(const rl_story *st)
+{
+    const char *id = st->id ? st->id : "", *pub = st->publisher ? st->publisher : "";
+    size_t n = strlen(id) + 3 * strlen(pub) + 2;
+    char *key = malloc(n), *k = key;
+    if (!key)
+        return NULL;
+    for (const char *p = pub; *p; p++) {
+        if (*p == '%' || *p == '/') {
+            memcpy(k, *p == '%' ? "%25" : "%2F", 3);
+            k += 3;
+        } else
+            *k++ = *p;
+    }
+    if (*pub)
+        *k++ = '/';
+    memcpy(k, id, strlen(id) + 1);
+    return key;
+}
+
 int rl_store_begin_story(rl_store *s, const rl_story *st)
 {
     int rc;
@@ -647,13 +683,16 @@ int rl_store_begin_story(rl_store *s, const rl_story *st)
         s->in_batch = 0;
     }
     char date[11];
-    const char *id = st->id ? st->id : "";
     s->in_story = 1;
-    /* this story's publisher, counted in num_sources */
+    free(s->story_key);
+    if (!(s->story_key = rl_store_story_key(st)))
+        return fail_batch(s, RL_ENOMEM);
+    const char *id = s->story_key;
+    /* this story's publisher, counted in num_publishers */
     free(s->publisher);
     size_t n = strlen(id) + 8;
-    if (st->source && *st->source)
-        s->publisher = strdup(st->source);
+    if (st->publisher && *st->publisher)
+        s->publisher = strdup(st->publisher);
     else if ((s->publisher = malloc(n)))
         snprintf(s->publisher, n, "story:%s", id);
     if (!s->publisher)
@@ -683,7 +722,7 @@ int rl_store_begin_story(rl_store *s, const rl_story *st)
         return fail_batch(s, RL_EIO);
     sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
     bind_day(q, 2, st->date, date);
-    bind_opt(q, 3, st->source);
+    bind_opt(q, 3, st->publisher);
     bind_opt(q, 4, st->url);
     bind_opt(q, 5, st->title);
     if ((rc = run(s, q, "cannot store a story")))
@@ -721,7 +760,7 @@ static int count_mention(rl_store *s, int64_t e, const char *story)
             return RL_EIO;
         sqlite3_bind_int64(q, 1, e);
         sqlite3_bind_text(q, 2, s->publisher, -1, SQLITE_STATIC);
-        if ((rc = step_int(s, q, &n, "cannot store event sources")))
+        if ((rc = step_int(s, q, &n, "cannot store event publishers")))
             return rc;
     }
     if (!(q = stmt(s, Q_EVENT_COUNT)))
@@ -755,7 +794,7 @@ int rl_store_put_event(rl_store *s, const rl_story *st, const rl_event *e, const
         if (rc == SQLITE_ROW) {
             event_id = sqlite3_column_int64(q, 0);
             sqlite3_reset(q);
-            if ((rc = count_mention(s, event_id, st->id ? st->id : "")))
+            if ((rc = count_mention(s, event_id, s->story_key)))
                 return fail_batch(s, rc);
         } else if (rc == SQLITE_DONE) {
             sqlite3_reset(q);
@@ -778,7 +817,7 @@ int rl_store_put_event(rl_store *s, const rl_story *st, const rl_event *e, const
                 return fail_batch(s, RL_EIO);
             sqlite3_bind_int64(q, 1, event_id);
             sqlite3_bind_text(q, 2, s->publisher, -1, SQLITE_STATIC);
-            if ((rc = step_int(s, q, &nsrc, "cannot store event sources")))
+            if ((rc = step_int(s, q, &nsrc, "cannot store event publishers")))
                 return fail_batch(s, rc);
         } else {
             rc = sq_err(s, "cannot look up an event");
@@ -789,7 +828,7 @@ int rl_store_put_event(rl_store *s, const rl_story *st, const rl_event *e, const
     sqlite3_stmt *q = stmt(s, Q_MENTION_ADD);
     if (!q)
         return fail_batch(s, RL_EIO);
-    sqlite3_bind_text(q, 1, st->id ? st->id : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 1, s->story_key, -1, SQLITE_STATIC);
     sqlite3_bind_int64(q, 2, e->sentence);
     if (event_id)
         sqlite3_bind_int64(q, 3, event_id);
@@ -1053,7 +1092,7 @@ int rl_store_first_mention(rl_store *s, int64_t event_id, rl_store_mention *m)
         const char *unit = (const char *)sqlite3_column_text(q, 9);
         snprintf(m->quantity_unit, sizeof m->quantity_unit, "%s", unit ? unit : "");
         m->stories = (unsigned)sqlite3_column_int(q, 10);
-        m->sources = (unsigned)sqlite3_column_int(q, 11);
+        m->publishers = (unsigned)sqlite3_column_int(q, 11);
         if (dup_col(q, 0, &m->story_id) || dup_col(q, 3, &m->text) ||
             dup_col(q, 4, &m->date_expr) || dup_col(q, 5, &m->evidence) ||
             dup_col(q, 6, &m->publisher) || dup_col(q, 7, &m->url)) {

@@ -13,7 +13,7 @@
 
 #include "coder/story.h"
 
-#define RL_STORE_VERSION 2          /* schema version written by this build */
+#define RL_STORE_VERSION 3          /* schema version written by this build */
 #define RL_STORE_APP_ID 0x52444c4e  /* PRAGMA application_id: "RDLN" */
 #define RL_STORE_BATCH 1000         /* default stories per transaction */
 
@@ -29,6 +29,12 @@ typedef struct rl_store_stats {
     unsigned long undated;     /* of which had no date (kept as mentions only) */
     unsigned long batches;     /* transactions committed */
 } rl_store_stats;
+
+/* The key a story is stored under: "PUBLISHER/ID" ('%' and '/' of the
+ * publisher written %25 and %2F), the id alone when it has no publisher, so
+ * that two feeds' "1" are two stories. Returns a string the caller frees, or
+ * NULL when out of memory. */
+char *rl_store_story_key(const rl_story *st);
 
 /* ---- lifecycle ---- */
 
@@ -110,7 +116,7 @@ typedef struct rl_store_mention {
     char *text, *date_expr, *evidence, *publisher, *url;
     double quantity;       /* 0 = none */
     char quantity_unit[24];
-    unsigned stories, sources; /* the event's num_stories and num_sources */
+    unsigned stories, publishers; /* the event's num_stories and num_publishers */
 } rl_store_mention;
 /* Fills m (strings malloc'd; release with rl_store_mention_release). Returns
  * RL_OK, RL_ENOMEM, RL_EIO, or RL_ERANGE when the event has no mention. */

@@ -827,8 +827,8 @@ static void event_facts(pg *p, rl_web_worker *w, const rl_browse_event *ev)
     put(p, "</dd>");
     fact(p, "reported");
     putf(p, "%u time%s in %u stor%s from %u publisher%s</dd>", e->mentions,
-         e->mentions == 1 ? "" : "s", e->m.stories, e->m.stories == 1 ? "y" : "ies", e->m.sources,
-         e->m.sources == 1 ? "" : "s");
+         e->mentions == 1 ? "" : "s", e->m.stories, e->m.stories == 1 ? "y" : "ies", e->m.publishers,
+         e->m.publishers == 1 ? "" : "s");
     put(p, "</dl>\n");
 }
 
