@@ -48,6 +48,17 @@ static int on_event(const rl_story *s, const rl_event *e, const char *sent, size
     return 0;
 }
 
+static int on_miss(const rl_story *s, unsigned sentence, int miss, const char *sent, size_t n,
+                   void *ctx)
+{
+    (void)s;
+    ingest_ctx *c = ctx;
+    int rc = rl_store_put_uncoded(c->st, sentence, rl_miss_name(miss), sent, n);
+    if (rc)
+        c->store_error = 1;
+    return rc;
+}
+
 static void progress(ingest_ctx *c)
 {
     double now = cli_now();
@@ -161,6 +172,7 @@ int cmd_ingest(int argc, char **argv)
         rl_store_close(st);
         return RL_EXIT_FAIL;
     }
+    rl_pipeline_set_miss(cx.p, on_miss, &cx);
     int status = RL_EXIT_OK;
     rl_input_stats is = {0, 0};
     status = cli_read_inputs(argc - optind, argv + optind, &io, forced, on_story, &cx, &dg, &is,
@@ -172,9 +184,10 @@ int cmd_ingest(int argc, char **argv)
     rl_store_stats ss;
     rl_store_stats_get(st, &ss);
     if (!quiet || status != RL_EXIT_OK)
-        fprintf(stderr, "redline: stored %lu stories (%lu replaced), %lu mentions (%lu undated) in "
-                "%lu batches into %s in %.2f s; %lu bad records skipped\n", ss.stories,
-                ss.replaced, ss.mentions, ss.undated, ss.batches, db, cli_now() - cx.t0,
+        fprintf(stderr, "redline: stored %lu stories (%lu replaced), %lu mentions (%lu undated), "
+                "%lu sentences without events in %lu batches into %s in %.2f s; %lu bad records "
+                "skipped\n", ss.stories, ss.replaced, ss.mentions, ss.undated, ss.uncoded,
+                ss.batches, db, cli_now() - cx.t0,
                 is.bad_records);
     if (cx.store_error)
         fprintf(stderr, "redline: stopped early; re-run the same command to finish "

@@ -20,6 +20,7 @@ struct rl_coder {
     struct { char code[4]; unsigned n; } seen[32]; /* countries named in the story, weighted */
     int nseen;
     char home[4];                  /* the story's main country: police, protesters ... */
+    int discarded;                 /* the last sentence had a discard phrase */
     int32_t *vsource;              /* resolved source chunk per verb match */
     int32_t *vfrom;                /* verb whose subject this one shares, -1 */
     rl_day *vdate;                 /* each verb's resolved date ... */

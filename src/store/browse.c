@@ -15,7 +15,7 @@
 /* ======================== statements ======================== */
 
 enum { Q_DYAD_PAGE, Q_DYAD_COUNT, Q_LATEST, Q_COUNTS, Q_EVENT, Q_FIRST, Q_REPORTS,
-       Q_STORY, Q_STORY_REPORTS, Q_SEARCH, Q_SEARCH_COUNT, Q_COUNT };
+       Q_STORY, Q_STORY_REPORTS, Q_SEARCH, Q_SEARCH_COUNT, Q_UNCODED, Q_COUNT };
 
 #define EVENT_COLS "id, date, source, target, cameo, quad_class, goldstein, modality, num_mentions"
 /* ?1 ?2 country parts, ?5 ?6 whole codes (NULL: any), ?3 ?4 dates, then the filters */
@@ -49,6 +49,8 @@ static const char *const sql[Q_COUNT] = {
                 " LIMIT 1",
     [Q_REPORTS] = "SELECT " REPORT_COLS " FROM mentions m LEFT JOIN stories s ON s.id = m.story_id "
                   "WHERE m.event_id = ?1 " FIRST_ORDER " LIMIT ?2",
+    [Q_UNCODED] = "SELECT sentence, reason, text FROM uncoded WHERE story_id = ?1 "
+                  "ORDER BY sentence LIMIT ?2",
     [Q_STORY] = "SELECT id, date, publisher, url, title, "
                 "(SELECT count(*) FROM mentions WHERE story_id = ?1) FROM stories WHERE id = ?1",
     [Q_STORY_REPORTS] = "SELECT " REPORT_COLS " FROM mentions m LEFT JOIN stories s "
@@ -673,6 +675,50 @@ void rl_browse_story_release(rl_browse_story *s)
     free(s->url);
     free(s->title);
     memset(s, 0, sizeof *s);
+}
+
+void rl_browse_uncoded_release(rl_browse_uncoded *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->v[i].reason);
+        free(l->v[i].text);
+    }
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+int rl_browse_story_uncoded(rl_browse *b, const char *id, size_t limit, rl_browse_uncoded *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *q = stmt(b, Q_UNCODED);
+    if (!q)
+        return RL_EIO;
+    sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 2, (sqlite3_int64)limit);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (out->n == out->cap) {
+            size_t cap = out->cap ? 2 * out->cap : 16;
+            rl_browse_sentence *v = realloc(out->v, cap * sizeof *v);
+            if (!v)
+                break;
+            out->v = v;
+            out->cap = cap;
+        }
+        rl_browse_sentence *x = &out->v[out->n];
+        memset(x, 0, sizeof *x);
+        x->sentence = (unsigned)sqlite3_column_int(q, 0);
+        out->n++;
+        if (col_dup(q, 1, &x->reason) || col_dup(q, 2, &x->text))
+            break;
+    }
+    int fail = rc != SQLITE_DONE;
+    sqlite3_reset(q);
+    if (fail) {
+        rl_browse_uncoded_release(out);
+        return rc == SQLITE_ROW ? RL_ENOMEM : sq_fail(b);
+    }
+    return RL_OK;
 }
 
 int rl_browse_story_get(rl_browse *b, const char *id, size_t limit, rl_browse_story *out,

@@ -117,6 +117,19 @@ void rl_browse_story_release(rl_browse_story *s);
 int rl_browse_story_get(rl_browse *b, const char *id, size_t limit, rl_browse_story *out,
                         rl_browse_reports *reports);
 
+/* The sentences of a story that gave no event, with why (rl_miss_name), in
+ * order, at most limit. */
+typedef struct rl_browse_sentence {
+    unsigned sentence;
+    char *reason, *text;
+} rl_browse_sentence;
+typedef struct rl_browse_uncoded {
+    size_t n, cap;
+    rl_browse_sentence *v;
+} rl_browse_uncoded;
+void rl_browse_uncoded_release(rl_browse_uncoded *l);
+int rl_browse_story_uncoded(rl_browse *b, const char *id, size_t limit, rl_browse_uncoded *out);
+
 /* Builds an FTS5 query for rl_browse_search into q (cleared first) from what
  * a person typed; each part may be NULL or empty and the parts must all
  * match: words of the sentence; an actor, as a code (actor_is_code: three

@@ -121,6 +121,15 @@ static const char *const migrations[] = {
     "  WHERE story_id IN (SELECT id FROM stories WHERE publisher <> '');\n"
     "UPDATE stories SET id = replace(replace(publisher, '%', '%25'), '/', '%2F') || '/' || id\n"
     "  WHERE publisher <> '';\n",
+    /* 4: the sentences that gave no event, with why (rl_miss_name), so that a
+     * miss can be audited and read in its story */
+    "CREATE TABLE uncoded (\n"
+    "  story_id TEXT NOT NULL REFERENCES stories(id),\n"
+    "  sentence INTEGER NOT NULL,\n"
+    "  reason TEXT NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  PRIMARY KEY (story_id, sentence)\n"
+    ") WITHOUT ROWID;\n",
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == RL_STORE_VERSION,
                "one migration per schema version");
@@ -131,7 +140,8 @@ enum {
     Q_STORY_PUT, Q_STORY_OLD, Q_STORY_DEL, Q_EVENT_GET, Q_EVENT_ADD, Q_MENTION_ADD,
     Q_MENTIONED, Q_ESRC_INC, Q_ESRC_DEC, Q_ESRC_DEL, Q_EVENT_COUNT, Q_EVENT_UNCOUNT,
     Q_ACTOR_ADD, Q_EVENT_DROP, Q_ACTOR_RANGE, Q_ACTOR_EQ, Q_ACTORS_LIKE,
-    Q_SCAN_DYAD, Q_SCAN_DATE, Q_SPAN, Q_LAST_STORY, Q_FIRST_MENTION, Q_FTS_ADD, Q_COUNT
+    Q_SCAN_DYAD, Q_SCAN_DATE, Q_SPAN, Q_LAST_STORY, Q_FIRST_MENTION, Q_FTS_ADD, Q_UNCODED_DEL,
+    Q_UNCODED_ADD, Q_COUNT
 };
 
 #define EVENT_COLS "id, date, source, target, cameo, quad_class, goldstein, modality, num_mentions"
@@ -181,6 +191,9 @@ static const char *const sql[Q_COUNT] = {
                         "JOIN events e ON e.id = m.event_id "
                         "LEFT JOIN stories s ON s.id = m.story_id WHERE m.event_id = ?1 "
                         "ORDER BY m.story_date IS NULL, m.story_date, m.story_id, m.sentence LIMIT 1",
+    [Q_UNCODED_DEL] = "DELETE FROM uncoded WHERE story_id = ?1",
+    [Q_UNCODED_ADD] = "INSERT OR REPLACE INTO uncoded(story_id, sentence, reason, text) "
+                      "VALUES(?1, ?2, ?3, ?4)",
     [Q_FTS_ADD] = "INSERT INTO mentions_fts(rowid, text, source_text, target_text, source, target, "
                   "cameo) SELECT rowid, text, source_text, target_text, source, target, cameo "
                   "FROM mentions WHERE rowid BETWEEN ?1 AND ?2",
@@ -718,6 +731,11 @@ int rl_store_begin_story(rl_store *s, const rl_story *st)
         if (rc != SQLITE_DONE)
             return fail_batch(s, sq_err(s, "cannot look up a story"));
     }
+    if (!(q = stmt(s, Q_UNCODED_DEL)))
+        return fail_batch(s, RL_EIO);
+    sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+    if ((rc = run(s, q, "cannot replace a story's uncoded sentences")))
+        return fail_batch(s, rc);
     if (!(q = stmt(s, Q_STORY_PUT)))
         return fail_batch(s, RL_EIO);
     sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
@@ -769,6 +787,23 @@ static int count_mention(rl_store *s, int64_t e, const char *story)
     sqlite3_bind_int(q, 2, seen < 0);
     sqlite3_bind_int(q, 3, n == 1);
     return run(s, q, "cannot update event counts");
+}
+
+int rl_store_put_uncoded(rl_store *s, unsigned sentence, const char *reason, const char *sent,
+                         size_t n)
+{
+    sqlite3_stmt *q = stmt(s, Q_UNCODED_ADD);
+    if (!q)
+        return fail_batch(s, RL_EIO);
+    sqlite3_bind_text(q, 1, s->story_key, -1, SQLITE_STATIC);
+    sqlite3_bind_int(q, 2, (int)sentence);
+    sqlite3_bind_text(q, 3, reason, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 4, sent, (int)n, SQLITE_STATIC);
+    int rc = run(s, q, "cannot store an uncoded sentence");
+    if (rc)
+        return fail_batch(s, rc);
+    s->pending.uncoded++;
+    return RL_OK;
 }
 
 int rl_store_put_event(rl_store *s, const rl_story *st, const rl_event *e, const char *sent,
@@ -903,6 +938,7 @@ int rl_store_commit(rl_store *s)
     s->done.replaced += s->pending.replaced;
     s->done.mentions += s->pending.mentions;
     s->done.undated += s->pending.undated;
+    s->done.uncoded += s->pending.uncoded;
     s->done.batches++;
     memset(&s->pending, 0, sizeof s->pending);
     s->in_batch = 0;

@@ -270,6 +270,15 @@ unsigned rl_api_story(rl_web_worker *w, const rl_view_story *v, rl_web_out *o)
         return 500;
     set(j, "story", story_json(&v->story));
     set(j, "reports", reports_json(w, &v->reports));
+    json_t *u = json_array();
+    for (size_t i = 0; i < v->uncoded.n; i++) {
+        json_t *x = json_object();
+        set(x, "sentence", json_integer(v->uncoded.v[i].sentence));
+        set(x, "reason", rl_report_str_json(v->uncoded.v[i].reason));
+        set(x, "text", rl_report_str_json(v->uncoded.v[i].text));
+        json_array_append_new(u, x);
+    }
+    set(j, "uncoded", u);
     return reply(j, o);
 }
 

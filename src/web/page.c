@@ -989,6 +989,27 @@ unsigned rl_page_event(rl_web_worker *w, const rl_web_req *r, const rl_view_even
 
 /* ======================== story ======================== */
 
+/* The story's sentences that coded nothing, and why, for auditing a miss. */
+static void uncoded_table(pg *p, const rl_browse_uncoded *u)
+{
+    put(p, "<h2>Sentences without events</h2>\n");
+    if (!u->n) {
+        put(p, "<p class=\"empty\">Every stored sentence coded an event (stories stored "
+               "before schema version 4 kept no others).</p>\n");
+        return;
+    }
+    put(p, "<table class=\"uncoded\" id=\"uncoded-table\"><thead><tr><th>#</th><th>why no "
+           "event</th><th>sentence</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < u->n; i++) {
+        putf(p, "<tr><td class=\"num\">%u</td><td class=\"reason\">", u->v[i].sentence);
+        esc(p, u->v[i].reason);
+        put(p, "</td><td class=\"sentence\">");
+        esc(p, u->v[i].text);
+        put(p, "</td></tr>\n");
+    }
+    put(p, "</tbody></table>\n");
+}
+
 unsigned rl_page_story(rl_web_worker *w, const rl_web_req *r, const rl_view_story *v,
                        rl_web_out *o)
 {
@@ -1013,11 +1034,10 @@ unsigned rl_page_story(rl_web_worker *w, const rl_web_req *r, const rl_view_stor
     putf(&p, "</dd>");
     fact(&p, "coded events");
     putf(&p, "%lu</dd></dl>\n", s->reports);
-    put(&p, "<p class=\"sub\">The store keeps the sentences that coded events, not the whole "
-            "story.</p>\n");
     reports_table(&p, w, &v->reports, NULL, 0);
     if (v->reports.more)
         putf(&p, "<p class=\"sub\">The first %zu of %lu.</p>\n", v->reports.n, s->reports);
+    uncoded_table(&p, &v->uncoded);
     page_end(&p, w);
     return done(&p, o);
 }

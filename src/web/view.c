@@ -322,6 +322,11 @@ unsigned rl_view_story_load(rl_web_worker *w, const rl_web_req *r, rl_view_story
     int rc = rl_browse_story_get(w->br, r->id, WEB_STORY_ROWS, &v->story, &v->reports);
     if (rc == RL_ERANGE)
         return (unsigned)rl_web_fail(e, 404, "no story with that id in %s", w->db_name);
+    if (!rc && (rc = rl_browse_story_uncoded(w->br, r->id, WEB_STORY_ROWS, &v->uncoded))) {
+        unsigned st = store_fail(w, rc, e);
+        rl_view_story_release(v);
+        return st;
+    }
     return rc ? store_fail(w, rc, e) : 200;
 }
 
@@ -329,6 +334,7 @@ void rl_view_story_release(rl_view_story *v)
 {
     rl_browse_story_release(&v->story);
     rl_browse_reports_release(&v->reports);
+    rl_browse_uncoded_release(&v->uncoded);
 }
 
 /* ======================== search ======================== */

@@ -109,6 +109,7 @@ void rl_view_event_release(rl_view_event *v);
 typedef struct rl_view_story {
     rl_browse_story story;
     rl_browse_reports reports;
+    rl_browse_uncoded uncoded;      /* its sentences without events, with why */
 } rl_view_story;
 unsigned rl_view_story_load(rl_web_worker *w, const rl_web_req *r, rl_view_story *v, rl_web_err *e);
 void rl_view_story_release(rl_view_story *v);

@@ -162,15 +162,15 @@ con.executescript("DROP TRIGGER mentions_fts_delete; DROP TRIGGER mentions_fts_u
                   "ALTER TABLE event_publishers RENAME TO event_sources; "
                   "UPDATE mentions SET story_id = substr(story_id, instr(story_id, '/') + 1); "
                   "UPDATE stories SET id = substr(id, instr(id, '/') + 1); "
-                  "PRAGMA user_version = 1;")
+                  "DROP TABLE uncoded; PRAGMA user_version = 1;")
 PY
 "$RL" serve --port 0 "$v1" >/dev/null 2>"$tmp/err" </dev/null; rc=$?
-[ $rc = 1 ] && grep -q "older than 3" "$tmp/err" && ok || bad "serve refuses a version-1 store and says how to upgrade it (exit $rc)"
+[ $rc = 1 ] && grep -q "older than 4" "$tmp/err" && ok || bad "serve refuses a version-1 store and says how to upgrade it (exit $rc)"
 "$RL" ingest -q "$v1" - </dev/null 2>"$tmp/err"
-python3 - "$v1" <<'PY' && grep -q "upgraded from version 1 to 3" "$tmp/err" && ok || bad "ingest upgrades a version-1 store and indexes its mentions: $(cat "$tmp/err")"
+python3 - "$v1" <<'PY' && grep -q "upgraded from version 1 to 4" "$tmp/err" && ok || bad "ingest upgrades a version-1 store and indexes its mentions: $(cat "$tmp/err")"
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
-assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+assert con.execute("PRAGMA user_version").fetchone()[0] == 4
 assert con.execute("SELECT count(*) FROM stories WHERE id NOT LIKE '%/%' AND publisher <> ''").fetchone()[0] == 0
 n, = con.execute("SELECT count(*) FROM mentions_fts WHERE mentions_fts MATCH 'attacked'").fetchone()
 assert n >= 3, n
@@ -213,6 +213,10 @@ eid=$(python3 -c "import json,sys; print([e for e in json.load(open(sys.argv[1])
 expect 200 text/html "/event/$eid" "event page" '<span class="actor">Hamas militants</span> <mark>attacked</mark>' 'id="story-id">example wire/ex-004<' \
     'id="story"' "event date" "2023-10-07" "Saturday" "The coder's reading" 'id="trace"' "verb pattern" "PSEREB"
 expect 200 text/html "/story?id=example+wire%2Fex-004" "story page" "Gaza" "Qatar" "example wire"
+expect 200 text/html "/story?id=example+wire%2Fex-001" "story page lists the sentences without events and why" \
+    'id="uncoded-table"' 'no source or target' 'Lavrov said Moscow was ready'
+get "/api/story?id=example+wire%2Fex-001"
+json "$tmp/body" 'any(u["reason"] == "no source or target" and "Lavrov" in u["text"] for u in d["uncoded"])' && ok || bad "/api/story: uncoded sentences with their reasons"
 expect 200 text/html "/event/$eid" "event page names the actors" '<span class="names">Palestine: rebels'
 get "/api/search?q=attacked&format=csv"
 [ "$code" = 200 ] && [ "${ctype#text/csv}" != "$ctype" ] && python3 - "$tmp/body" <<'PY' && ok || bad "/api/search?format=csv: CSV with a header row ($code $ctype)"

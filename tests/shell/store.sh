@@ -83,7 +83,7 @@ PY
 [ "$(sql "$db" "SELECT title, publisher FROM stories WHERE id = 'example wire/ex-003'")" = "$(printf 'Invasion\texample wire')" ] && ok || bad "story title and publisher stored, the id namespaced by the publisher"
 counts_ok "$db" && ok || bad "event counts match the mentions"
 [ "$(sql "$db" 'PRAGMA journal_mode')" = wal ] && ok || bad "store is in WAL mode"
-[ "$(sql "$db" 'PRAGMA user_version')" = 3 ] && ok || bad "schema version recorded"
+[ "$(sql "$db" 'PRAGMA user_version')" = 4 ] && ok || bad "schema version recorded"
 sql "$db" "EXPLAIN QUERY PLAN SELECT id, date, source, target, cameo, quad_class, goldstein, modality, num_mentions FROM events WHERE substr(source, 1, 3) = 'USA' AND substr(target, 1, 3) = 'RUS' AND date BETWEEN '2020-01-01' AND '2023-01-01'" | grep -q "USING COVERING INDEX events_dyad" && ok || bad "the trend scan reads the dyad index alone"
 snapshot() { echo "$(sql "$1" 'SELECT count(*) FROM stories') $(sql "$1" 'SELECT count(*) FROM mentions') $(sql "$1" 'SELECT count(*), sum(num_mentions), sum(num_publishers) FROM events')"; }
 before=$(snapshot "$db")
@@ -112,6 +112,10 @@ echo '{"id":"r2","date":"2022-02-25","publisher":"wire B","text":"The weather wa
 echo '{"id":"r3","date":"2022-02-24","source":"wire B","text":"No event here."}' | "$RL" ingest -q "$db" -
 [ "$(sql "$db" "$q")" = "$(printf '1\t1\t1')" ] && ok || bad "wire B's last report taken back: one source left (got '$(sql "$db" "$q")')"
 counts_ok "$db" && ok || bad "event counts match after a replacement"
+[ "$(sql "$db" "SELECT sentence, reason, text FROM uncoded WHERE story_id = 'wire B/r2'")" = "$(printf '0\tno actor\tThe weather was fine.')" ] \
+    && [ "$(sql "$db" "SELECT count(*) FROM stories WHERE id = 'wire B/r2'")" = 1 ] \
+    && ok || bad "a story that codes nothing is stored with its sentence and why (no actor)"
+[ "$(sql "$db" "SELECT count(*) FROM uncoded WHERE story_id = 'wire B/r3'")" = 1 ] && ok || bad "a replaced story's uncoded sentences are replaced"
 echo '{"id":"r1","date":"2022-02-24","publisher":"wire C","text":"Russian forces attacked Ukraine on Thursday."}' | "$RL" ingest -q "$db" -
 [ "$(sql "$db" "SELECT count(*) FROM stories WHERE id IN ('wire A/r1', 'wire C/r1')")" = 2 ] && [ "$(sql "$db" "$q")" = "$(printf '2\t2\t2')" ] \
     && ok || bad "two publishers' story 'r1' are two stories (ids namespaced by publisher)"
@@ -131,11 +135,12 @@ ALTER TABLE event_publishers RENAME COLUMN publisher TO source;
 ALTER TABLE event_publishers RENAME TO event_sources;
 UPDATE mentions SET story_id = substr(story_id, length('example wire/') + 1);
 UPDATE stories SET id = substr(id, length('example wire/') + 1);
+DROP TABLE uncoded;
 PRAGMA user_version = 2;
 """)
 PY
 "$RL" ingest -q "$db" - </dev/null 2>"$tmp/err"
-[ "$(sql "$db" 'PRAGMA user_version')" = 3 ] && grep -q "upgraded from version 2 to 3" "$tmp/err" && \
+[ "$(sql "$db" 'PRAGMA user_version')" = 4 ] && grep -q "upgraded from version 2 to 4" "$tmp/err" && \
   [ "$(sql "$db" "SELECT count(*) FROM stories WHERE id LIKE 'example wire/ex-%'")" = 6 ] && \
   [ "$(sql "$db" "SELECT count(*) FROM mentions WHERE story_id NOT LIKE 'example wire/%'")" = 0 ] && \
   [ "$(sql "$db" "SELECT count(*) FROM mentions_fts WHERE mentions_fts MATCH 'attacked'")" -ge 1 ] && \
