@@ -14,7 +14,7 @@ static const char *const usage_text =
     "(format sniffed) and streams: memory stays flat however long the input.\n"
     "\n"
     "  -d, --date YYYY-MM-DD   story date for plain-text input without a dateline\n"
-    "  -f, --format FMT        input format: auto, jsonl, text, xml (default: by name)\n"
+    "  -f, --format FMT        input format: auto, jsonl, text, xml, html (default: by name)\n"
     "  -o, --output FMT        jsonl (default), tsv, csv (RFC 4180, the TSV columns),\n"
     "                          or phoenix (the Phoenix event-data columns); docs/output.md\n"
     "  -D, --dict-dir DIR      dictionary folder (default: $REDLINE_DICT or built-in)\n"
@@ -54,6 +54,7 @@ static int parse_format(const char *s)
     if (!strcmp(s, "jsonl")) return RL_FMT_JSONL;
     if (!strcmp(s, "text")) return RL_FMT_TEXT;
     if (!strcmp(s, "xml")) return RL_FMT_XML;
+    if (!strcmp(s, "html")) return RL_FMT_HTML;
     return -1;
 }
 
@@ -64,7 +65,7 @@ int cmd_code(int argc, char **argv)
         {"output", required_argument, 0, 'o'}, {"dict-dir", required_argument, 0, 'D'},
         {"quiet", no_argument, 0, 'q'}, CLI_DICT_OPTIONS, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
-    rl_input_opts io = {RL_FMT_AUTO, RL_NODATE, NULL};
+    rl_input_opts io = {RL_FMT_AUTO, RL_NODATE, NULL, NULL};
     int forced = 0, quiet = 0, out_fmt = RL_OUT_JSONL, c;
     cli_dicts dicts;
     memset(&dicts, 0, sizeof dicts);

@@ -19,7 +19,7 @@ static const char *const usage_text =
     "replaces its events, so re-running an interrupted ingest is safe.\n"
     "\n"
     "  -d, --date YYYY-MM-DD   story date for plain-text input without a dateline\n"
-    "  -f, --format FMT        input format: auto, jsonl, text, xml (default: by name)\n"
+    "  -f, --format FMT        input format: auto, jsonl, text, xml, html (default: by name)\n"
     "  -b, --batch N           stories per transaction (default 1000)\n"
     "  -D, --dict-dir DIR      dictionary folder (default: $REDLINE_DICT or built-in)\n"
     "  -q, --quiet             no progress or summary on stderr\n"
@@ -105,6 +105,7 @@ static int parse_format(const char *s)
     if (!strcmp(s, "jsonl")) return RL_FMT_JSONL;
     if (!strcmp(s, "text")) return RL_FMT_TEXT;
     if (!strcmp(s, "xml")) return RL_FMT_XML;
+    if (!strcmp(s, "html")) return RL_FMT_HTML;
     return -1;
 }
 
@@ -115,7 +116,7 @@ int cmd_ingest(int argc, char **argv)
         {"batch", required_argument, 0, 'b'}, {"dict-dir", required_argument, 0, 'D'},
         {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
-    rl_input_opts io = {RL_FMT_AUTO, RL_NODATE, NULL};
+    rl_input_opts io = {RL_FMT_AUTO, RL_NODATE, NULL, NULL};
     int forced = 0, quiet = 0, c;
     unsigned long batch = RL_STORE_BATCH;
     const char *dict_dir = NULL;

@@ -203,6 +203,20 @@ grep -q "bad.verbs.txt:7" "$tmp/out" && ok || bad "explain names the PETRARCH fi
 "$RL" code -q -o phoenix --dict tests/petrarch/mini.verbs.txt --dict tests/petrarch/mini.actors.txt \
     tests/petrarch/mini.records.xml >"$tmp/out.phx" 2>/dev/null
 [ -s "$tmp/out.phx" ] && awk -F'\t' 'NF != 26 {exit 1}' "$tmp/out.phx" && ok || bad "-o phoenix: 26 columns"
+# a saved web page: libxml2's HTML parser, the article's text, no boilerplate
+"$RL" code -q tests/html/page.html >"$tmp/page.jsonl" 2>"$tmp/page.err"
+python3 - "$tmp/page.jsonl" <<'PY' && ok || bad "HTML page: the article's events, its date and publisher, none from the boilerplate"
+import json, sys
+ev = [json.loads(l) for l in open(sys.argv[1])]
+codes = {c[:3] for e in ev for c in (e["source"], e["target"])}
+assert any(e["source"] == "RUSMIL" and e["target"] == "UKR" for e in ev), ev
+assert not codes & {"IRN", "ISR", "CHN", "JPN", "PAK", "IND", "EGY", "QAT", "BRA", "ARG", "DEU", "FRA", "TUR", "GRC"}, codes
+assert all(e["story_date"] == "2022-03-01" and e["publisher"] == "Example News" and e["url"] == "https://news.example/kharkiv" for e in ev)
+assert any("Izium & Kupiansk" in e["text"] for e in ev)
+PY
+mkdir -p "$tmp/pages" && cp tests/html/page.html "$tmp/pages/a.html" && cp tests/html/page.html "$tmp/pages/b.htm"
+[ "$("$RL" code -q "$tmp/pages" | python3 -c "import json,sys; print(len({json.loads(l)['story_id'] for l in sys.stdin}))")" = 2 ] && ok || bad "a folder of saved pages: each page a story"
+[ "$(cat tests/html/page.html | "$RL" code -q | grep -c RUSMIL)" -ge 2 ] && ok || bad "an HTML page on stdin is sniffed as HTML"
 echo '{"id":"n","date":"2022-02-24","text":"Russia did not attack Poland. If Russia attacked Estonia, NATO would respond. Russian forces attacked Ukraine."}' >"$tmp/neg.jsonl"
 "$RL" code -q "$tmp/neg.jsonl" | grep -c '"modality":"\(negated\|hypothetical\)"' >"$tmp/n.neg"
 "$RL" code -o phoenix "$tmp/neg.jsonl" >"$tmp/neg.phx" 2>"$tmp/neg.err"

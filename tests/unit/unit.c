@@ -6,6 +6,7 @@
 #include "coder/rl_coder.h"
 #include "lexicon/rl_lexicon.h"
 #include "web/rl_web.h"
+#include "htmlpage/rl_htmlpage.h"
 #include "base/rl_base.h"
 
 #include <stdint.h>
@@ -342,6 +343,31 @@ static void test_html(void)
     rl_buf_release(&b);
 }
 
+/* HTML: the article's blocks as paragraphs, boilerplate and scripts left out */
+static void test_htmlpage(void)
+{
+    static const char page[] =
+        "<html><head><title> A  title </title><script>x = 'Iran';</script></head><body>"
+        "<nav>Home News</nav><div id=\"cookie-banner\">We use cookies</div>"
+        "<p>Loose body text.</p>"
+        "<article><p>First <b>bold</b>\n  paragraph.</p><ul><li>item one</li><li>two</li></ul>"
+        "<footer>foot</footer></article><article><p>short</p></article>"
+        "<p>unclosed <p>broken &amp; recovered</body>";
+    char *text = NULL;
+    rl_htmlpage_meta m;
+    int rc = rl_htmlpage_text(page, sizeof page - 1, "t.html", &text, &m);
+    CHECK(rc == RL_OK && text && !strcmp(text, "First bold paragraph.\nitem one\ntwo\n"),
+          "html main text: '%s'", text ? text : "(null)");
+    CHECK(m.title && !strcmp(m.title, "A title"), "html title: '%s'", m.title ? m.title : "(null)");
+    free(text);
+    rl_htmlpage_meta_release(&m);
+    rc = rl_htmlpage_text("<p>no article <script>s</script>here</p>", 40, "u.html", &text, &m);
+    CHECK(rc == RL_OK && text && !strcmp(text, "no article here\n"), "html without article: '%s'",
+          text ? text : "(null)");
+    free(text);
+    rl_htmlpage_meta_release(&m);
+}
+
 /* PLOVER facts from the built-in dict/: type, mode and context by the longest prefix */
 static void test_plover(void)
 {
@@ -418,6 +444,7 @@ int main(void)
     test_names();
     test_csv();
     test_plover();
+    test_htmlpage();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
