@@ -153,6 +153,8 @@ grep -q "malformed XML" "$tmp/err" && ok || bad "unclosed XML reported"
 "$RL" explain --date 2022-02-24 "Russian forces attacked Ukraine on Thursday." >"$tmp/out"
 grep -q "verb pattern" "$tmp/out" && grep -q "RUSMIL -> UKR" "$tmp/out" && ok || bad "explain shows the pattern and the event"
 "$RL" explain --date 2022-02-24 "The weather was fine." | grep -q "no verb pattern matched" && ok || bad "explain says why no event"
+# the README's explain example gives what the README says: 106, demand withdrawal
+"$RL" explain --date 2021-12-31 "Biden demanded that Russia withdraw its troops." | grep -q "^USAGOV -> RUS  106 Demand withdrawal" && ok || bad "README explain example: USAGOV -> RUS 106"
 
 echo "== seed article"
 seed="$SHARED/data/articles/us-russia-talks-2021-12.txt"

@@ -15,7 +15,8 @@
 /* ======================== statements ======================== */
 
 enum { Q_DYAD_PAGE, Q_DYAD_COUNT, Q_LATEST, Q_COUNTS, Q_EVENT, Q_FIRST, Q_REPORTS,
-       Q_STORY, Q_STORY_REPORTS, Q_SEARCH, Q_SEARCH_COUNT, Q_UNCODED, Q_COUNT };
+       Q_STORY, Q_STORY_REPORTS, Q_SEARCH, Q_SEARCH_OLDEST, Q_SEARCH_STORED, Q_SEARCH_RANK,
+       Q_SEARCH_COUNT, Q_UNCODED, Q_COUNT };
 
 #define EVENT_COLS "id, date, source, target, cameo, quad_class, goldstein, modality, num_mentions"
 /* ?1 ?2 country parts, ?5 ?6 whole codes (NULL: any), ?3 ?4 dates, then the filters */
@@ -34,6 +35,10 @@ enum { Q_DYAD_PAGE, Q_DYAD_COUNT, Q_LATEST, Q_COUNTS, Q_EVENT, Q_FIRST, Q_REPORT
     "s.publisher, s.url, s.title, m.plover"
 /* the first report of an event, as store.c's rl_store_first_mention orders them */
 #define FIRST_ORDER "ORDER BY m.story_date IS NULL, m.story_date, m.story_id, m.sentence"
+/* a search: the FTS5 query ?1, the dates ?2 ?3; the orders follow */
+#define SEARCH_FROM "SELECT " REPORT_COLS " FROM mentions_fts f JOIN mentions m ON m.rowid = f.rowid " \
+    "LEFT JOIN stories s ON s.id = m.story_id WHERE mentions_fts MATCH ?1 "                 \
+    "AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3) "
 
 static const char *const sql[Q_COUNT] = {
     [Q_DYAD_PAGE] = "SELECT " EVENT_COLS " FROM events WHERE " DYAD_FILTER " " NEWEST " LIMIT ?12",
@@ -56,10 +61,10 @@ static const char *const sql[Q_COUNT] = {
     [Q_STORY_REPORTS] = "SELECT " REPORT_COLS " FROM mentions m LEFT JOIN stories s "
                         "ON s.id = m.story_id WHERE m.story_id = ?1 ORDER BY m.sentence, m.rowid "
                         "LIMIT ?2",
-    [Q_SEARCH] = "SELECT " REPORT_COLS " FROM mentions_fts f JOIN mentions m ON m.rowid = f.rowid "
-                 "LEFT JOIN stories s ON s.id = m.story_id WHERE mentions_fts MATCH ?1 "
-                 "AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3) "
-                 "ORDER BY f.rowid DESC LIMIT ?4 OFFSET ?5",
+    [Q_SEARCH] = SEARCH_FROM "ORDER BY m.date IS NULL, m.date DESC, f.rowid DESC LIMIT ?4 OFFSET ?5",
+    [Q_SEARCH_OLDEST] = SEARCH_FROM "ORDER BY m.date IS NULL, m.date, f.rowid LIMIT ?4 OFFSET ?5",
+    [Q_SEARCH_STORED] = SEARCH_FROM "ORDER BY f.rowid DESC LIMIT ?4 OFFSET ?5",
+    [Q_SEARCH_RANK] = SEARCH_FROM "ORDER BY f.rank, f.rowid DESC LIMIT ?4 OFFSET ?5",
     [Q_SEARCH_COUNT] = "SELECT count(*) FROM (SELECT 1 FROM mentions_fts f JOIN mentions m "
                        "ON m.rowid = f.rowid WHERE mentions_fts MATCH ?1 "
                        "AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3) "
@@ -828,8 +833,23 @@ int rl_browse_fts_query(rl_buf *q, const char *words, const char *actor, int act
     return parts ? RL_OK : RL_EPARSE;
 }
 
-int rl_browse_search(rl_browse *b, const char *fts, rl_day from, rl_day to, size_t offset,
-                     size_t limit, unsigned long count_max, rl_browse_reports *out)
+static const char *const order_names[RL_ORDER_COUNT] = {"newest", "oldest", "stored", "relevance"};
+
+const char *rl_browse_order_name(int order)
+{
+    return order >= 0 && order < RL_ORDER_COUNT ? order_names[order] : "";
+}
+
+int rl_browse_order_parse(const char *s)
+{
+    for (int i = 0; i < RL_ORDER_COUNT; i++)
+        if (!strcmp(s, order_names[i]))
+            return i;
+    return -1;
+}
+
+int rl_browse_search(rl_browse *b, const char *fts, rl_day from, rl_day to, int order,
+                     size_t offset, size_t limit, unsigned long count_max, rl_browse_reports *out)
 {
     memset(out, 0, sizeof *out);
     char f[11], t[11];
@@ -846,7 +866,9 @@ int rl_browse_search(rl_browse *b, const char *fts, rl_day from, rl_day to, size
     out->total = (unsigned long)sqlite3_column_int64(q, 0);
     out->more = out->total >= count_max;
     sqlite3_reset(q);
-    if (!(q = stmt(b, Q_SEARCH)))
+    static const int by_order[RL_ORDER_COUNT] = {Q_SEARCH, Q_SEARCH_OLDEST, Q_SEARCH_STORED,
+                                                 Q_SEARCH_RANK};
+    if (!(q = stmt(b, by_order[order >= 0 && order < RL_ORDER_COUNT ? order : 0])))
         return RL_EIO;
     sqlite3_bind_text(q, 1, fts, -1, SQLITE_STATIC);
     bind_day(q, 2, from, f);

@@ -295,6 +295,7 @@ unsigned rl_api_search(rl_web_worker *w, const rl_web_req *r, const rl_view_sear
     set(q, "cameo", r->given & P_CAMEO ? rl_report_str_json(r->cameo) : json_null());
     set(q, "from", rl_report_day_json(r->from));
     set(q, "to", rl_report_day_json(r->to));
+    set(q, "sort", json_string(rl_browse_order_name(r->sort)));
     set(q, "fts", v->asked ? rl_report_str_json(v->fts.data) : json_null());
     set(j, "query", q);
     set(j, "total", json_integer((json_int_t)v->res.total));

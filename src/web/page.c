@@ -1044,6 +1044,18 @@ unsigned rl_page_story(rl_web_worker *w, const rl_web_req *r, const rl_view_stor
 
 /* ======================== search ======================== */
 
+/* the order of the results: a select that keeps its value */
+static void sort_select(pg *p, int sort)
+{
+    static const char *const labels[RL_ORDER_COUNT] = {"newest first", "oldest first",
+                                                       "latest stored", "best match"};
+    put(p, "<label>sort <select name=\"sort\" id=\"sort\">");
+    for (int i = 0; i < RL_ORDER_COUNT; i++)
+        putf(p, "<option value=\"%s\"%s>%s</option>", rl_browse_order_name(i),
+             i == sort ? " selected" : "", labels[i]);
+    put(p, "</select></label> ");
+}
+
 /* the search's results as CSV */
 static void search_csv_link(pg *p, const rl_web_req *r)
 {
@@ -1052,7 +1064,8 @@ static void search_csv_link(pg *p, const rl_web_req *r)
         rl_day_format(r->from, f);
     if (r->to != RL_NODATE)
         rl_day_format(r->to, t);
-    const char *kv[] = {"q", r->q, "actor", r->actor, "cameo", r->cameo, "from", f, "to", t};
+    const char *kv[] = {"q", r->q, "actor", r->actor, "cameo", r->cameo, "from", f, "to", t,
+                        "sort", r->sort ? rl_browse_order_name(r->sort) : ""};
     csv_link(p, "/api/search", kv, sizeof kv / sizeof kv[0], "search.csv",
              "these results (5,000 rows a file)");
 }
@@ -1074,14 +1087,15 @@ unsigned rl_page_search(rl_web_worker *w, const rl_web_req *r, const rl_view_sea
     put(&p, "\" placeholder=\"19\"></label> ");
     date_input(&p, "from", "from", r->from);
     date_input(&p, "to", "to", r->to);
+    sort_select(&p, r->sort);
     put(&p, "<button>Search</button></form>\n");
     if (!v->asked) {
         put(&p, "<p class=\"sub\">Words are found in the coded sentences (every word must "
                 "occur; <code>sanction*</code> matches a prefix; accents are ignored). An actor "
                 "is a stored code (RUS: every Russian actor; RUSMIL: only that code) or words "
                 "of the name the stories used (Putin). A CAMEO code finds its code and the "
-                "codes under it (19: every fight). Results are reports, most recently stored "
-                "first.</p>\n");
+                "codes under it (19: every fight). Results are reports, by the event's date, "
+                "newest first, unless sorted otherwise.</p>\n");
         page_end(&p, w);
         return done(&p, o);
     }
@@ -1115,7 +1129,8 @@ unsigned rl_page_search(rl_web_worker *w, const rl_web_req *r, const rl_view_sea
                     continue;
                 }
                 const char *kv[] = {"q", r->q, "actor", r->actor, "cameo", cq, "from", f,
-                                    "to", t, "page", prev ? pp : pn};
+                                    "to", t, "sort", r->sort ? rl_browse_order_name(r->sort) : "",
+                                    "page", prev ? pp : pn};
                 put(&p, prev ? "<a rel=\"prev\" href=\"/search" : " <a rel=\"next\" href=\"/search");
                 query(&p, kv, sizeof kv / sizeof kv[0]);
                 put(&p, prev ? "\">&laquo; previous</a> " : "\">next &raquo;</a>");

@@ -107,8 +107,8 @@ static unsigned route_params(int r)
     case R_CHART: return P_FROM | P_TO | P_BY;
     case R_API_TREND: return P_FROM | P_TO | P_BY | P_FORMAT;
     case R_STORY: case R_API_STORY: return P_ID;
-    case R_SEARCH: return P_Q | P_ACTOR | P_CAMEO | P_FROM | P_TO | P_PAGE;
-    case R_API_SEARCH: return P_Q | P_ACTOR | P_CAMEO | P_FROM | P_TO | P_PAGE | P_FORMAT;
+    case R_SEARCH: return P_Q | P_ACTOR | P_CAMEO | P_FROM | P_TO | P_PAGE | P_SORT;
+    case R_API_SEARCH: return P_Q | P_ACTOR | P_CAMEO | P_FROM | P_TO | P_PAGE | P_FORMAT | P_SORT;
     case R_DYAD_FORM: return P_A | P_B;
     default: return 0;
     }
@@ -119,7 +119,7 @@ static const struct { const char *name; unsigned bit; size_t max; } params[] = {
     {"quad", P_QUAD, 1}, {"modality", P_MODALITY, 12}, {"track", P_TRACK, 5},
     {"page", P_PAGE, 9}, {"n", P_N, 3}, {"x", P_X, 5}, {"q", P_Q, 256}, {"actor", P_ACTOR, 64},
     {"cameo", P_CAMEO, 4}, {"id", P_ID, 256}, {"a", P_A, 399}, {"b", P_B, 399},
-    {"format", P_FORMAT, 4},
+    {"format", P_FORMAT, 4}, {"sort", P_SORT, 9},
 };
 #define NPARAMS (sizeof params / sizeof params[0])
 
@@ -304,6 +304,11 @@ static unsigned take_param(rl_web_req *r, unsigned accepted, const arg *a, rl_we
     case P_ID: memcpy(r->id, v, len + 1); break;
     case P_A: memcpy(r->pa, v, len + 1); break;
     case P_B: memcpy(r->pb, v, len + 1); break;
+    case P_SORT:
+        if ((r->sort = rl_browse_order_parse(v)) < 0)
+            return (unsigned)rl_web_fail(e, 400, "bad sort=%s: want newest, oldest, stored or "
+                                         "relevance", v);
+        break;
     case P_FORMAT:
         if (strcmp(v, "csv") && strcmp(v, "json"))
             return (unsigned)rl_web_fail(e, 400, "bad format=%s: want csv or json", v);
@@ -734,7 +739,7 @@ static const char api_index[] =
     "    \"/api/dyad/A/B?from&to&by&root&quad&modality&track&page&format\",\n"
     "    \"/api/event/ID\",\n"
     "    \"/api/story?id\",\n"
-    "    \"/api/search?q&actor&cameo&from&to&page&format\"\n"
+    "    \"/api/search?q&actor&cameo&from&to&page&sort&format\"\n"
     "  ],\n"
     "  \"docs\": \"docs/serve.md\"\n"
     "}\n";

@@ -386,7 +386,7 @@ unsigned rl_view_search_load(rl_web_worker *w, const rl_web_req *r, rl_view_sear
     if (rc)
         return store_fail(w, rc, e);
     size_t per = r->csv ? WEB_CSV_ROWS : WEB_PER_PAGE;
-    rc = rl_browse_search(w->br, v->fts.data, r->from, r->to, (size_t)(v->page - 1) * per,
+    rc = rl_browse_search(w->br, v->fts.data, r->from, r->to, r->sort, (size_t)(v->page - 1) * per,
                           per, WEB_SEARCH_COUNT, &v->res);
     if (rc) {
         unsigned st = store_fail(w, rc, e);

@@ -24,7 +24,7 @@ enum {
     P_FROM = 1 << 0, P_TO = 1 << 1, P_BY = 1 << 2, P_ROOT = 1 << 3, P_QUAD = 1 << 4,
     P_MODALITY = 1 << 5, P_TRACK = 1 << 6, P_PAGE = 1 << 7, P_N = 1 << 8, P_X = 1 << 9,
     P_Q = 1 << 10, P_ACTOR = 1 << 11, P_CAMEO = 1 << 12, P_ID = 1 << 13, P_A = 1 << 14,
-    P_B = 1 << 15, P_FORMAT = 1 << 16,
+    P_B = 1 << 15, P_FORMAT = 1 << 16, P_SORT = 1 << 17,
 };
 
 typedef struct rl_web_req {
@@ -37,6 +37,7 @@ typedef struct rl_web_req {
     rl_day from, to;
     int by, quad, modality, track, intl;
     int csv;                        /* format=csv: the API answers in CSV */
+    int sort;                       /* search order (enum rl_browse_order; newest first) */
     char root[3];
     unsigned page, n;
     char q[257], actor[65], cameo[5], id[257];

@@ -235,6 +235,14 @@ get "/api/top?format=csv"
 get "/api/trend/USA/RUS?format=csv"
 [ "$code" = 200 ] && head -1 "$tmp/body" | grep -q "^a,b,a_name,b_name,start,end" && ok || bad "/api/trend?format=csv"
 expect 400 application/json "/api/top?format=xml" "a bad format is refused" "format"
+for s in "" oldest stored relevance; do
+    get "/api/search?q=attacked${s:+&sort=$s}"
+    json "$tmp/body" "(lambda ds: len(ds) >= 2 and ('$s' not in ('', 'oldest') or ds == sorted(ds, reverse='$s' == '')))([r['date'] for r in d['results'] if r['date']]) and d['query']['sort'] == ('$s' or 'newest')" \
+        && ok || bad "/api/search sort=${s:-newest (default)}: results in that order"
+done
+expect 400 application/json "/api/search?q=attacked&sort=random" "a bad sort is refused" "sort"
+expect 200 text/html "/search?q=attacked&sort=oldest" "the search page has a sort control that keeps its value" \
+    'name="sort"' '<option value="oldest" selected>' 
 expect 200 text/html "/search?q=attacked" "search page links its CSV" 'href="/api/search?q=attacked&amp;format=csv"'
 expect 200 text/html "/dyad/ISR/PSE,QAT" "dyad page links its CSVs" 'download="events.csv"' 'download="periods.csv"'
 get "/api/event/$eid"
