@@ -41,7 +41,7 @@ CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -Isrc $(PKG_CFLAGS) -DRL_DICT_DIR='"$(DICTDI
 # the top of the pipeline down: a library may call only those after it. The
 # coder's own stack (CODER_LIBS) needs jansson and utf8proc, never SQLite,
 # libxml2 or libmicrohttpd.
-SUBSYS     := web petrarch store formats coder lexicon text base
+SUBSYS     := web petrarch htmlpage store formats coder lexicon text base
 CODER_SUBS := formats coder lexicon text base
 CODER_PKGS := jansson libutf8proc
 lib_of      = $(BUILD)/lib/librl_$(1).a

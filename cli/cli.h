@@ -61,6 +61,9 @@ int cli_dict_option(cli_dicts *o, int opt, const char *arg);
 /* Loads our dictionaries and the --dict files as o says. NULL on failure. */
 rl_dict *cli_load_dicts(const cli_dicts *o, rl_diag *dg, int verbose);
 const char *cli_dict_dir(const char *dir);
+/* Actor names (names.h) from the dictionary folder dir (as cli_dict_dir) and
+ * iso-codes; missing files leave names out silently. NULL when out of memory. */
+rl_names *cli_load_names(const char *dir);
 /* Parses YYYY-MM-DD or exits with a usage error message. */
 int cli_parse_date(const char *s, rl_day *out);
 double cli_now(void);

@@ -15,9 +15,9 @@ static const char *const usage_text =
     "(format sniffed) and streams: memory stays flat however long the input.\n"
     "\n"
     "  -d, --date YYYY-MM-DD   story date for plain-text input without a dateline\n"
-    "  -f, --format FMT        input format: auto, jsonl, text, xml (default: by name)\n"
-    "  -o, --output FMT        jsonl (default), tsv, or phoenix (the Phoenix event-data\n"
-    "                          columns; docs/output.md)\n"
+    "  -f, --format FMT        input format: auto, jsonl, text, xml, html (default: by name)\n"
+    "  -o, --output FMT        jsonl (default), tsv, csv (RFC 4180, the TSV columns),\n"
+    "                          or phoenix (the Phoenix event-data columns); docs/output.md\n"
     "  -D, --dict-dir DIR      dictionary folder (default: $REDLINE_DICT or built-in)\n"
     CLI_DICT_HELP
     "  -q, --quiet             no summary on stderr\n"
@@ -57,6 +57,7 @@ static int parse_format(const char *s)
     if (!strcmp(s, "jsonl")) return RL_FMT_JSONL;
     if (!strcmp(s, "text")) return RL_FMT_TEXT;
     if (!strcmp(s, "xml")) return RL_FMT_XML;
+    if (!strcmp(s, "html")) return RL_FMT_HTML;
     return -1;
 }
 
@@ -67,7 +68,7 @@ int cmd_code(int argc, char **argv)
         {"output", required_argument, 0, 'o'}, {"dict-dir", required_argument, 0, 'D'},
         {"quiet", no_argument, 0, 'q'}, CLI_DICT_OPTIONS, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
-    rl_input_opts io = {RL_FMT_AUTO, RL_NODATE, NULL};
+    rl_input_opts io = {RL_FMT_AUTO, RL_NODATE, NULL, NULL};
     int forced = 0, quiet = 0, out_fmt = RL_OUT_JSONL, c;
     cli_dicts dicts;
     memset(&dicts, 0, sizeof dicts);
@@ -88,6 +89,7 @@ int cmd_code(int argc, char **argv)
         case 'o':
             if (!strcmp(optarg, "tsv")) out_fmt = RL_OUT_TSV;
             else if (!strcmp(optarg, "phoenix")) out_fmt = RL_OUT_PHOENIX;
+            else if (!strcmp(optarg, "csv")) out_fmt = RL_OUT_CSV;
             else if (!strcmp(optarg, "jsonl") || !strcmp(optarg, "json")) out_fmt = RL_OUT_JSONL;
             else {
                 fprintf(stderr, "redline code: unknown output format '%s'\n", optarg);
@@ -114,13 +116,16 @@ int cmd_code(int argc, char **argv)
     char version[CLI_VERSION_LEN];
     cli_version(d, version);
     code_ctx cx = {rl_pipeline_new(d, &dg), rl_emitter_new(stdout, out_fmt, version), 0};
-    if (!cx.p || !cx.em) {
+    rl_names *names = cli_load_names(dicts.dir);
+    if (!cx.p || !cx.em || !names) {
+        rl_names_free(names);
         fprintf(stderr, "redline: out of memory\n");
         rl_pipeline_free(cx.p);
         rl_emitter_free(cx.em);
         rl_dict_free(d);
         return RL_EXIT_FAIL;
     }
+    rl_emitter_set_names(cx.em, names);
     rl_input_stats st = {0, 0};
     double t0 = cli_now();
     int status = cli_read_inputs(argc - optind, argv + optind, &io, forced, on_story, &cx, &dg,
@@ -134,11 +139,16 @@ int cmd_code(int argc, char **argv)
     rl_pipeline_stats ps;
     rl_pipeline_stats_get(cx.p, &ps);
     if (!quiet)
-        fprintf(stderr, "%s: %lu stories, %lu sentences, %lu events in %.2f s; %lu bad "
+        fprintf(stderr, "%s: %lu stories, %lu sentences, %lu mentions (coded events) in %.2f s; %lu bad "
                 "records skipped; removed %lu boilerplate, %lu caption, %lu repeated paragraphs\n",
                 version, ps.stories, ps.sentences, ps.events, cli_now() - t0, st.bad_records,
                 ps.boilerplate, ps.captions, ps.duplicates);
+    if (!quiet && rl_emitter_left_out(cx.em))
+        fprintf(stderr, "redline: %lu negated or hypothetical event%s left out of the Phoenix "
+                "rows (Phoenix has no modality column; docs/output.md)\n",
+                rl_emitter_left_out(cx.em), rl_emitter_left_out(cx.em) == 1 ? "" : "s");
     rl_emitter_free(cx.em);
+    rl_names_free(names);
     rl_pipeline_free(cx.p);
     rl_dict_free(d);
     return status;

@@ -64,6 +64,7 @@ int cmd_explain(int argc, char **argv)
     if (!d)
         return RL_EXIT_FAIL;
     rl_pipeline *p = rl_pipeline_new(d, &dg);
+    rl_names *names = cli_load_names(dicts.dir);
     rl_buf text, trace;
     rl_buf_init(&text);
     rl_buf_init(&trace);
@@ -84,10 +85,16 @@ int cmd_explain(int argc, char **argv)
         for (size_t i = 0; i < ev.n; i++) {
             const rl_event *e = &ev.v[i];
             rl_day_format(e->date, ds);
-            printf("%s -> %s  %s %s  quad %d  goldstein %+.1f  plover %s  %s  date %s%s%s%s  evidence \"%s\"\n",
+            printf("%s -> %s  %s %s  quad %d  goldstein %+.1f  plover %s%s%s  %s  date %s%s%s%s  evidence \"%s\"\n",
                    e->source, e->target, e->code, e->name, e->quad, (double)e->goldstein, e->plover,
+                   e->plover_mode && e->plover_mode[0] ? "/" : "", e->plover_mode ? e->plover_mode : "",
                    rl_modality_name(e->modality), ds, e->date_expr[0] ? " (\"" : "", e->date_expr,
                    e->date_expr[0] ? "\")" : "", e->evidence);
+            char sn[256], tn[256];
+            rl_names_format(names, e->source, sn, sizeof sn);
+            rl_names_format(names, e->target, tn, sizeof tn);
+            if (sn[0] || tn[0])
+                printf("    %s -> %s\n", sn[0] ? sn : e->source, tn[0] ? tn : e->target);
         }
     } else {
         fprintf(stderr, "redline: out of memory\n");
@@ -96,6 +103,7 @@ int cmd_explain(int argc, char **argv)
     rl_buf_release(&text);
     rl_buf_release(&trace);
     rl_pipeline_free(p);
+    rl_names_free(names);
     rl_dict_free(d);
     if (rc == RL_OK && cli_stdout_flush() != RL_EXIT_OK)
         return RL_EXIT_FAIL;

@@ -19,7 +19,7 @@ static const char *const usage_text =
     "replaces its events, so re-running an interrupted ingest is safe.\n"
     "\n"
     "  -d, --date YYYY-MM-DD   story date for plain-text input without a dateline\n"
-    "  -f, --format FMT        input format: auto, jsonl, text, xml (default: by name)\n"
+    "  -f, --format FMT        input format: auto, jsonl, text, xml, html (default: by name)\n"
     "  -b, --batch N           stories per transaction (default 1000)\n"
     "  -D, --dict-dir DIR      dictionary folder (default: $REDLINE_DICT or built-in)\n"
     "  -q, --quiet             no progress or summary on stderr\n"
@@ -48,6 +48,17 @@ static int on_event(const rl_story *s, const rl_event *e, const char *sent, size
     return 0;
 }
 
+static int on_miss(const rl_story *s, unsigned sentence, int miss, const char *sent, size_t n,
+                   void *ctx)
+{
+    (void)s;
+    ingest_ctx *c = ctx;
+    int rc = rl_store_put_uncoded(c->st, sentence, rl_miss_name(miss), sent, n);
+    if (rc)
+        c->store_error = 1;
+    return rc;
+}
+
 static void progress(ingest_ctx *c)
 {
     double now = cli_now();
@@ -56,7 +67,7 @@ static void progress(ingest_ctx *c)
     c->last = now;
     rl_pipeline_stats ps;
     rl_pipeline_stats_get(c->p, &ps);
-    fprintf(stderr, "\rredline ingest: %lu stories, %lu events, %.0f s ", ps.stories, ps.events,
+    fprintf(stderr, "\rredline ingest: %lu stories, %lu mentions, %.0f s ", ps.stories, ps.events,
             now - c->t0);
 }
 
@@ -94,6 +105,7 @@ static int parse_format(const char *s)
     if (!strcmp(s, "jsonl")) return RL_FMT_JSONL;
     if (!strcmp(s, "text")) return RL_FMT_TEXT;
     if (!strcmp(s, "xml")) return RL_FMT_XML;
+    if (!strcmp(s, "html")) return RL_FMT_HTML;
     return -1;
 }
 
@@ -104,7 +116,7 @@ int cmd_ingest(int argc, char **argv)
         {"batch", required_argument, 0, 'b'}, {"dict-dir", required_argument, 0, 'D'},
         {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
-    rl_input_opts io = {RL_FMT_AUTO, RL_NODATE, NULL};
+    rl_input_opts io = {RL_FMT_AUTO, RL_NODATE, NULL, NULL};
     int forced = 0, quiet = 0, c;
     unsigned long batch = RL_STORE_BATCH;
     const char *dict_dir = NULL;
@@ -168,6 +180,7 @@ int cmd_ingest(int argc, char **argv)
         rl_store_close(st);
         return RL_EXIT_FAIL;
     }
+    rl_pipeline_set_miss(cx.p, on_miss, &cx);
     int status = RL_EXIT_OK;
     rl_input_stats is = {0, 0};
     status = cli_read_inputs(argc - optind, argv + optind, &io, forced, on_story, &cx, &dg, &is,
@@ -179,9 +192,10 @@ int cmd_ingest(int argc, char **argv)
     rl_store_stats ss;
     rl_store_stats_get(st, &ss);
     if (!quiet || status != RL_EXIT_OK)
-        fprintf(stderr, "redline: stored %lu stories (%lu replaced), %lu events (%lu undated) in "
-                "%lu batches into %s in %.2f s; %lu bad records skipped\n", ss.stories,
-                ss.replaced, ss.mentions, ss.undated, ss.batches, db, cli_now() - cx.t0,
+        fprintf(stderr, "redline: stored %lu stories (%lu replaced), %lu mentions (%lu undated), "
+                "%lu sentences without events in %lu batches into %s in %.2f s; %lu bad records "
+                "skipped\n", ss.stories, ss.replaced, ss.mentions, ss.undated, ss.uncoded,
+                ss.batches, db, cli_now() - cx.t0,
                 is.bad_records);
     if (cx.store_error)
         fprintf(stderr, "redline: stopped early; re-run the same command to finish "

@@ -131,6 +131,8 @@ int cmd_serve(int argc, char **argv)
         fprintf(stderr, "redline serve: serving without dictionaries: no code names, no explain "
                 "traces\n");
     o.dict = d;
+    rl_names *names = cli_load_names(dict_dir);
+    o.names = names;
     /* the request threads inherit this mask; the signals come to sigwait */
     sigset_t stop;
     sigemptyset(&stop);
@@ -142,6 +144,7 @@ int cmd_serve(int argc, char **argv)
     int rc = rl_serve_start(&s, &o, &dg);
     if (rc) {
         rl_dict_free(d);
+        rl_names_free(names);
         return RL_EXIT_FAIL;
     }
     char host[80];
@@ -156,6 +159,7 @@ int cmd_serve(int argc, char **argv)
     rl_serve_stats_get(s, &st);
     rl_serve_stop(s);
     rl_dict_free(d);
+    rl_names_free(names);
     fprintf(stderr, "redline serve: stopped (%s): %lu requests, %lu client errors, %lu server "
             "errors, %lu busy, %lu from the cache\n", sig == SIGINT ? "interrupt" : "terminated",
             st.requests, st.client_errors, st.server_errors, st.busy, st.cache_hits);

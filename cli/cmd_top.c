@@ -23,23 +23,36 @@ static const char *const usage_text =
     "  -n, --max N             dyads to list (default 10)\n"
     "  -x, --international     leave out dyads within one country\n"
     "  -j, --json              JSON on stdout (shape: docs/store.md)\n"
+    "  -c, --csv               CSV on stdout, one row per dyad\n"
     "  -h, --help              this text\n"
     "\n"
     "Exit status: 0 ok, 1 when the store cannot be read, 2 on usage errors.\n";
+
+/* --csv: the table on stdout; 0, or -1 when out of memory or on a write error */
+static int csv_out(const rl_top *x)
+{
+    rl_buf b;
+    rl_buf_init(&b);
+    int rc = rl_report_top_csv(&b, x);
+    if (!rc && b.len && fwrite(b.data, 1, b.len, stdout) != b.len)
+        rc = -1;
+    rl_buf_release(&b);
+    return rc;
+}
 
 int cmd_top(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"from", required_argument, 0, 'f'}, {"to", required_argument, 0, 't'},
         {"max", required_argument, 0, 'n'}, {"international", no_argument, 0, 'x'},
-        {"json", no_argument, 0, 'j'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
+        {"json", no_argument, 0, 'j'}, {"csv", no_argument, 0, 'c'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
     rl_day from = RL_NODATE, to = RL_NODATE;
     int json = 0, intl = 0, c;
     unsigned long max = 10;
     char *end;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:t:n:xjh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:t:n:xjch", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (cli_parse_date(optarg, &from))
@@ -58,6 +71,7 @@ int cmd_top(int argc, char **argv)
             break;
         case 'x': intl = 1; break;
         case 'j': json = 1; break;
+        case 'c': json = 2; break;
         case 'h': fputs(usage_text, stdout); return RL_EXIT_OK;
         default: fputs(usage_text, stderr); return RL_EXIT_USAGE;
         }
@@ -96,11 +110,17 @@ int cmd_top(int argc, char **argv)
         return RL_EXIT_FAIL;
     }
     int status = RL_EXIT_OK;
-    if ((json ? rl_report_top_json(stdout, t) : rl_report_top_text(stdout, t)) || fflush(stdout)) {
+    rl_names *names = cli_load_names(NULL);
+    t->names = names;
+    if ((json == 2 ? csv_out(t)
+         : json    ? rl_report_top_json(stdout, t)
+                   : rl_report_top_text(stdout, t)) ||
+        fflush(stdout)) {
         fprintf(stderr, "redline: write error on standard output\n");
         status = RL_EXIT_FAIL;
     }
     rl_top_free(t);
+    rl_names_free(names);
     rl_store_close(st);
     return status;
 }

@@ -35,6 +35,7 @@ static const char *const usage_text =
     "  -e, --evidence N        evidence events per track and period on the\n"
     "                          terminal, 0 to 3 (default 3)\n"
     "  -j, --json              JSON on stdout instead of the chart\n"
+    "  -c, --csv               CSV on stdout, one row per period (docs/store.md)\n"
     "  -s, --svg FILE          also write a standalone SVG chart to FILE\n"
     "  -h, --help              this text\n"
     "\n"
@@ -75,6 +76,18 @@ static int check_actors(rl_store *st, const char *db, char side[][24], int n)
         return 1;
     }
     return 0;
+}
+
+/* --csv: the table on stdout; 0, or -1 when out of memory or on a write error */
+static int csv_out(const rl_series *x)
+{
+    rl_buf b;
+    rl_buf_init(&b);
+    int rc = rl_report_trend_csv(&b, x);
+    if (!rc && b.len && fwrite(b.data, 1, b.len, stdout) != b.len)
+        rc = -1;
+    rl_buf_release(&b);
+    return rc;
 }
 
 /* Writes the SVG to a new file of its own in path's folder (mkstemp: a
@@ -131,7 +144,7 @@ int cmd_trend(int argc, char **argv)
     static const struct option opts[] = {
         {"from", required_argument, 0, 'f'}, {"to", required_argument, 0, 't'},
         {"by", required_argument, 0, 'b'}, {"evidence", required_argument, 0, 'e'},
-        {"json", no_argument, 0, 'j'}, {"svg", required_argument, 0, 's'},
+        {"json", no_argument, 0, 'j'}, {"csv", no_argument, 0, 'c'}, {"svg", required_argument, 0, 's'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
     rl_day from = RL_NODATE, to = RL_NODATE;
@@ -139,7 +152,7 @@ int cmd_trend(int argc, char **argv)
     unsigned evidence = RL_SERIES_TOP;
     const char *svg = NULL;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:t:b:e:js:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:t:b:e:jcs:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (cli_parse_date(optarg, &from))
@@ -165,6 +178,7 @@ int cmd_trend(int argc, char **argv)
             evidence = (unsigned)(optarg[0] - '0');
             break;
         case 'j': json = 1; break;
+        case 'c': json = 2; break;
         case 's': svg = optarg; break;
         case 'h': fputs(usage_text, stdout); return RL_EXIT_OK;
         default: fputs(usage_text, stderr); return RL_EXIT_USAGE;
@@ -198,10 +212,14 @@ int cmd_trend(int argc, char **argv)
         rl_store_close(st);
         return RL_EXIT_FAIL;
     }
+    rl_names *names = cli_load_names(NULL);
+    s->names = names;
     if (s->n == 0 && json)
         fprintf(stderr, "redline trend: no events between %s and %s in %s\n", argv[optind + 1],
                 argv[optind + 2], db);
-    if ((json ? rl_report_trend_json(stdout, s) : rl_report_trend_text(stdout, s, evidence)) ||
+    if ((json == 2 ? csv_out(s)
+         : json    ? rl_report_trend_json(stdout, s)
+                   : rl_report_trend_text(stdout, s, evidence)) ||
         fflush(stdout)) {
         fprintf(stderr, "redline: write error on standard output\n");
         status = RL_EXIT_FAIL;
@@ -209,6 +227,7 @@ int cmd_trend(int argc, char **argv)
     if (svg && write_svg(svg, s))
         status = RL_EXIT_FAIL;
     rl_series_free(s);
+    rl_names_free(names);
     rl_store_close(st);
     return status;
 }

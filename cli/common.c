@@ -3,9 +3,11 @@
 #include "formats/rl_formats.h"
 #include "base/rl_base.h"
 #include "petrarch/rl_petrarch.h"
+#include "htmlpage/rl_htmlpage.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,6 +31,17 @@ const char *cli_dict_dir(const char *dir)
         return dir;
     const char *env = getenv("REDLINE_DICT");
     return env && *env ? env : RL_DICT_DIR;
+}
+
+rl_names *cli_load_names(const char *dir)
+{
+    rl_names *n = rl_names_new();
+    rl_diag quiet = {NULL, 0, 0};
+    if (n && rl_names_load_dir(n, cli_dict_dir(dir), getenv("REDLINE_ISO3166"), &quiet)) {
+        rl_names_free(n);
+        return NULL;
+    }
+    return n;
 }
 
 rl_dict *cli_load_dict(const char *dir, rl_diag *dg, int verbose)
@@ -159,6 +172,36 @@ int cli_stdout_flush(void)
     return RL_EXIT_FAIL;
 }
 
+static int dot_name(const struct dirent *e) { return e->d_name[0] != '.'; }
+
+/* A folder given as an input: its files (not its subfolders), by name. */
+static int read_folder(const char *dir, const rl_input_opts *io, int forced, rl_story_fn fn,
+                       void *ctx, rl_diag *dg, rl_input_stats *st, const int *stop)
+{
+    struct dirent **list = NULL;
+    int n = scandir(dir, &list, dot_name, alphasort);
+    if (n < 0) {
+        fprintf(stderr, "%s: error: cannot read the folder: %m\n", dir);
+        return RL_EXIT_FAIL;
+    }
+    int status = RL_EXIT_OK;
+    for (int i = 0; i < n; i++) {
+        char path[4096];
+        struct stat sb;
+        snprintf(path, sizeof path, "%s/%s", dir, list[i]->d_name);
+        if (status == RL_EXIT_OK || !(stop && *stop)) {
+            if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+                char *one[1] = {path};
+                if (cli_read_inputs(1, one, io, forced, fn, ctx, dg, st, stop))
+                    status = RL_EXIT_FAIL;
+            }
+        }
+        free(list[i]);
+    }
+    free(list);
+    return status;
+}
+
 int cli_read_inputs(int nfiles, char **names, const rl_input_opts *io, int forced,
                     rl_story_fn fn, void *ctx, rl_diag *dg, rl_input_stats *st, const int *stop)
 {
@@ -166,14 +209,22 @@ int cli_read_inputs(int nfiles, char **names, const rl_input_opts *io, int force
     for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
         const char *name = nfiles ? names[i] : "-";
         int is_stdin = !strcmp(name, "-");
+        struct stat sb;
+        if (!is_stdin && stat(name, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            if (read_folder(name, io, forced, fn, ctx, dg, st, stop))
+                status = RL_EXIT_FAIL;
+            if (stop && *stop)
+                return RL_EXIT_FAIL;
+            continue;
+        }
         FILE *f = is_stdin ? stdin : fopen(name, "rb");
         if (!f) {
             fprintf(stderr, "%s: error: cannot open: %m\n", name);
             status = RL_EXIT_FAIL;
             continue;
         }
-        struct stat sb;
-        if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        struct stat fsb;
+        if (fstat(fileno(f), &fsb) == 0 && S_ISDIR(fsb.st_mode)) {
             fprintf(stderr, "%s: error: is a directory (give the files in it)\n", name);
             if (!is_stdin)
                 fclose(f);
@@ -182,6 +233,7 @@ int cli_read_inputs(int nfiles, char **names, const rl_input_opts *io, int force
         }
         rl_input_opts o = *io;
         o.xml = rl_petrxml_read;
+        o.html = rl_htmlpage_read;
         if (!forced && !is_stdin)
             o.format = rl_input_format_for(name);
         int rc = rl_input_read(f, is_stdin ? "<stdin>" : name, &o, fn, ctx, dg, st);

@@ -201,7 +201,7 @@ int cli_eval_news(const rl_newsgold *ng, const char *stories, const rl_dict *d, 
     c.verbose = verbose;
     c.p = rl_pipeline_new(d, &dg);
     c.seen = calloc(ng->n + 1, 1);
-    rl_input_opts o = {RL_FMT_JSONL, RL_NODATE, NULL};
+    rl_input_opts o = {RL_FMT_JSONL, RL_NODATE, NULL, NULL};
     rl_input_stats st = {0, 0};
     if (c.p && c.seen)
         rl_input_read(f, stories, &o, on_story, &c, &dg, &st);

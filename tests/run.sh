@@ -154,9 +154,11 @@ done
 [ $rc = 1 ] && grep -q "cannot write standard output" "$tmp/err" && ok || bad "explain >/dev/full: exit 1 (got $rc)"
 "$RL" explain --date 2022-02-24 "NATO condemned Russia." >&- 2>"$tmp/err"; rc=$?
 [ $rc = 1 ] && grep -q "standard output is closed" "$tmp/err" && ok || bad "explain with stdout closed: exit 1 (got $rc)"
-mkdir -p "$tmp/adir"
-"$RL" code -q "$tmp/adir" >/dev/null 2>"$tmp/err"; rc=$?
-[ $rc = 1 ] && grep -q "adir: error: is a directory" "$tmp/err" && ! grep -q "read error" "$tmp/err" && ok || bad "a directory as input: 'is a directory', exit 1 (got $rc): $(cat "$tmp/err")"
+# a directory as input is a folder of stories (its files, not its subfolders), never a "read error"
+mkdir -p "$tmp/adir/sub"
+echo '{"id":"d1","date":"2022-02-24","text":"Russian forces attacked Ukraine."}' >"$tmp/adir/a.jsonl"
+"$RL" code -q "$tmp/adir" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc = 0 ] && grep -q '"story_id":"d1"' "$tmp/out" && ! grep -q "read error" "$tmp/err" && ok || bad "a directory as input: its files are read, exit 0 (got $rc): $(cat "$tmp/err")"
 
 # strict dates: trailing garbage, days that do not exist, years 0 and past 9999
 for d in 2022-02-24garbage 2022-02-30 0000-01-01 10000-01-01 2022-2-24; do
@@ -182,7 +184,22 @@ fi
 # stdin, TSV, PETRARCH XML
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q | grep -q '"cameo":"1' && ok || bad "JSONL on stdin"
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q -o tsv >"$tmp/out.tsv"
-[ "$(sed -n 2p "$tmp/out.tsv" | cut -f1)" = story_id ] && [ "$(awk -F'\t' 'NR==3{print NF}' "$tmp/out.tsv")" = 19 ] && ok || bad "TSV header and 19 columns"
+[ "$(sed -n 2p "$tmp/out.tsv" | cut -f1)" = story_id ] && [ "$(awk -F'\t' 'NR==3{print NF}' "$tmp/out.tsv")" = 23 ] && ok || bad "TSV header and 23 columns"
+[ "$(sed -n 2p "$tmp/out.tsv" | cut -f20,21)" = "$(printf 'source_name\ttarget_name')" ] && [ "$(awk -F'\t' 'NR==3{print $20 "|" $21}' "$tmp/out.tsv")" = "NATO|Russia" ] && ok || bad "TSV: actor names in the last two columns"
+echo '{"id":"s","date":"2022-02-24","text":"Russian officials condemned NATO."}' | "$RL" code -q | grep -q '"source":"RUSGOV","target":"IGOWSTNAT","source_name":"Russia: government","target_name":"NATO"' && ok || bad "JSON: source_name and target_name"
+"$RL" explain --date 2022-02-24 "Russian forces attacked Ukraine." | grep -q "^    Russia: military -> Ukraine" && ok || bad "explain names the actors"
+echo '{"id":"p","date":"2022-02-24","text":"Russian forces shelled Kharkiv. Biden phoned Macron."}' | "$RL" code -q >"$tmp/plover.jsonl"
+grep -q '"cameo":"194","root":"19".*"plover":"ASSAULT","plover_mode":"heavy-weapons","plover_context":"military"' "$tmp/plover.jsonl" && grep -q '"cameo":"041".*"plover":"CONSULT","plover_mode":"phone"' "$tmp/plover.jsonl" && ok || bad "PLOVER type, mode and context from the CAMEO code"
+printf '{"id":"c,1","date":"2022-02-24","text":"Russian forces attacked Ukraine, \\"the West\\" said."}\n' | "$RL" code -q -o csv >"$tmp/out.csv"
+py - "$tmp/out.csv" <<'PY' && ok || bad "code -o csv: RFC 4180 with a header row, quoted fields, the TSV's columns"
+import csv, sys
+raw = open(sys.argv[1], newline="").read()
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+assert raw.endswith("\r\n") and raw.split("\r\n", 1)[0].startswith("story_id,sentence,")
+assert rows[0][:3] == ["story_id", "sentence", "date"] and len(rows[0]) == 23, rows[0]
+assert rows[1][0] == "c,1" and rows[1][4] == "RUSMIL" and rows[1][15].endswith('"the West" said.'), rows[1]
+assert rows[1][19] == "Russia: military" and all(len(r) == 23 for r in rows)
+PY
 # the coder's and the dictionaries' version: --version, the TSV's first line, explain
 ver=$("$RL" --version 2>/dev/null)
 [[ "$ver" =~ ^redline\ [0-9]+\.[0-9]+\.[0-9]+,\ dictionaries\ [0-9a-f]{16}$ ]] && ok || bad "redline --version prints the version (got '$ver')"
@@ -204,6 +221,8 @@ grep -q "malformed XML" "$tmp/err" && ok || bad "unclosed XML reported"
 "$RL" explain --date 2022-02-24 "Russian forces attacked Ukraine on Thursday." >"$tmp/out"
 grep -q "verb pattern" "$tmp/out" && grep -q "RUSMIL -> UKR" "$tmp/out" && ok || bad "explain shows the pattern and the event"
 "$RL" explain --date 2022-02-24 "The weather was fine." | grep -q "no verb pattern matched" && ok || bad "explain says why no event"
+# the README's explain example gives what the README says: 106, demand withdrawal
+"$RL" explain --date 2021-12-31 "Biden demanded that Russia withdraw its troops." | grep -q "^USAGOV -> RUS  106 Demand withdrawal" && ok || bad "README explain example: USAGOV -> RUS 106"
 
 echo "== seed article"
 seed="$SHARED/data/articles/us-russia-talks-2021-12.txt"
@@ -258,6 +277,25 @@ grep -q "bad.verbs.txt:7" "$tmp/out" && ok || bad "explain names the PETRARCH fi
 py -c "open('$tmp/l.actors.txt','w').write('A_'*40000+'B [RUS]\n')"
 "$RL" dict check "$tmp/l.actors.txt" >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc = 1 ] && grep -q "l.actors.txt:1: error: pattern too long" "$tmp/err" && ! grep -q Sanitizer "$tmp/err" && ok || bad "an actor of 40,001 words is refused (exit $rc): $(head -c 300 "$tmp/err")"
+# a saved web page: libxml2's HTML parser, the article's text, no boilerplate
+"$RL" code -q tests/html/page.html >"$tmp/page.jsonl" 2>"$tmp/page.err"
+py - "$tmp/page.jsonl" <<'PY' && ok || bad "HTML page: the article's events, its date and publisher, none from the boilerplate"
+import json, sys
+ev = [json.loads(l) for l in open(sys.argv[1])]
+codes = {c[:3] for e in ev for c in (e["source"], e["target"])}
+assert any(e["source"] == "RUSMIL" and e["target"] == "UKR" for e in ev), ev
+assert not codes & {"IRN", "ISR", "CHN", "JPN", "PAK", "IND", "EGY", "QAT", "BRA", "ARG", "DEU", "FRA", "TUR", "GRC"}, codes
+assert all(e["story_date"] == "2022-03-01" and e["publisher"] == "Example News" and e["url"] == "https://news.example/kharkiv" for e in ev)
+assert any("Izium & Kupiansk" in e["text"] for e in ev)
+PY
+mkdir -p "$tmp/pages" && cp tests/html/page.html "$tmp/pages/a.html" && cp tests/html/page.html "$tmp/pages/b.htm"
+[ "$("$RL" code -q "$tmp/pages" | py -c "import json,sys; print(len({json.loads(l)['story_id'] for l in sys.stdin}))")" = 2 ] && ok || bad "a folder of saved pages: each page a story"
+[ "$(cat tests/html/page.html | "$RL" code -q | grep -c RUSMIL)" -ge 2 ] && ok || bad "an HTML page on stdin is sniffed as HTML"
+echo '{"id":"n","date":"2022-02-24","text":"Russia did not attack Poland. If Russia attacked Estonia, NATO would respond. Russian forces attacked Ukraine."}' >"$tmp/neg.jsonl"
+"$RL" code -q "$tmp/neg.jsonl" | grep -c '"modality":"\(negated\|hypothetical\)"' >"$tmp/n.neg"
+"$RL" code -o phoenix "$tmp/neg.jsonl" >"$tmp/neg.phx" 2>"$tmp/neg.err"
+[ "$(cat "$tmp/n.neg")" -ge 1 ] && ! cut -f10 "$tmp/neg.phx" | grep -q "POL\|EST" && cut -f10 "$tmp/neg.phx" | grep -q "^UKR$" \
+    && grep -q "left out of the Phoenix rows" "$tmp/neg.err" && ok || bad "-o phoenix: no row for a negated or hypothetical event, the count on stderr"
 # the community's validation suite and the Phoenix production dictionaries
 petr="$SHARED/data/petrarch2"
 if [ -f "$petr/PETR.UnitTest.records.xml" ]; then

@@ -754,6 +754,38 @@ static void remember_actors(rl_coder *c, const rl_events *out, size_t first)
     }
 }
 
+static const char *const miss_names[RL_MISS_COUNT] = {
+    "", "discarded", "no actor", "no verb pattern", "no source or target",
+};
+
+const char *rl_miss_name(int miss)
+{
+    return miss >= 0 && miss < RL_MISS_COUNT ? miss_names[miss] : "";
+}
+
+int rl_miss_parse(const char *name)
+{
+    for (int i = 1; i < RL_MISS_COUNT; i++)
+        if (!strcmp(name, miss_names[i]))
+            return i;
+    return -1;
+}
+
+int rl_coder_miss(const rl_coder *c, size_t events_added)
+{
+    const rl_reading *r = &c->r;
+    if (events_added)
+        return RL_MISS_NONE;
+    if (c->discarded)
+        return RL_MISS_DISCARDED;
+    int actors = 0;
+    for (size_t i = 0; i < r->nchunk && !actors; i++)
+        actors = r->chunk[i].code[0] != '\0';
+    if (!actors)
+        return RL_MISS_NO_ACTOR;
+    return r->nverb ? RL_MISS_NO_ROLES : RL_MISS_NO_VERB;
+}
+
 int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_events *out,
                       rl_buf *trace)
 {
@@ -764,7 +796,8 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
     mark_modals_inside_verbs(c);
     if (trace)
         rl_trace_reading(c, trace);
-    if (sentence_discarded(r, trace))
+    c->discarded = sentence_discarded(r, trace);
+    if (c->discarded)
         return RL_OK;
     int has_if = rl_modal_sentence_has_if(r);
     size_t first = out->n;

@@ -27,6 +27,7 @@ typedef struct rl_event {
     int quad;
     float goldstein;
     const char *plover;    /* borrowed from the dictionary */
+    const char *plover_mode, *plover_context; /* borrowed; "" when the code gives none */
     const char *name;      /* CAMEO name, borrowed */
     int modality;
     rl_day date;
@@ -68,5 +69,18 @@ const char *rl_coder_home(const rl_coder *c);
  * (used by `redline explain`). Returns RL_OK or RL_ENOMEM. */
 int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_events *out,
                       rl_buf *trace);
+
+/* Why the last sentence gave no event (RL_MISS_NONE when it gave some). */
+enum rl_miss {
+    RL_MISS_NONE,
+    RL_MISS_DISCARDED,   /* a discard phrase (dict/modals.txt) marks it */
+    RL_MISS_NO_ACTOR,    /* no actor of the dictionaries is named */
+    RL_MISS_NO_VERB,     /* actors, but no verb pattern or modal construction matched */
+    RL_MISS_NO_ROLES,    /* a pattern matched, but no source and target could be given it */
+    RL_MISS_COUNT
+};
+int rl_coder_miss(const rl_coder *c, size_t events_added);
+const char *rl_miss_name(int miss);   /* "no verb pattern" ...; "" for RL_MISS_NONE */
+int rl_miss_parse(const char *name);  /* -1 when unknown */
 
 #endif

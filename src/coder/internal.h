@@ -21,6 +21,7 @@ struct rl_coder {
     int nseen;
     char home[4];                  /* the story's main country: police, protesters ... */
     rl_surnames names;             /* persons named in full so far, by surname */
+    int discarded;                 /* the last sentence had a discard phrase */
     int32_t *vsource;              /* resolved source chunk per verb match */
     int32_t *vfrom;                /* verb whose subject this one shares, -1 */
     rl_day *vdate;                 /* each verb's resolved date ... */

@@ -34,6 +34,8 @@ void rl_event_set_code(const rl_dict *d, rl_event *e, const char *code)
     e->quad = quad_of(rl_code_root(code));
     e->goldstein = cm ? cm->goldstein : 0;
     e->plover = cm ? cm->plover : "";
+    e->plover_mode = cm ? cm->plover_mode : "";
+    e->plover_context = cm ? cm->plover_context : "";
     e->name = cm ? cm->name : "";
 }
 

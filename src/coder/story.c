@@ -16,7 +16,15 @@ struct rl_pipeline {
     rl_toks toks;
     rl_events ev;
     rl_pipeline_stats st;
+    rl_miss_fn miss;
+    void *miss_ctx;
 };
+
+void rl_pipeline_set_miss(rl_pipeline *p, rl_miss_fn fn, void *ctx)
+{
+    p->miss = fn;
+    p->miss_ctx = ctx;
+}
 
 rl_pipeline *rl_pipeline_new(const rl_dict *d, rl_diag *dg)
 {
@@ -174,6 +182,10 @@ int rl_code_story(rl_pipeline *p, const rl_story *s, rl_event_fn fn, void *ctx)
                 if (fn && (rc = fn(s, &p->ev.v[k], para + so, se - so, ctx)))
                     return rc;
             }
+            if (!p->ev.n && p->miss &&
+                (rc = p->miss(s, sent_index, rl_coder_miss(p->coder, 0), para + so, se - so,
+                              p->miss_ctx)))
+                return rc;
             sent_index++;
             b = i + 1;
         }

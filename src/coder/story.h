@@ -13,7 +13,7 @@ typedef struct rl_story {
     rl_day date;           /* RL_NODATE if unknown */
     const char *text;
     size_t len;
-    const char *source;    /* optional: publisher */
+    const char *publisher; /* optional: the outlet (JSONL "publisher", formerly "source") */
     const char *url;       /* optional */
     const char *title;     /* optional */
     const char *file;      /* where it came from, for messages */
@@ -24,10 +24,17 @@ typedef struct rl_story {
 typedef int (*rl_event_fn)(const rl_story *s, const rl_event *e, const char *sent,
                            size_t sent_len, void *ctx);
 
+/* Called for each sentence that gave no event, with why (enum rl_miss of
+ * code.h) and its 0-based index. Non-zero stops. */
+typedef int (*rl_miss_fn)(const rl_story *s, unsigned sentence, int miss, const char *sent,
+                          size_t sent_len, void *ctx);
+
 typedef struct rl_pipeline rl_pipeline;
 
 rl_pipeline *rl_pipeline_new(const rl_dict *d, rl_diag *dg);
 void rl_pipeline_free(rl_pipeline *p);
+/* Sentences without events go to fn from now on (NULL: nowhere, the default). */
+void rl_pipeline_set_miss(rl_pipeline *p, rl_miss_fn fn, void *ctx);
 
 /* Codes one story. Returns RL_OK, RL_ENOMEM, or the callback's non-zero value.
  * Problems with the text (invalid UTF-8, cut sentences) are reported to dg. */

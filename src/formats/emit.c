@@ -7,10 +7,13 @@
  * tests/run.sh parses every output line back with a JSON parser. */
 #include "formats/emit.h"
 #include "base/buf.h"
+#include "base/csv.h"
 #include "base/day.h"
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -20,7 +23,18 @@ struct rl_emitter {
     int format;
     rl_buf buf;
     unsigned long seq;     /* Phoenix EventID */
+    const rl_names *names; /* borrowed, may be NULL */
+    unsigned long left_out; /* Phoenix: negated and hypothetical events */
 };
+
+/* the columns of TSV and CSV, in order (docs/output.md) */
+static const char *const columns[] = {
+    "story_id", "sentence", "date", "story_date", "source", "target", "cameo", "root",
+    "quad_class", "goldstein", "plover", "modality", "date_expr", "quantity", "evidence", "text",
+    "date_precision", "form", "claimed_by", "source_name", "target_name", "plover_mode",
+    "plover_context",
+};
+#define NCOLUMNS (sizeof columns / sizeof columns[0])
 
 rl_emitter *rl_emitter_new(FILE *out, int format, const char *comment)
 {
@@ -32,10 +46,25 @@ rl_emitter *rl_emitter_new(FILE *out, int format, const char *comment)
     rl_buf_init(&em->buf);
     if (format == RL_OUT_TSV && comment)
         fprintf(out, "# %s\n", comment);
-    if (format == RL_OUT_TSV)
-        fputs("story_id\tsentence\tdate\tstory_date\tsource\ttarget\tcameo\troot\tquad_class\t"
-              "goldstein\tplover\tmodality\tdate_expr\tquantity\tevidence\ttext\tdate_precision\tform\tclaimed_by\n", out);
+    if (format == RL_OUT_TSV || format == RL_OUT_CSV) {
+        for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
+            fputs(columns[i], out);
+            fputs(i + 1 < sizeof columns / sizeof columns[0] ? (format == RL_OUT_CSV ? "," : "\t")
+                                                             : (format == RL_OUT_CSV ? "\r\n" : "\n"),
+                  out);
+        }
+    }
     return em;
+}
+
+void rl_emitter_set_names(rl_emitter *em, const rl_names *names)
+{
+    em->names = names;
+}
+
+unsigned long rl_emitter_left_out(const rl_emitter *em)
+{
+    return em->left_out;
 }
 
 void rl_emitter_free(rl_emitter *em)
@@ -55,6 +84,7 @@ static void tsv_field(FILE *out, const char *s, size_t n)
 static int emit_tsv(rl_emitter *em, const rl_story *s, const rl_event *e, const char *sent,
                     size_t sent_len, const char *date, const char *sdate)
 {
+    char sname[256], tname[256];
     FILE *out = em->out;
     fprintf(out, "%s\t%u\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%.1f\t%s\t%s\t", s->id, e->sentence, date,
             sdate, e->source, e->target, e->code, e->root, e->quad, (double)e->goldstein,
@@ -67,9 +97,48 @@ static int emit_tsv(rl_emitter *em, const rl_story *s, const rl_event *e, const 
     tsv_field(out, e->evidence, strlen(e->evidence));
     fputc('\t', out);
     tsv_field(out, sent, sent_len);
-    fprintf(out, "\t%s\t%s\t%s\n", rl_precision_name(e->precision),
+    fprintf(out, "\t%s\t%s\t%s\t", rl_precision_name(e->precision),
             e->form == RL_FORM_NOMINAL ? "nominal" : "verbal", e->claimed_by);
+    rl_names_format(em->names, e->source, sname, sizeof sname);
+    rl_names_format(em->names, e->target, tname, sizeof tname);
+    tsv_field(out, sname, strlen(sname));
+    fputc('\t', out);
+    tsv_field(out, tname, strlen(tname));
+    fprintf(out, "\t%s\t%s\n", e->plover_mode ? e->plover_mode : "",
+            e->plover_context ? e->plover_context : "");
     return ferror(out) ? -1 : 0;
+}
+
+/* the TSV columns as one CSV row */
+static int emit_csv(rl_emitter *em, const rl_story *s, const rl_event *e, const char *sent,
+                    size_t sent_len, const char *date, const char *sdate)
+{
+    char sentence[16], quad[8], gold[16], qty[64], sname[256], tname[256];
+    snprintf(sentence, sizeof sentence, "%u", e->sentence);
+    snprintf(quad, sizeof quad, "%d", e->quad);
+    snprintf(gold, sizeof gold, "%.1f", (double)e->goldstein);
+    qty[0] = '\0';
+    if (e->quantity > 0)
+        snprintf(qty, sizeof qty, "%.0f %s", e->quantity, e->quantity_unit);
+    rl_buf *b = &em->buf;
+    rl_buf_clear(b);
+    const char *cells[NCOLUMNS] = {
+        s->id ? s->id : "", sentence, date, sdate, e->source, e->target, e->code, e->root, quad,
+        gold, e->plover ? e->plover : "", rl_modality_name(e->modality), e->date_expr, qty,
+        e->evidence, NULL, rl_precision_name(e->precision),
+        e->form == RL_FORM_NOMINAL ? "nominal" : "verbal", e->claimed_by,
+        rl_names_format(em->names, e->source, sname, sizeof sname),
+        rl_names_format(em->names, e->target, tname, sizeof tname),
+        e->plover_mode ? e->plover_mode : "", e->plover_context ? e->plover_context : "",
+    };
+    size_t lens[NCOLUMNS];
+    for (size_t i = 0; i < NCOLUMNS; i++)
+        lens[i] = SIZE_MAX;
+    cells[15] = sent; /* the sentence is a slice, not NUL-terminated */
+    lens[15] = sent_len;
+    if (rl_csv_row(b, cells, lens, NCOLUMNS))
+        return -1;
+    return fwrite(b->data, 1, b->len, em->out) == b->len ? 0 : -1;
 }
 
 /* Phoenix splits an actor code into its entity (country or IGO/NGO/IMG/MNC:
@@ -129,8 +198,8 @@ static int emit_phoenix(rl_emitter *em, const rl_story *s, const rl_event *e, co
     if (s->url)
         tsv_field(out, s->url, strlen(s->url));
     fputc('\t', out);
-    if (s->source)
-        tsv_field(out, s->source, strlen(s->source));
+    if (s->publisher)
+        tsv_field(out, s->publisher, strlen(s->publisher));
     fputc('\n', out);
     return ferror(out) ? -1 : 0;
 }
@@ -253,19 +322,31 @@ int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *se
     rl_day_format(s->date, sdate);
     if (em->format == RL_OUT_TSV)
         return emit_tsv(em, s, e, sent, sent_len, date, sdate);
-    if (em->format == RL_OUT_PHOENIX)
+    if (em->format == RL_OUT_PHOENIX) {
+        if (e->modality == RL_MOD_NEGATED || e->modality == RL_MOD_HYPOTHETICAL) {
+            em->left_out++;
+            return 0;
+        }
         return emit_phoenix(em, s, e, date);
+    }
+    if (em->format == RL_OUT_CSV)
+        return emit_csv(em, s, e, sent, sent_len, date, sdate);
     rl_buf *b = &em->buf;
     rl_buf_clear(b); /* the first field opens the object */
     int rc = fields(b, "story_id", s->id ? s->id : "", 0);
     rc |= uint_field(b, "sentence", e->sentence);
     rc |= fields(b, "source", e->source, 0);
     rc |= fields(b, "target", e->target, 0);
+    char name[256];
+    rc |= fields(b, "source_name", rl_names_format(em->names, e->source, name, sizeof name), 0);
+    rc |= fields(b, "target_name", rl_names_format(em->names, e->target, name, sizeof name), 0);
     rc |= fields(b, "cameo", e->code, 0);
     rc |= fields(b, "root", e->root, 0);
     rc |= uint_field(b, "quad_class", (unsigned)e->quad);
     rc |= raw(b, "goldstein", "%.1f", (double)e->goldstein);
     rc |= fields(b, "plover", e->plover ? e->plover : "", 0);
+    rc |= fields(b, "plover_mode", e->plover_mode ? e->plover_mode : "", 0);
+    rc |= fields(b, "plover_context", e->plover_context ? e->plover_context : "", 0);
     rc |= fields(b, "event_name", e->name ? e->name : "", 0);
     rc |= fields(b, "date", date, 1);
     rc |= fields(b, "date_precision", rl_precision_name(e->precision), 0);
@@ -286,8 +367,8 @@ int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *se
     rc |= field(b, "text", sent, sent_len, 0);
     if (s->url)
         rc |= fields(b, "url", s->url, 0);
-    if (s->source)
-        rc |= fields(b, "publisher", s->source, 0);
+    if (s->publisher)
+        rc |= fields(b, "publisher", s->publisher, 0);
     rc |= rl_buf_add(b, "}\n", 2);
     if (rc)
         return -1;

@@ -17,6 +17,8 @@ int rl_input_format_for(const char *name)
         return RL_FMT_JSONL;
     if (!strcasecmp(dot, ".xml"))
         return RL_FMT_XML;
+    if (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm"))
+        return RL_FMT_HTML;
     return RL_FMT_TEXT;
 }
 
@@ -123,7 +125,9 @@ static int read_jsonl(FILE *f, const char *name, const rl_input_opts *o, rl_stor
                 rl_warn(dg, name, lineno, "story '%s' has no \"date\"; relative dates left unresolved",
                         s.id);
         }
-        s.source = jstr(j, "source");
+        s.publisher = jstr(j, "publisher");
+        if (!s.publisher) /* the field's name before "publisher" */
+            s.publisher = jstr(j, "source");
         s.url = jstr(j, "url");
         s.title = jstr(j, "title");
         s.file = name;
@@ -236,7 +240,7 @@ int rl_input_read(FILE *f, const char *name, const rl_input_opts *o, rl_story_fn
                   rl_diag *dg, rl_input_stats *st)
 {
     int fmt = o->format;
-    char peek[64];
+    char peek[256];
     size_t np = 0;
     if (fmt == RL_FMT_AUTO) {
         /* sniff: '{' -> JSONL, '<' -> XML, else text */
@@ -248,6 +252,15 @@ int rl_input_read(FILE *f, const char *name, const rl_input_opts *o, rl_story_fn
         }
         char first = np ? peek[np - 1] : 0;
         fmt = first == '{' ? RL_FMT_JSONL : first == '<' ? RL_FMT_XML : RL_FMT_TEXT;
+        if (fmt == RL_FMT_XML) { /* <!DOCTYPE html>, <html>: a web page */
+            size_t at = np - 1;
+            while (np < sizeof peek - 1 && np - at < 15 && (c = fgetc(f)) != EOF)
+                peek[np++] = (char)c;
+            peek[np] = '\0';
+            if (!strncasecmp(peek + at, "<!doctype html", 14) || !strncasecmp(peek + at, "<html", 5) ||
+                !strncasecmp(peek + at, "<head", 5) || !strncasecmp(peek + at, "<meta", 5))
+                fmt = RL_FMT_HTML;
+        }
         if (fmt == RL_FMT_JSONL) {
             /* leading blank space is not part of any record: give back the '{'
              * only, and count the lines skipped */
@@ -267,6 +280,12 @@ int rl_input_read(FILE *f, const char *name, const rl_input_opts *o, rl_story_fn
             return RL_EIO;
         }
         return o->xml(f, name, peek, np, fn, ctx, dg, st);
+    case RL_FMT_HTML:
+        if (!o->html) {
+            rl_error(dg, name, 0, "HTML input needs the web-page reader, which this program does not link");
+            return RL_EIO;
+        }
+        return o->html(f, name, peek, np, o, fn, ctx, dg, st);
     default:
         return read_text(f, name, peek, np, o, fn, ctx, dg, st);
     }

@@ -7,7 +7,7 @@
 
 #include "coder/story.h"
 
-enum rl_format { RL_FMT_AUTO, RL_FMT_JSONL, RL_FMT_TEXT, RL_FMT_XML };
+enum rl_format { RL_FMT_AUTO, RL_FMT_JSONL, RL_FMT_TEXT, RL_FMT_XML, RL_FMT_HTML };
 
 typedef int (*rl_story_fn)(const rl_story *s, void *ctx);
 typedef struct rl_input_stats rl_input_stats;
@@ -18,11 +18,19 @@ typedef struct rl_input_stats rl_input_stats;
 typedef int (*rl_xml_reader)(FILE *f, const char *name, const char *prefix, size_t plen,
                              rl_story_fn fn, void *ctx, rl_diag *dg, rl_input_stats *st);
 
-typedef struct rl_input_opts {
+typedef struct rl_input_opts rl_input_opts;
+/* A reader for saved web pages (htmlpage/htmlpage.c, rl_htmlpage_read), above
+ * this layer for the same reason; it takes the options for --date. */
+typedef int (*rl_html_reader)(FILE *f, const char *name, const char *prefix, size_t plen,
+                              const rl_input_opts *o, rl_story_fn fn, void *ctx, rl_diag *dg,
+                              rl_input_stats *st);
+
+struct rl_input_opts {
     int format;            /* enum rl_format */
     rl_day date;           /* --date: story date for text input, RL_NODATE if none */
     rl_xml_reader xml;     /* XML input; NULL: XML is reported as unsupported */
-} rl_input_opts;
+    rl_html_reader html;   /* HTML pages; NULL: reported as unsupported */
+};
 
 struct rl_input_stats {
     unsigned long stories;
@@ -35,7 +43,8 @@ struct rl_input_stats {
 int rl_input_read(FILE *f, const char *name, const rl_input_opts *o, rl_story_fn fn, void *ctx,
                   rl_diag *dg, rl_input_stats *st);
 
-/* Format from a file name: .jsonl/.json/.ndjson -> JSONL, .xml -> XML, else text. */
+/* Format from a file name: .jsonl/.json/.ndjson -> JSONL, .xml -> XML,
+ * .html/.htm -> HTML, else text. */
 int rl_input_format_for(const char *name);
 
 /* Finds a dateline date ("MOSCOW, Dec 31 (Reuters) -", "December 31, 2021")

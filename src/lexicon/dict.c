@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct rl_dict {
     rl_lex *lex;
@@ -790,6 +791,7 @@ int rl_dict_load_cameo(rl_dict *d, const char *path, rl_diag *dg)
         rl_strlcpy(c->code, col[0], sizeof c->code);
         c->goldstein = (float)g;
         rl_strlcpy(c->plover, col[2], sizeof c->plover);
+        c->plover_mode[0] = c->plover_context[0] = '\0';
         c->name = strdup(col[3]);
         if (!c->name) { rc = RL_ENOMEM; break; }
         d->ncameo++;
@@ -841,6 +843,87 @@ int rl_dict_load_iso(rl_dict *d, const char *path, rl_diag *dg)
     }
     json_decref(root);
     return rc == RL_ENOMEM ? rc : RL_OK;
+}
+
+typedef struct plover_row {
+    char code[8], type[16], mode[24], context[48];
+} plover_row;
+
+static int cmp_plover(const void *a, const void *b)
+{
+    return strcmp(((const plover_row *)a)->code, ((const plover_row *)b)->code);
+}
+
+/* splits a line at tabs into at most max columns; returns how many */
+static int split_tabs(char *s, char **col, int max)
+{
+    int nc = 0;
+    col[nc++] = s;
+    for (; *s && nc < max; s++)
+        if (*s == '\t') {
+            *s = '\0';
+            col[nc++] = s + 1;
+        }
+    return nc;
+}
+
+/* the rows of the CAMEO table get the PLOVER row of their longest prefix */
+static void apply_plover(rl_dict *d, const plover_row *rows, size_t n)
+{
+    for (size_t i = 0; i < d->ncameo; i++) {
+        rl_cameo *c = &d->cameo[i];
+        plover_row key;
+        const plover_row *r = NULL;
+        for (size_t l = strlen(c->code); !r && l >= 2; l--) {
+            memcpy(key.code, c->code, l);
+            key.code[l] = '\0';
+            r = n ? bsearch(&key, rows, n, sizeof *rows, cmp_plover) : NULL;
+        }
+        if (!r)
+            continue;
+        rl_strlcpy(c->plover, r->type, sizeof c->plover);
+        rl_strlcpy(c->plover_mode, r->mode, sizeof c->plover_mode);
+        rl_strlcpy(c->plover_context, r->context, sizeof c->plover_context);
+    }
+}
+
+int rl_dict_load_plover(rl_dict *d, const char *path, rl_diag *dg)
+{
+    FILE *f = open_dict(path, dg);
+    if (!f)
+        return RL_EIO;
+    const char *file = intern_file(d, path);
+    char *buf = NULL;
+    size_t cap = 0, nrows = 0, caprows = 0;
+    plover_row *rows = NULL;
+    int line = 0, rc = RL_OK;
+    long n;
+    while ((n = next_line(f, &buf, &cap, &line)) >= 0) {
+        if (n == 0)
+            continue;
+        char *col[4] = {0};
+        int nc = split_tabs(buf, col, 4);
+        size_t cl = strlen(col[0]);
+        if (nc != 4 || cl < 2 || cl > 4 || strspn(col[0], "0123456789") != cl || !col[1][0]) {
+            rl_error(dg, file, line, "expected CODE<TAB>TYPE<TAB>MODE<TAB>CONTEXT");
+            continue;
+        }
+        if (GROW(rows, nrows, caprows)) { rc = RL_ENOMEM; break; }
+        plover_row *r = &rows[nrows++];
+        rl_strlcpy(r->code, col[0], sizeof r->code);
+        rl_strlcpy(r->type, col[1], sizeof r->type);
+        rl_strlcpy(r->mode, strcmp(col[2], "-") ? col[2] : "", sizeof r->mode);
+        rl_strlcpy(r->context, strcmp(col[3], "-") ? col[3] : "", sizeof r->context);
+    }
+    free(buf);
+    fclose(f);
+    if (rc == RL_OK) {
+        if (nrows)
+            qsort(rows, nrows, sizeof *rows, cmp_plover);
+        apply_plover(d, rows, nrows);
+    }
+    free(rows);
+    return rc;
 }
 
 /* ---- index ---- */
@@ -942,6 +1025,9 @@ int rl_dict_load_parts(rl_dict *d, const char *dir, unsigned parts, rl_diag *dg)
     snprintf(path, sizeof path, "%s/cameo.tsv", dir);
     if (load_optional(rl_dict_load_cameo(d, path, dg), &fatal) == RL_EIO)
         return RL_EIO;
+    snprintf(path, sizeof path, "%s/plover.tsv", dir);
+    if (access(path, F_OK) == 0) /* optional: cameo.tsv has the PLOVER types */
+        load_optional(rl_dict_load_plover(d, path, dg), &fatal);
     const char *iso = getenv("REDLINE_ISO3166");
     if (parts & RL_DL_ACTORS)
         load_optional(rl_dict_load_iso(d, iso ? iso : "/usr/share/iso-codes/json/iso_3166-1.json", dg), &fatal);

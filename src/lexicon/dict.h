@@ -75,7 +75,9 @@ typedef struct rl_actor {
 typedef struct rl_cameo {
     char code[8];
     float goldstein;
-    char plover[16];
+    char plover[16];          /* PLOVER event type ("" for codes PLOVER drops) */
+    char plover_mode[24];     /* PLOVER mode the code determines ("" when none) */
+    char plover_context[48];  /* PLOVER contexts, ';'-separated ("" when none) */
     char *name;
 } rl_cameo;
 
@@ -111,6 +113,9 @@ int rl_dict_load_modals(rl_dict *d, const char *path, rl_diag *dg);
 int rl_dict_load_modal_codes(rl_dict *d, const char *path, rl_diag *dg);
 int rl_dict_load_cameo(rl_dict *d, const char *path, rl_diag *dg);
 int rl_dict_load_iso(rl_dict *d, const char *path, rl_diag *dg);
+/* dict/plover.tsv (CODE TYPE MODE CONTEXT) over a loaded CAMEO table: each
+ * code gets the row of its longest listed prefix. RL_OK, RL_EIO, RL_ENOMEM. */
+int rl_dict_load_plover(rl_dict *d, const char *path, rl_diag *dg);
 /* Builds the lookup indexes; needed after loading and before matching. */
 int rl_dict_finish(rl_dict *d);
 

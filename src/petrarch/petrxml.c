@@ -118,7 +118,7 @@ static int record(walk *w, xmlNodePtr s)
         story.date = day;
         story.text = (const char *)text;
         story.len = len;
-        story.source = (const char *)src;
+        story.publisher = (const char *)src;
         story.file = w->name;
         story.line = line;
         w->st->stories++;

@@ -15,7 +15,8 @@
 /* ======================== statements ======================== */
 
 enum { Q_DYAD_PAGE, Q_DYAD_COUNT, Q_LATEST, Q_COUNTS, Q_EVENT, Q_FIRST, Q_REPORTS,
-       Q_STORY, Q_STORY_REPORTS, Q_SEARCH, Q_SEARCH_COUNT, Q_COUNT };
+       Q_STORY, Q_STORY_REPORTS, Q_SEARCH, Q_SEARCH_OLDEST, Q_SEARCH_STORED, Q_SEARCH_RANK,
+       Q_SEARCH_COUNT, Q_UNCODED, Q_COUNT };
 
 #define EVENT_COLS "id, date, source, target, cameo, quad_class, goldstein, modality, num_mentions"
 /* ?1 ?2 country parts, ?5 ?6 whole codes (NULL: any), ?3 ?4 dates, then the filters */
@@ -31,9 +32,13 @@ enum { Q_DYAD_PAGE, Q_DYAD_COUNT, Q_LATEST, Q_COUNTS, Q_EVENT, Q_FIRST, Q_REPORT
     "m.rowid, m.event_id, m.story_id, m.sentence, m.date, m.story_date, m.source, "        \
     "m.target, m.cameo, m.root, m.quad_class, m.goldstein, m.modality, m.date_expr, "      \
     "m.evidence, m.source_text, m.target_text, m.quantity, m.quantity_unit, m.text, "      \
-    "s.source, s.url, s.title, m.plover"
+    "s.publisher, s.url, s.title, m.plover"
 /* the first report of an event, as store.c's rl_store_first_mention orders them */
 #define FIRST_ORDER "ORDER BY m.story_date IS NULL, m.story_date, m.story_id, m.sentence"
+/* a search: the FTS5 query ?1, the dates ?2 ?3; the orders follow */
+#define SEARCH_FROM "SELECT " REPORT_COLS " FROM mentions_fts f JOIN mentions m ON m.rowid = f.rowid " \
+    "LEFT JOIN stories s ON s.id = m.story_id WHERE mentions_fts MATCH ?1 "                 \
+    "AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3) "
 
 static const char *const sql[Q_COUNT] = {
     [Q_DYAD_PAGE] = "SELECT " EVENT_COLS " FROM events WHERE " DYAD_FILTER " " NEWEST " LIMIT ?12",
@@ -43,21 +48,23 @@ static const char *const sql[Q_COUNT] = {
                  "WHERE date BETWEEN ?1 AND ?2 GROUP BY 1, 2",
     [Q_EVENT] = "SELECT " EVENT_COLS ", root, plover FROM events WHERE id = ?1",
     [Q_FIRST] = "SELECT m.story_id, m.sentence, m.story_date, m.text, m.date_expr, m.evidence, "
-                "s.source, s.url, m.quantity, m.quantity_unit, e.num_stories, e.num_sources, "
+                "s.publisher, s.url, m.quantity, m.quantity_unit, e.num_stories, e.num_publishers, "
                 "m.source_text, m.target_text FROM mentions m JOIN events e ON e.id = m.event_id "
                 "LEFT JOIN stories s ON s.id = m.story_id WHERE m.event_id = ?1 " FIRST_ORDER
                 " LIMIT 1",
     [Q_REPORTS] = "SELECT " REPORT_COLS " FROM mentions m LEFT JOIN stories s ON s.id = m.story_id "
                   "WHERE m.event_id = ?1 " FIRST_ORDER " LIMIT ?2",
-    [Q_STORY] = "SELECT id, date, source, url, title, "
+    [Q_UNCODED] = "SELECT sentence, reason, text FROM uncoded WHERE story_id = ?1 "
+                  "ORDER BY sentence LIMIT ?2",
+    [Q_STORY] = "SELECT id, date, publisher, url, title, "
                 "(SELECT count(*) FROM mentions WHERE story_id = ?1) FROM stories WHERE id = ?1",
     [Q_STORY_REPORTS] = "SELECT " REPORT_COLS " FROM mentions m LEFT JOIN stories s "
                         "ON s.id = m.story_id WHERE m.story_id = ?1 ORDER BY m.sentence, m.rowid "
                         "LIMIT ?2",
-    [Q_SEARCH] = "SELECT " REPORT_COLS " FROM mentions_fts f JOIN mentions m ON m.rowid = f.rowid "
-                 "LEFT JOIN stories s ON s.id = m.story_id WHERE mentions_fts MATCH ?1 "
-                 "AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3) "
-                 "ORDER BY f.rowid DESC LIMIT ?4 OFFSET ?5",
+    [Q_SEARCH] = SEARCH_FROM "ORDER BY m.date IS NULL, m.date DESC, f.rowid DESC LIMIT ?4 OFFSET ?5",
+    [Q_SEARCH_OLDEST] = SEARCH_FROM "ORDER BY m.date IS NULL, m.date, f.rowid LIMIT ?4 OFFSET ?5",
+    [Q_SEARCH_STORED] = SEARCH_FROM "ORDER BY f.rowid DESC LIMIT ?4 OFFSET ?5",
+    [Q_SEARCH_RANK] = SEARCH_FROM "ORDER BY f.rank, f.rowid DESC LIMIT ?4 OFFSET ?5",
     [Q_SEARCH_COUNT] = "SELECT count(*) FROM (SELECT 1 FROM mentions_fts f JOIN mentions m "
                        "ON m.rowid = f.rowid WHERE mentions_fts MATCH ?1 "
                        "AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3) "
@@ -265,7 +272,7 @@ static int first_report(rl_browse *b, rl_browse_event *ev)
     m->quantity = sqlite3_column_double(q, 8);
     col_copy(q, 9, m->quantity_unit, sizeof m->quantity_unit);
     m->stories = (unsigned)sqlite3_column_int(q, 10);
-    m->sources = (unsigned)sqlite3_column_int(q, 11);
+    m->publishers = (unsigned)sqlite3_column_int(q, 11);
     rc = RL_OK;
     if (col_dup(q, 0, &m->story_id) || col_dup(q, 3, &m->text) || col_dup(q, 4, &m->date_expr) ||
         col_dup(q, 5, &m->evidence) || col_dup(q, 6, &m->publisher) || col_dup(q, 7, &m->url) ||
@@ -675,6 +682,50 @@ void rl_browse_story_release(rl_browse_story *s)
     memset(s, 0, sizeof *s);
 }
 
+void rl_browse_uncoded_release(rl_browse_uncoded *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->v[i].reason);
+        free(l->v[i].text);
+    }
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+int rl_browse_story_uncoded(rl_browse *b, const char *id, size_t limit, rl_browse_uncoded *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *q = stmt(b, Q_UNCODED);
+    if (!q)
+        return RL_EIO;
+    sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 2, (sqlite3_int64)limit);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (out->n == out->cap) {
+            size_t cap = out->cap ? 2 * out->cap : 16;
+            rl_browse_sentence *v = realloc(out->v, cap * sizeof *v);
+            if (!v)
+                break;
+            out->v = v;
+            out->cap = cap;
+        }
+        rl_browse_sentence *x = &out->v[out->n];
+        memset(x, 0, sizeof *x);
+        x->sentence = (unsigned)sqlite3_column_int(q, 0);
+        out->n++;
+        if (col_dup(q, 1, &x->reason) || col_dup(q, 2, &x->text))
+            break;
+    }
+    int fail = rc != SQLITE_DONE;
+    sqlite3_reset(q);
+    if (fail) {
+        rl_browse_uncoded_release(out);
+        return rc == SQLITE_ROW ? RL_ENOMEM : sq_fail(b);
+    }
+    return RL_OK;
+}
+
 int rl_browse_story_get(rl_browse *b, const char *id, size_t limit, rl_browse_story *out,
                         rl_browse_reports *reports)
 {
@@ -782,8 +833,23 @@ int rl_browse_fts_query(rl_buf *q, const char *words, const char *actor, int act
     return parts ? RL_OK : RL_EPARSE;
 }
 
-int rl_browse_search(rl_browse *b, const char *fts, rl_day from, rl_day to, size_t offset,
-                     size_t limit, unsigned long count_max, rl_browse_reports *out)
+static const char *const order_names[RL_ORDER_COUNT] = {"newest", "oldest", "stored", "relevance"};
+
+const char *rl_browse_order_name(int order)
+{
+    return order >= 0 && order < RL_ORDER_COUNT ? order_names[order] : "";
+}
+
+int rl_browse_order_parse(const char *s)
+{
+    for (int i = 0; i < RL_ORDER_COUNT; i++)
+        if (!strcmp(s, order_names[i]))
+            return i;
+    return -1;
+}
+
+int rl_browse_search(rl_browse *b, const char *fts, rl_day from, rl_day to, int order,
+                     size_t offset, size_t limit, unsigned long count_max, rl_browse_reports *out)
 {
     memset(out, 0, sizeof *out);
     char f[11], t[11];
@@ -800,7 +866,9 @@ int rl_browse_search(rl_browse *b, const char *fts, rl_day from, rl_day to, size
     out->total = (unsigned long)sqlite3_column_int64(q, 0);
     out->more = out->total >= count_max;
     sqlite3_reset(q);
-    if (!(q = stmt(b, Q_SEARCH)))
+    static const int by_order[RL_ORDER_COUNT] = {Q_SEARCH, Q_SEARCH_OLDEST, Q_SEARCH_STORED,
+                                                 Q_SEARCH_RANK};
+    if (!(q = stmt(b, by_order[order >= 0 && order < RL_ORDER_COUNT ? order : 0])))
         return RL_EIO;
     sqlite3_bind_text(q, 1, fts, -1, SQLITE_STATIC);
     bind_day(q, 2, from, f);

@@ -117,6 +117,19 @@ void rl_browse_story_release(rl_browse_story *s);
 int rl_browse_story_get(rl_browse *b, const char *id, size_t limit, rl_browse_story *out,
                         rl_browse_reports *reports);
 
+/* The sentences of a story that gave no event, with why (rl_miss_name), in
+ * order, at most limit. */
+typedef struct rl_browse_sentence {
+    unsigned sentence;
+    char *reason, *text;
+} rl_browse_sentence;
+typedef struct rl_browse_uncoded {
+    size_t n, cap;
+    rl_browse_sentence *v;
+} rl_browse_uncoded;
+void rl_browse_uncoded_release(rl_browse_uncoded *l);
+int rl_browse_story_uncoded(rl_browse *b, const char *id, size_t limit, rl_browse_uncoded *out);
+
 /* Builds an FTS5 query for rl_browse_search into q (cleared first) from what
  * a person typed; each part may be NULL or empty and the parts must all
  * match: words of the sentence; an actor, as a code (actor_is_code: three
@@ -128,10 +141,16 @@ int rl_browse_story_get(rl_browse *b, const char *id, size_t limit, rl_browse_st
  * is left or a part has more than 16 words. */
 int rl_browse_fts_query(rl_buf *q, const char *words, const char *actor, int actor_is_code,
                         const char *cameo);
-/* Reports matching an FTS5 query, optionally dated in [from, to], most
- * recently stored first: the limit after the first offset, and the number
- * matching up to count_max. */
-int rl_browse_search(rl_browse *b, const char *fts, rl_day from, rl_day to, size_t offset,
-                     size_t limit, unsigned long count_max, rl_browse_reports *out);
+/* The orders of search results: by the event's date, newest or oldest first
+ * (undated reports last), most recently stored first, or by FTS5's bm25 rank. */
+enum rl_browse_order { RL_ORDER_NEWEST, RL_ORDER_OLDEST, RL_ORDER_STORED, RL_ORDER_RANK,
+                       RL_ORDER_COUNT };
+const char *rl_browse_order_name(int order);  /* "newest", "oldest", "stored", "relevance" */
+int rl_browse_order_parse(const char *s);     /* -1 when unknown */
+/* Reports matching an FTS5 query, optionally dated in [from, to], in the
+ * given order: the limit after the first offset, and the number matching up
+ * to count_max. */
+int rl_browse_search(rl_browse *b, const char *fts, rl_day from, rl_day to, int order,
+                     size_t offset, size_t limit, unsigned long count_max, rl_browse_reports *out);
 
 #endif

@@ -4,6 +4,7 @@
 #include "store/report.h"
 #include "text/clean.h"
 #include "base/day.h"
+#include "base/csv.h"
 
 #include <jansson.h>
 #include <string.h>
@@ -107,7 +108,19 @@ static void put_spark(FILE *out, const rl_series *s, int force)
     }
 }
 
-static void put_evidence(FILE *out, const rl_series_event *e, const char *track)
+/* "  [Russia: military > Ukraine]" after an event's codes, when names are known */
+static void put_names(FILE *out, const rl_names *names, const char *a, const char *sep,
+                      const char *b)
+{
+    char an[256], bn[256];
+    rl_names_format(names, a, an, sizeof an);
+    rl_names_format(names, b, bn, sizeof bn);
+    if (an[0] || bn[0])
+        fprintf(out, "  [%s%s%s]", an[0] ? an : a, sep, bn[0] ? bn : b);
+}
+
+static void put_evidence(FILE *out, const rl_series_event *e, const char *track,
+                         const rl_names *names)
 {
     char d[11];
     rl_day_format(e->date, d);
@@ -115,8 +128,10 @@ static void put_evidence(FILE *out, const rl_series_event *e, const char *track)
             rl_modality_name(e->modality));
     if (e->m.quantity > 0)
         fprintf(out, " (%.0f %s)", e->m.quantity, e->m.quantity_unit);
-    fprintf(out, ", %u mention%s: %s sentence %u\n", e->mentions, e->mentions == 1 ? "" : "s",
+    fprintf(out, ", %u mention%s: %s sentence %u", e->mentions, e->mentions == 1 ? "" : "s",
             e->m.story_id ? e->m.story_id : "?", e->m.sentence);
+    put_names(out, names, e->source, " > ", e->target);
+    fputc('\n', out);
     fputs("        \"", out);
     put_clipped(out, e->m.text, 150);
     fputs("\"\n", out);
@@ -150,6 +165,10 @@ int rl_report_trend_text(FILE *out, const rl_series *s, unsigned evidence)
     rl_day_format(s->to, t);
     fprintf(out, "%s <-> %s, %s to %s by %s (%zu period%s)\n", a, b, f, t, rl_by_name(s->by),
             s->n, s->n == 1 ? "" : "s");
+    if (s->names && s->na == 1 && s->nb == 1) {
+        put_names(out, s->names, s->a[0], " <-> ", s->b[0]);
+        fputc('\n', out);
+    }
     fprintf(out, "%u distinct events (%u mentions): %u talks, %u force", s->total.events,
             s->total.mentions, s->total.talks, s->total.force);
     if (s->uncounted)
@@ -188,7 +207,7 @@ int rl_report_trend_text(FILE *out, const rl_series *s, unsigned evidence)
         fprintf(out, "  %s\n", rl_series_reading_name(p->reading));
         for (int tr = 0; tr < 2; tr++)
             for (unsigned k = 0; k < p->ntop[tr] && k < evidence; k++)
-                put_evidence(out, &p->top[tr][k], tr ? "force" : "talks");
+                put_evidence(out, &p->top[tr][k], tr ? "force" : "talks", s->names);
     }
     return ferror(out) ? -1 : 0;
 }
@@ -237,20 +256,29 @@ static json_t *cell_json(const rl_series_cell *c)
     return o;
 }
 
-static json_t *event_json(const rl_series_event *e)
+/* a code's name (names.h) as JSON: "" without names */
+static json_t *name_json(const rl_names *names, const char *code)
+{
+    char buf[256];
+    return rl_report_str_json(rl_names_format(names, code, buf, sizeof buf));
+}
+
+static json_t *event_json(const rl_series_event *e, const rl_names *names)
 {
     json_t *o = json_object();
     json_object_set_new(o, "event_id", json_integer(e->id));
     json_object_set_new(o, "date", rl_report_day_json(e->date));
     json_object_set_new(o, "source", rl_report_str_json(e->source));
     json_object_set_new(o, "target", rl_report_str_json(e->target));
+    json_object_set_new(o, "source_name", name_json(names, e->source));
+    json_object_set_new(o, "target_name", name_json(names, e->target));
     json_object_set_new(o, "cameo", rl_report_str_json(e->cameo));
     json_object_set_new(o, "modality", json_string(rl_modality_name(e->modality)));
     json_object_set_new(o, "track", json_string(rl_track_name(e->track)));
     json_object_set_new(o, "goldstein", json_real(e->goldstein));
     json_object_set_new(o, "mentions", json_integer(e->mentions));
     json_object_set_new(o, "stories", json_integer(e->m.stories));
-    json_object_set_new(o, "sources", json_integer(e->m.sources));
+    json_object_set_new(o, "publishers", json_integer(e->m.publishers));
     json_object_set_new(o, "story_id", rl_report_str_json(e->m.story_id));
     json_object_set_new(o, "sentence", json_integer(e->m.sentence));
     json_object_set_new(o, "story_date", rl_report_day_json(e->m.story_date));
@@ -285,7 +313,10 @@ static int dump(FILE *out, json_t *o)
     return rc || ferror(out) ? -1 : 0;
 }
 
-json_t *rl_report_event_json_new(const rl_series_event *e) { return event_json(e); }
+json_t *rl_report_event_json_new(const rl_series_event *e, const rl_names *names)
+{
+    return event_json(e, names);
+}
 
 int rl_report_trend_json(FILE *out, const rl_series *s)
 {
@@ -305,6 +336,13 @@ json_t *rl_report_trend_json_new(const rl_series *s)
         json_array_append_new(b, json_string(s->b[i]));
     json_object_set_new(o, "a", a);
     json_object_set_new(o, "b", b);
+    json_t *an = json_array(), *bn = json_array();
+    for (int i = 0; i < s->na; i++)
+        json_array_append_new(an, name_json(s->names, s->a[i]));
+    for (int i = 0; i < s->nb; i++)
+        json_array_append_new(bn, name_json(s->names, s->b[i]));
+    json_object_set_new(o, "a_names", an);
+    json_object_set_new(o, "b_names", bn);
     json_object_set_new(o, "from", rl_report_day_json(s->n ? s->from : RL_NODATE));
     json_object_set_new(o, "to", rl_report_day_json(s->n ? s->to : RL_NODATE));
     json_object_set_new(o, "by", json_string(rl_by_name(s->by)));
@@ -329,7 +367,7 @@ json_t *rl_report_trend_json_new(const rl_series *s)
         for (int t = 0; t < 2; t++) {
             json_t *l = json_array();
             for (unsigned k = 0; k < p->ntop[t]; k++)
-                json_array_append_new(l, event_json(&p->top[t][k]));
+                json_array_append_new(l, event_json(&p->top[t][k], s->names));
             json_object_set_new(ev, t ? "force" : "talks", l);
         }
         json_object_set_new(po, "evidence", ev);
@@ -686,14 +724,18 @@ int rl_report_top_text(FILE *out, const rl_top *t)
         const rl_top_row *r = &t->v[i];
         char dy[56];
         snprintf(dy, sizeof dy, "%s - %s", r->a, r->b);
-        fprintf(out, "%3zu  %-24s %5u %5u %+5d  %5u %5u  %s\n", i + 1, dy, r->force, r->force_prev,
+        fprintf(out, "%3zu  %-24s %5u %5u %+5d  %5u %5u  %s", i + 1, dy, r->force, r->force_prev,
                 r->rise, r->talks, r->talks_prev, rl_series_reading_name(r->reading));
+        put_names(out, t->names, r->a, " - ", r->b);
+        fputc('\n', out);
         const rl_series_event *e = &r->strongest;
         char d[11];
         rl_day_format(e->date, d);
-        fprintf(out, "       strongest: %s %s>%s %s %s: %s sentence %u\n        \"", d, e->source,
+        fprintf(out, "       strongest: %s %s>%s %s %s: %s sentence %u", d, e->source,
                 e->target, e->cameo, rl_modality_name(e->modality),
                 e->m.story_id ? e->m.story_id : "?", e->m.sentence);
+        put_names(out, t->names, e->source, " > ", e->target);
+        fputs("\n        \"", out);
         put_clipped(out, e->m.text, 140);
         fputs("\"\n", out);
     }
@@ -728,9 +770,111 @@ json_t *rl_report_top_json_new(const rl_top *t)
         json_object_set_new(d, "talks", json_integer(r->talks));
         json_object_set_new(d, "talks_prev", json_integer(r->talks_prev));
         json_object_set_new(d, "reading", json_string(rl_series_reading_name(r->reading)));
-        json_object_set_new(d, "strongest", event_json(&r->strongest));
+        json_object_set_new(d, "a_name", name_json(t->names, r->a));
+        json_object_set_new(d, "b_name", name_json(t->names, r->b));
+        json_object_set_new(d, "strongest", event_json(&r->strongest, t->names));
         json_array_append_new(l, d);
     }
     json_object_set_new(o, "dyads", l);
     return o;
+}
+
+/* ======================== CSV ======================== */
+
+static const char *const trend_columns[] = {
+    "a", "b", "a_name", "b_name", "start", "end", "events", "mentions", "talks", "force",
+    "quad1", "quad2", "quad3", "quad4", "goldstein_sum", "goldstein_mean", "a_to_b_events",
+    "a_to_b_talks", "a_to_b_force", "b_to_a_events", "b_to_a_talks", "b_to_a_force",
+    "uncounted", "reading",
+};
+#define TREND_COLS (sizeof trend_columns / sizeof trend_columns[0])
+
+/* the names of a side's codes, "; "-separated */
+static void side_names(const rl_series *s, int b, char *out, size_t cap)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    for (int i = 0; i < (b ? s->nb : s->na) && len + 1 < cap; i++) {
+        char nm[256];
+        rl_names_format(s->names, b ? s->b[i] : s->a[i], nm, sizeof nm);
+        int w = snprintf(out + len, cap - len, "%s%s", i ? "; " : "", nm);
+        if (w < 0)
+            break;
+        len += (size_t)w > cap - len ? cap - len : (size_t)w;
+    }
+}
+
+int rl_report_trend_csv(rl_buf *out, const rl_series *s)
+{
+    char a[400], b[400], an[1024], bn[1024];
+    side_label(s, 0, a, sizeof a);
+    side_label(s, 1, b, sizeof b);
+    side_names(s, 0, an, sizeof an);
+    side_names(s, 1, bn, sizeof bn);
+    if (rl_csv_row(out, trend_columns, NULL, TREND_COLS))
+        return -1;
+    for (size_t i = 0; i < s->n; i++) {
+        const rl_series_period *p = &s->p[i];
+        char num[17][24], st[11], en[11];
+        rl_day_format(p->start, st);
+        rl_day_format(p->end, en);
+        unsigned v[] = {p->all.events, p->all.mentions, p->all.talks, p->all.force,
+                        p->all.quad[0], p->all.quad[1], p->all.quad[2], p->all.quad[3]};
+        for (int k = 0; k < 8; k++)
+            snprintf(num[k], sizeof num[k], "%u", v[k]);
+        snprintf(num[8], sizeof num[8], "%.1f", p->all.goldstein);
+        if (p->all.events)
+            snprintf(num[9], sizeof num[9], "%.2f", p->all.goldstein / p->all.events);
+        else
+            num[9][0] = '\0';
+        unsigned d[] = {p->ab.events, p->ab.talks, p->ab.force, p->ba.events, p->ba.talks,
+                        p->ba.force, p->uncounted};
+        for (int k = 0; k < 7; k++)
+            snprintf(num[10 + k], sizeof num[10 + k], "%u", d[k]);
+        const char *cells[TREND_COLS] = {
+            a, b, an, bn, st, en, num[0], num[1], num[2], num[3], num[4], num[5], num[6], num[7],
+            num[8], num[9], num[10], num[11], num[12], num[13], num[14], num[15], num[16],
+            rl_series_reading_name(p->reading),
+        };
+        if (rl_csv_row(out, cells, NULL, TREND_COLS))
+            return -1;
+    }
+    return 0;
+}
+
+static const char *const top_columns[] = {
+    "rank", "a", "b", "a_name", "b_name", "force", "force_prev", "rise", "talks", "talks_prev",
+    "reading", "strongest_event_id", "strongest_date", "strongest_source", "strongest_target",
+    "strongest_cameo", "strongest_modality", "strongest_story_id", "strongest_sentence",
+    "strongest_text",
+};
+#define TOP_COLS (sizeof top_columns / sizeof top_columns[0])
+
+int rl_report_top_csv(rl_buf *out, const rl_top *t)
+{
+    if (rl_csv_row(out, top_columns, NULL, TOP_COLS))
+        return -1;
+    for (size_t i = 0; i < t->n; i++) {
+        const rl_top_row *r = &t->v[i];
+        const rl_series_event *e = &r->strongest;
+        char num[8][24], an[256], bn[256], d[11];
+        snprintf(num[0], sizeof num[0], "%zu", i + 1);
+        snprintf(num[1], sizeof num[1], "%u", r->force);
+        snprintf(num[2], sizeof num[2], "%u", r->force_prev);
+        snprintf(num[3], sizeof num[3], "%d", r->rise);
+        snprintf(num[4], sizeof num[4], "%u", r->talks);
+        snprintf(num[5], sizeof num[5], "%u", r->talks_prev);
+        snprintf(num[6], sizeof num[6], "%lld", (long long)e->id);
+        snprintf(num[7], sizeof num[7], "%u", e->m.sentence);
+        rl_day_format(e->date, d);
+        const char *cells[TOP_COLS] = {
+            num[0], r->a, r->b, rl_names_format(t->names, r->a, an, sizeof an),
+            rl_names_format(t->names, r->b, bn, sizeof bn), num[1], num[2], num[3], num[4],
+            num[5], rl_series_reading_name(r->reading), num[6], d, e->source, e->target,
+            e->cameo, rl_modality_name(e->modality), e->m.story_id, num[7], e->m.text,
+        };
+        if (rl_csv_row(out, cells, NULL, TOP_COLS))
+            return -1;
+    }
+    return 0;
 }

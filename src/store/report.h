@@ -21,6 +21,12 @@ enum {
 };
 int rl_report_trend_svg_opts(FILE *out, const rl_series *s, unsigned flags);
 
+/* RFC 4180 CSV with a header row (columns: docs/store.md), appended to out:
+ * one row per period of the series, one per dyad of the ranking. 0, or -1
+ * when out of memory. */
+int rl_report_trend_csv(rl_buf *out, const rl_series *s);
+int rl_report_top_csv(rl_buf *out, const rl_top *t);
+
 int rl_report_top_text(FILE *out, const rl_top *t);
 int rl_report_top_json(FILE *out, const rl_top *t);
 
@@ -30,7 +36,8 @@ int rl_report_top_json(FILE *out, const rl_top *t);
 struct json_t;
 struct json_t *rl_report_trend_json_new(const rl_series *s);
 struct json_t *rl_report_top_json_new(const rl_top *t);
-struct json_t *rl_report_event_json_new(const rl_series_event *e);
+/* names: for source_name and target_name (NULL: empty names) */
+struct json_t *rl_report_event_json_new(const rl_series_event *e, const rl_names *names);
 /* JSON values shared with the dashboard's API: a date (null when unknown) and
  * a string (null for NULL; invalid UTF-8 repaired to U+FFFD). New references. */
 struct json_t *rl_report_day_json(rl_day d);

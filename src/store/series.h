@@ -10,6 +10,7 @@
 #define RL_SERIES_H
 
 #include "store/store.h"
+#include "lexicon/names.h"
 
 enum rl_by { RL_BY_AUTO, RL_BY_DAY, RL_BY_WEEK, RL_BY_MONTH };
 enum rl_track { RL_TRACK_NONE, RL_TRACK_TALKS, RL_TRACK_FORCE };
@@ -85,6 +86,7 @@ typedef struct rl_series {
     rl_series_cell before;  /* the period before the first, for its reading */
     rl_series_cell total;
     unsigned uncounted;
+    const rl_names *names;  /* borrowed, set by the caller for reports; NULL: codes only */
 } rl_series;
 
 /* Builds the series between sides a and b (patterns from rl_series_side_parse)
@@ -113,6 +115,7 @@ typedef struct rl_top {
     unsigned long events;     /* distinct events read */
     size_t n;
     rl_top_row *v;
+    const rl_names *names;    /* borrowed, as in rl_series */
 } rl_top;
 
 /* Ranks dyads by force events in [from, to] minus those in the previous

@@ -107,6 +107,29 @@ static const char *const migrations[] = {
     "  VALUES (new.rowid, new.text, new.source_text, new.target_text, new.source, new.target,\n"
     "          new.cameo);\n"
     "END;\n",
+    /* 3: one meaning per word: the outlet is the publisher (stories.source,
+     * events.num_sources and event_sources were named for it), and a story
+     * is keyed by its publisher and id, so that two feeds' "1" are two
+     * stories: "PUBLISHER/ID" ('%' and '/' of the publisher escaped as %25
+     * and %2F), the id alone when there is no publisher. */
+    "ALTER TABLE stories RENAME COLUMN source TO publisher;\n"
+    "ALTER TABLE events RENAME COLUMN num_sources TO num_publishers;\n"
+    "ALTER TABLE event_sources RENAME TO event_publishers;\n"
+    "ALTER TABLE event_publishers RENAME COLUMN source TO publisher;\n"
+    "UPDATE mentions SET story_id = (SELECT replace(replace(s.publisher, '%', '%25'), '/', '%2F') "
+    "|| '/' || s.id FROM stories s WHERE s.id = mentions.story_id)\n"
+    "  WHERE story_id IN (SELECT id FROM stories WHERE publisher <> '');\n"
+    "UPDATE stories SET id = replace(replace(publisher, '%', '%25'), '/', '%2F') || '/' || id\n"
+    "  WHERE publisher <> '';\n",
+    /* 4: the sentences that gave no event, with why (rl_miss_name), so that a
+     * miss can be audited and read in its story */
+    "CREATE TABLE uncoded (\n"
+    "  story_id TEXT NOT NULL REFERENCES stories(id),\n"
+    "  sentence INTEGER NOT NULL,\n"
+    "  reason TEXT NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  PRIMARY KEY (story_id, sentence)\n"
+    ") WITHOUT ROWID;\n",
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == RL_STORE_VERSION,
                "one migration per schema version");
@@ -117,7 +140,8 @@ enum {
     Q_STORY_PUT, Q_STORY_OLD, Q_STORY_DEL, Q_EVENT_GET, Q_EVENT_ADD, Q_MENTION_ADD,
     Q_MENTIONED, Q_ESRC_INC, Q_ESRC_DEC, Q_ESRC_DEL, Q_EVENT_COUNT, Q_EVENT_UNCOUNT,
     Q_ACTOR_ADD, Q_EVENT_DROP, Q_ACTOR_RANGE, Q_ACTOR_EQ, Q_ACTORS_LIKE,
-    Q_SCAN_DYAD, Q_SCAN_DATE, Q_SPAN, Q_LAST_STORY, Q_FIRST_MENTION, Q_FTS_ADD, Q_COUNT
+    Q_SCAN_DYAD, Q_SCAN_DATE, Q_SPAN, Q_LAST_STORY, Q_FIRST_MENTION, Q_FTS_ADD, Q_UNCODED_DEL,
+    Q_UNCODED_ADD, Q_COUNT
 };
 
 #define EVENT_COLS "id, date, source, target, cameo, quad_class, goldstein, modality, num_mentions"
@@ -125,15 +149,15 @@ enum {
                    "AND (?5 IS NULL OR source = ?5) AND (?6 IS NULL OR target = ?6)"
 
 static const char *const sql[Q_COUNT] = {
-    [Q_STORY_PUT] = "INSERT INTO stories(id, date, source, url, title) VALUES(?1, ?2, ?3, ?4, ?5) "
-                    "ON CONFLICT(id) DO UPDATE SET date = excluded.date, source = excluded.source, "
+    [Q_STORY_PUT] = "INSERT INTO stories(id, date, publisher, url, title) VALUES(?1, ?2, ?3, ?4, ?5) "
+                    "ON CONFLICT(id) DO UPDATE SET date = excluded.date, publisher = excluded.publisher, "
                     "url = excluded.url, title = excluded.title",
-    [Q_STORY_OLD] = "SELECT coalesce(source, 'story:' || id) FROM stories WHERE id = ?1",
+    [Q_STORY_OLD] = "SELECT coalesce(publisher, 'story:' || id) FROM stories WHERE id = ?1",
     [Q_STORY_DEL] = "DELETE FROM mentions WHERE story_id = ?1 RETURNING event_id",
     [Q_EVENT_GET] = "SELECT id FROM events WHERE date = ?1 AND source = ?2 AND target = ?3 "
                     "AND cameo = ?4 AND modality = ?5",
     [Q_EVENT_ADD] = "INSERT INTO events(date, source, target, cameo, modality, root, quad_class, "
-                    "goldstein, plover, num_mentions, num_stories, num_sources) "
+                    "goldstein, plover, num_mentions, num_stories, num_publishers) "
                     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, 1, 1)",
     [Q_MENTION_ADD] = "INSERT INTO mentions(story_id, sentence, event_id, source, target, cameo, "
                       "root, quad_class, goldstein, plover, modality, date, story_date, date_expr, "
@@ -142,16 +166,16 @@ static const char *const sql[Q_COUNT] = {
                       "?16, ?17, ?18, ?19, ?20)",
     [Q_ACTOR_ADD] = "INSERT OR IGNORE INTO actors(code) VALUES(?1)",
     [Q_MENTIONED] = "SELECT 1 FROM mentions WHERE event_id = ?1 AND story_id = ?2 LIMIT 1",
-    [Q_ESRC_INC] = "INSERT INTO event_sources(event_id, source, stories) VALUES(?1, ?2, 1) "
-                   "ON CONFLICT(event_id, source) DO UPDATE SET stories = stories + 1 "
+    [Q_ESRC_INC] = "INSERT INTO event_publishers(event_id, publisher, stories) VALUES(?1, ?2, 1) "
+                   "ON CONFLICT(event_id, publisher) DO UPDATE SET stories = stories + 1 "
                    "RETURNING stories",
-    [Q_ESRC_DEC] = "UPDATE event_sources SET stories = stories - 1 WHERE event_id = ?1 "
-                   "AND source = ?2 RETURNING stories",
-    [Q_ESRC_DEL] = "DELETE FROM event_sources WHERE event_id = ?1 AND source = ?2",
+    [Q_ESRC_DEC] = "UPDATE event_publishers SET stories = stories - 1 WHERE event_id = ?1 "
+                   "AND publisher = ?2 RETURNING stories",
+    [Q_ESRC_DEL] = "DELETE FROM event_publishers WHERE event_id = ?1 AND publisher = ?2",
     [Q_EVENT_COUNT] = "UPDATE events SET num_mentions = num_mentions + 1, "
-                      "num_stories = num_stories + ?2, num_sources = num_sources + ?3 WHERE id = ?1",
+                      "num_stories = num_stories + ?2, num_publishers = num_publishers + ?3 WHERE id = ?1",
     [Q_EVENT_UNCOUNT] = "UPDATE events SET num_mentions = num_mentions - ?2, "
-                        "num_stories = num_stories - 1, num_sources = num_sources - ?3 WHERE id = ?1",
+                        "num_stories = num_stories - 1, num_publishers = num_publishers - ?3 WHERE id = ?1",
     [Q_EVENT_DROP] = "DELETE FROM events WHERE id = ?1 AND num_mentions <= 0",
     [Q_ACTOR_RANGE] = "SELECT 1 FROM actors WHERE code >= ?1 AND code < ?2 LIMIT 1",
     [Q_ACTOR_EQ] = "SELECT 1 FROM actors WHERE code = ?1",
@@ -162,11 +186,14 @@ static const char *const sql[Q_COUNT] = {
     [Q_SPAN] = "SELECT min(date), max(date) FROM events WHERE " DYAD_WHERE,
     [Q_LAST_STORY] = "SELECT max(date) FROM stories",
     [Q_FIRST_MENTION] = "SELECT m.story_id, m.sentence, m.story_date, m.text, m.date_expr, "
-                        "m.evidence, s.source, s.url, m.quantity, m.quantity_unit, "
-                        "e.num_stories, e.num_sources FROM mentions m "
+                        "m.evidence, s.publisher, s.url, m.quantity, m.quantity_unit, "
+                        "e.num_stories, e.num_publishers FROM mentions m "
                         "JOIN events e ON e.id = m.event_id "
                         "LEFT JOIN stories s ON s.id = m.story_id WHERE m.event_id = ?1 "
                         "ORDER BY m.story_date IS NULL, m.story_date, m.story_id, m.sentence LIMIT 1",
+    [Q_UNCODED_DEL] = "DELETE FROM uncoded WHERE story_id = ?1",
+    [Q_UNCODED_ADD] = "INSERT OR REPLACE INTO uncoded(story_id, sentence, reason, text) "
+                      "VALUES(?1, ?2, ?3, ?4)",
     [Q_FTS_ADD] = "INSERT INTO mentions_fts(rowid, text, source_text, target_text, source, target, "
                   "cameo) SELECT rowid, text, source_text, target_text, source, target, cameo "
                   "FROM mentions WHERE rowid BETWEEN ?1 AND ?2",
@@ -193,7 +220,8 @@ struct rl_store {
     size_t nremoved, capremoved;
     int64_t *unindexed;     /* rowids of mentions stored but not yet in mentions_fts */
     size_t nunindexed, capunindexed;
-    char *publisher;        /* the story being stored: its source, or "story:ID" */
+    char *publisher;        /* the story being stored: its publisher, or "story:KEY" */
+    char *story_key;        /* and its key: "PUBLISHER/ID", or the id alone */
     codeset actors;
     rl_store_stats done, pending;
 };
@@ -558,6 +586,7 @@ void rl_store_close(rl_store *s)
     free(s->removed);
     free(s->unindexed);
     free(s->publisher);
+    free(s->story_key);
     free(s->actors.v);
     free(s->path);
     free(s);
@@ -680,12 +709,12 @@ static int uncount_story(rl_store *s, const char *id, const char *old_publisher)
         long long left;
         sqlite3_bind_int64(dec, 1, e);
         sqlite3_bind_text(dec, 2, old_publisher, -1, SQLITE_STATIC);
-        if ((rc = step_int(s, dec, &left, "cannot update event sources")))
+        if ((rc = step_int(s, dec, &left, "cannot update event publishers")))
             return rc;
         if (left == 0) {
             sqlite3_bind_int64(del, 1, e);
             sqlite3_bind_text(del, 2, old_publisher, -1, SQLITE_STATIC);
-            if ((rc = run(s, del, "cannot update event sources")))
+            if ((rc = run(s, del, "cannot update event publishers")))
                 return rc;
         }
         sqlite3_bind_int64(unc, 1, e);
@@ -699,6 +728,26 @@ static int uncount_story(rl_store *s, const char *id, const char *old_publisher)
     return RL_OK;
 }
 
+char *rl_store_story_key(const rl_story *st)
+{
+    const char *id = st->id ? st->id : "", *pub = st->publisher ? st->publisher : "";
+    size_t n = strlen(id) + 3 * strlen(pub) + 2;
+    char *key = malloc(n), *k = key;
+    if (!key)
+        return NULL;
+    for (const char *p = pub; *p; p++) {
+        if (*p == '%' || *p == '/') {
+            memcpy(k, *p == '%' ? "%25" : "%2F", 3);
+            k += 3;
+        } else
+            *k++ = *p;
+    }
+    if (*pub)
+        *k++ = '/';
+    memcpy(k, id, strlen(id) + 1);
+    return key;
+}
+
 int rl_store_begin_story(rl_store *s, const rl_story *st)
 {
     int rc;
@@ -709,13 +758,16 @@ int rl_store_begin_story(rl_store *s, const rl_story *st)
         s->in_batch = 0;
     }
     char date[11];
-    const char *id = st->id ? st->id : "";
     s->in_story = 1;
-    /* this story's publisher, counted in num_sources */
+    free(s->story_key);
+    if (!(s->story_key = rl_store_story_key(st)))
+        return fail_batch(s, RL_ENOMEM);
+    const char *id = s->story_key;
+    /* this story's publisher, counted in num_publishers */
     free(s->publisher);
     size_t n = strlen(id) + 8;
-    if (st->source && *st->source)
-        s->publisher = strdup(st->source);
+    if (st->publisher && *st->publisher)
+        s->publisher = strdup(st->publisher);
     else if ((s->publisher = malloc(n)))
         snprintf(s->publisher, n, "story:%s", id);
     if (!s->publisher)
@@ -741,11 +793,16 @@ int rl_store_begin_story(rl_store *s, const rl_story *st)
         if (rc != SQLITE_DONE)
             return fail_batch(s, sq_err(s, "cannot look up a story"));
     }
+    if (!(q = stmt(s, Q_UNCODED_DEL)))
+        return fail_batch(s, RL_EIO);
+    sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+    if ((rc = run(s, q, "cannot replace a story's uncoded sentences")))
+        return fail_batch(s, rc);
     if (!(q = stmt(s, Q_STORY_PUT)))
         return fail_batch(s, RL_EIO);
     sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
     bind_day(q, 2, st->date, date);
-    bind_opt(q, 3, st->source);
+    bind_opt(q, 3, st->publisher);
     bind_opt(q, 4, st->url);
     bind_opt(q, 5, st->title);
     if ((rc = run(s, q, "cannot store a story")))
@@ -783,7 +840,7 @@ static int count_mention(rl_store *s, int64_t e, const char *story)
             return RL_EIO;
         sqlite3_bind_int64(q, 1, e);
         sqlite3_bind_text(q, 2, s->publisher, -1, SQLITE_STATIC);
-        if ((rc = step_int(s, q, &n, "cannot store event sources")))
+        if ((rc = step_int(s, q, &n, "cannot store event publishers")))
             return rc;
     }
     if (!(q = stmt(s, Q_EVENT_COUNT)))
@@ -792,6 +849,23 @@ static int count_mention(rl_store *s, int64_t e, const char *story)
     sqlite3_bind_int(q, 2, seen < 0);
     sqlite3_bind_int(q, 3, n == 1);
     return run(s, q, "cannot update event counts");
+}
+
+int rl_store_put_uncoded(rl_store *s, unsigned sentence, const char *reason, const char *sent,
+                         size_t n)
+{
+    sqlite3_stmt *q = stmt(s, Q_UNCODED_ADD);
+    if (!q)
+        return fail_batch(s, RL_EIO);
+    sqlite3_bind_text(q, 1, s->story_key, -1, SQLITE_STATIC);
+    sqlite3_bind_int(q, 2, (int)sentence);
+    sqlite3_bind_text(q, 3, reason, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 4, sent, (int)n, SQLITE_STATIC);
+    int rc = run(s, q, "cannot store an uncoded sentence");
+    if (rc)
+        return fail_batch(s, rc);
+    s->pending.uncoded++;
+    return RL_OK;
 }
 
 int rl_store_put_event(rl_store *s, const rl_story *st, const rl_event *e, const char *sent,
@@ -817,7 +891,7 @@ int rl_store_put_event(rl_store *s, const rl_story *st, const rl_event *e, const
         if (rc == SQLITE_ROW) {
             event_id = sqlite3_column_int64(q, 0);
             sqlite3_reset(q);
-            if ((rc = count_mention(s, event_id, st->id ? st->id : "")))
+            if ((rc = count_mention(s, event_id, s->story_key)))
                 return fail_batch(s, rc);
         } else if (rc == SQLITE_DONE) {
             sqlite3_reset(q);
@@ -840,7 +914,7 @@ int rl_store_put_event(rl_store *s, const rl_story *st, const rl_event *e, const
                 return fail_batch(s, RL_EIO);
             sqlite3_bind_int64(q, 1, event_id);
             sqlite3_bind_text(q, 2, s->publisher, -1, SQLITE_STATIC);
-            if ((rc = step_int(s, q, &nsrc, "cannot store event sources")))
+            if ((rc = step_int(s, q, &nsrc, "cannot store event publishers")))
                 return fail_batch(s, rc);
         } else {
             rc = sq_err(s, "cannot look up an event");
@@ -851,7 +925,7 @@ int rl_store_put_event(rl_store *s, const rl_story *st, const rl_event *e, const
     sqlite3_stmt *q = stmt(s, Q_MENTION_ADD);
     if (!q)
         return fail_batch(s, RL_EIO);
-    sqlite3_bind_text(q, 1, st->id ? st->id : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 1, s->story_key, -1, SQLITE_STATIC);
     sqlite3_bind_int64(q, 2, e->sentence);
     if (event_id)
         sqlite3_bind_int64(q, 3, event_id);
@@ -926,6 +1000,7 @@ int rl_store_commit(rl_store *s)
     s->done.replaced += s->pending.replaced;
     s->done.mentions += s->pending.mentions;
     s->done.undated += s->pending.undated;
+    s->done.uncoded += s->pending.uncoded;
     s->done.batches++;
     memset(&s->pending, 0, sizeof s->pending);
     s->in_batch = 0;
@@ -1115,7 +1190,7 @@ int rl_store_first_mention(rl_store *s, int64_t event_id, rl_store_mention *m)
         const char *unit = (const char *)sqlite3_column_text(q, 9);
         snprintf(m->quantity_unit, sizeof m->quantity_unit, "%s", unit ? unit : "");
         m->stories = (unsigned)sqlite3_column_int(q, 10);
-        m->sources = (unsigned)sqlite3_column_int(q, 11);
+        m->publishers = (unsigned)sqlite3_column_int(q, 11);
         if (dup_col(q, 0, &m->story_id) || dup_col(q, 3, &m->text) ||
             dup_col(q, 4, &m->date_expr) || dup_col(q, 5, &m->evidence) ||
             dup_col(q, 6, &m->publisher) || dup_col(q, 7, &m->url)) {

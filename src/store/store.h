@@ -13,7 +13,7 @@
 
 #include "coder/story.h"
 
-#define RL_STORE_VERSION 2          /* schema version written by this build */
+#define RL_STORE_VERSION 4          /* schema version written by this build */
 #define RL_STORE_APP_ID 0x52444c4e  /* PRAGMA application_id: "RDLN" */
 #define RL_STORE_BATCH 1000         /* default stories per transaction */
 
@@ -28,7 +28,14 @@ typedef struct rl_store_stats {
     unsigned long mentions;    /* coded events stored */
     unsigned long undated;     /* of which had no date (kept as mentions only) */
     unsigned long batches;     /* transactions committed */
+    unsigned long uncoded;     /* sentences stored without an event */
 } rl_store_stats;
+
+/* The key a story is stored under: "PUBLISHER/ID" ('%' and '/' of the
+ * publisher written %25 and %2F), the id alone when it has no publisher, so
+ * that two feeds' "1" are two stories. Returns a string the caller frees, or
+ * NULL when out of memory. */
+char *rl_store_story_key(const rl_story *st);
 
 /* ---- lifecycle ---- */
 
@@ -58,6 +65,10 @@ struct sqlite3 *rl_store_sqlite(rl_store *s);
  * any earlier copy and its events). Returns RL_OK, RL_ENOMEM or RL_EIO; after
  * an error the batch has been rolled back. */
 int rl_store_begin_story(rl_store *s, const rl_story *st);
+/* Stores a sentence of the story begun last that gave no event, with why
+ * (rl_miss_name). RL_OK, or an error after which the batch is rolled back. */
+int rl_store_put_uncoded(rl_store *s, unsigned sentence, const char *reason, const char *sent,
+                         size_t n);
 /* Stores one coded event of the story begun last; sent/n is its sentence. */
 int rl_store_put_event(rl_store *s, const rl_story *st, const rl_event *e, const char *sent,
                        size_t n);
@@ -114,7 +125,7 @@ typedef struct rl_store_mention {
     char *text, *date_expr, *evidence, *publisher, *url;
     double quantity;       /* 0 = none */
     char quantity_unit[24];
-    unsigned stories, sources; /* the event's num_stories and num_sources */
+    unsigned stories, publishers; /* the event's num_stories and num_publishers */
 } rl_store_mention;
 /* Fills m (strings malloc'd; release with rl_store_mention_release). Returns
  * RL_OK, RL_ENOMEM, RL_EIO, or RL_ERANGE when the event has no mention. */

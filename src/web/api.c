@@ -8,6 +8,8 @@
 #include "base/day.h"
 #include "web/html.h"
 #include "store/report.h"
+#include "base/csv.h"
+#include <stdio.h>
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -32,13 +34,21 @@ static unsigned reply(json_t *o, rl_web_out *out)
     return rc ? 500 : 200;
 }
 
+/* an actor code's name (names.h); "" when the dashboard has no names */
+static json_t *name_json(const rl_web_worker *w, const char *code)
+{
+    char buf[256];
+    return rl_report_str_json(rl_names_format(w->names, code, buf, sizeof buf));
+}
+
 /* EVENT of docs/store.md, plus what the dashboard's tables add */
 static json_t *event_json(const rl_web_worker *w, const rl_browse_event *ev)
 {
-    json_t *o = rl_report_event_json_new(&ev->e);
+    json_t *o = rl_report_event_json_new(&ev->e, w->names);
     if (!o)
         return NULL;
     set(o, "event_name", rl_report_str_json(rl_view_cameo_name(w, ev->e.cameo)));
+    set(o, "plover_mode", rl_report_str_json(rl_view_plover_mode(w, ev->e.cameo)));
     set(o, "root", rl_report_str_json(ev->root));
     set(o, "quad_class", json_integer(ev->quad));
     set(o, "source_text", rl_report_str_json(ev->source_text));
@@ -58,6 +68,8 @@ static json_t *report_json(const rl_web_worker *w, const rl_browse_report *r)
     set(o, "sentence", json_integer(r->sentence));
     set(o, "source", rl_report_str_json(r->source));
     set(o, "target", rl_report_str_json(r->target));
+    set(o, "source_name", name_json(w, r->source));
+    set(o, "target_name", name_json(w, r->target));
     set(o, "cameo", rl_report_str_json(r->cameo));
     set(o, "root", rl_report_str_json(r->root));
     set(o, "quad_class", json_integer(r->quad));
@@ -233,6 +245,8 @@ unsigned rl_api_event(rl_web_worker *w, const rl_view_event *v, rl_web_out *o)
             json_t *k = json_object();
             set(k, "source", rl_report_str_json(c->source));
             set(k, "target", rl_report_str_json(c->target));
+            set(k, "source_name", name_json(w, c->source));
+            set(k, "target_name", name_json(w, c->target));
             set(k, "cameo", rl_report_str_json(c->code));
             set(k, "event_name", rl_report_str_json(rl_view_cameo_name(w, c->code)));
             set(k, "modality", json_string(rl_modality_name(c->modality)));
@@ -256,6 +270,15 @@ unsigned rl_api_story(rl_web_worker *w, const rl_view_story *v, rl_web_out *o)
         return 500;
     set(j, "story", story_json(&v->story));
     set(j, "reports", reports_json(w, &v->reports));
+    json_t *u = json_array();
+    for (size_t i = 0; i < v->uncoded.n; i++) {
+        json_t *x = json_object();
+        set(x, "sentence", json_integer(v->uncoded.v[i].sentence));
+        set(x, "reason", rl_report_str_json(v->uncoded.v[i].reason));
+        set(x, "text", rl_report_str_json(v->uncoded.v[i].text));
+        json_array_append_new(u, x);
+    }
+    set(j, "uncoded", u);
     return reply(j, o);
 }
 
@@ -272,6 +295,7 @@ unsigned rl_api_search(rl_web_worker *w, const rl_web_req *r, const rl_view_sear
     set(q, "cameo", r->given & P_CAMEO ? rl_report_str_json(r->cameo) : json_null());
     set(q, "from", rl_report_day_json(r->from));
     set(q, "to", rl_report_day_json(r->to));
+    set(q, "sort", json_string(rl_browse_order_name(r->sort)));
     set(q, "fts", v->asked ? rl_report_str_json(v->fts.data) : json_null());
     set(j, "query", q);
     set(j, "total", json_integer((json_int_t)v->res.total));
@@ -291,4 +315,88 @@ unsigned rl_api_error(const rl_web_err *e, rl_web_out *o)
     set(j, "error", x);
     unsigned st = reply(j, o);
     return st == 200 ? e->status : st;
+}
+
+/* ======================== CSV (format=csv) ======================== */
+
+static unsigned csv_reply(int rc, rl_web_out *o)
+{
+    o->type = "text/csv; charset=utf-8";
+    return rc ? 500 : 200;
+}
+
+unsigned rl_api_top_csv(const rl_view_overview *v, rl_web_out *o)
+{
+    return csv_reply(rl_report_top_csv(&o->body, v->top), o);
+}
+
+unsigned rl_api_trend_csv(const rl_view_dyad *v, rl_web_out *o)
+{
+    return csv_reply(rl_report_trend_csv(&o->body, v->s), o);
+}
+
+static const char *const event_columns[] = {
+    "event_id", "date", "source", "target", "source_name", "target_name", "cameo", "event_name",
+    "root", "quad_class", "goldstein", "plover", "modality", "mentions", "story_id", "sentence",
+    "evidence", "text", "publisher", "url",
+};
+#define EVENT_COLS (sizeof event_columns / sizeof event_columns[0])
+
+unsigned rl_api_dyad_csv(rl_web_worker *w, const rl_view_dyad *v, rl_web_out *o)
+{
+    int rc = rl_csv_row(&o->body, event_columns, NULL, EVENT_COLS);
+    for (size_t i = 0; !rc && i < v->ev.n; i++) {
+        const rl_browse_event *ev = &v->ev.v[i];
+        const rl_series_event *e = &ev->e;
+        char id[24], d[11], quad[8], gold[16], men[16], sent[16], sn[256], tn[256];
+        snprintf(id, sizeof id, "%lld", (long long)e->id);
+        rl_day_format(e->date, d);
+        snprintf(quad, sizeof quad, "%d", ev->quad);
+        snprintf(gold, sizeof gold, "%.1f", e->goldstein);
+        snprintf(men, sizeof men, "%u", e->mentions);
+        snprintf(sent, sizeof sent, "%u", e->m.sentence);
+        const char *cells[EVENT_COLS] = {
+            id, d, e->source, e->target, rl_names_format(w->names, e->source, sn, sizeof sn),
+            rl_names_format(w->names, e->target, tn, sizeof tn), e->cameo,
+            rl_view_cameo_name(w, e->cameo), ev->root, quad, gold, ev->plover,
+            rl_modality_name(e->modality), men, e->m.story_id, sent, e->m.evidence, e->m.text,
+            e->m.publisher, e->m.url,
+        };
+        rc = rl_csv_row(&o->body, cells, NULL, EVENT_COLS);
+    }
+    return csv_reply(rc, o);
+}
+
+static const char *const report_columns[] = {
+    "mention", "event_id", "story_id", "sentence", "date", "story_date", "source", "target",
+    "source_name", "target_name", "cameo", "event_name", "quad_class", "goldstein", "modality",
+    "evidence", "text", "publisher", "url", "title",
+};
+#define REPORT_COLS (sizeof report_columns / sizeof report_columns[0])
+
+unsigned rl_api_search_csv(rl_web_worker *w, const rl_view_search *v, rl_web_out *o)
+{
+    int rc = rl_csv_row(&o->body, report_columns, NULL, REPORT_COLS);
+    for (size_t i = 0; !rc && i < v->res.n; i++) {
+        const rl_browse_report *r = &v->res.v[i];
+        char men[24], id[24], sent[16], d[11], sd[11], quad[8], gold[16], sn[256], tn[256];
+        snprintf(men, sizeof men, "%lld", (long long)r->mention);
+        id[0] = '\0';
+        if (r->event_id)
+            snprintf(id, sizeof id, "%lld", (long long)r->event_id);
+        snprintf(sent, sizeof sent, "%u", r->sentence);
+        rl_day_format(r->date, d);
+        rl_day_format(r->story_date, sd);
+        snprintf(quad, sizeof quad, "%d", r->quad);
+        snprintf(gold, sizeof gold, "%.1f", r->goldstein);
+        const char *cells[REPORT_COLS] = {
+            men, id, r->story_id, sent, d, sd, r->source, r->target,
+            rl_names_format(w->names, r->source, sn, sizeof sn),
+            rl_names_format(w->names, r->target, tn, sizeof tn), r->cameo,
+            rl_view_cameo_name(w, r->cameo), quad, gold, rl_modality_name(r->modality),
+            r->evidence, r->text, r->publisher, r->url, r->title,
+        };
+        rc = rl_csv_row(&o->body, cells, NULL, REPORT_COLS);
+    }
+    return csv_reply(rc, o);
 }

@@ -20,6 +20,7 @@
 typedef struct pg {
     rl_buf *b;
     int err;
+    const rl_names *names;  /* actor names beside codes; NULL: none */
 } pg;
 
 static void put(pg *p, const char *s)
@@ -152,6 +153,23 @@ static void dyad_path(pg *p, const char *a, const char *b)
     url(p, b);
 }
 
+/* " <span class="names">Russia: government &rarr; Ukraine</span>" when named */
+static void names_span(pg *p, const char *source, const char *sep, const char *target)
+{
+    char sn[256], tn[256];
+    rl_names_format(p->names, source, sn, sizeof sn);
+    rl_names_format(p->names, target ? target : "", tn, sizeof tn);
+    if (!sn[0] && !tn[0])
+        return;
+    put(p, " <span class=\"names\">");
+    esc(p, sn[0] ? sn : source);
+    if (target) {
+        put(p, sep);
+        esc(p, tn[0] ? tn : target);
+    }
+    put(p, "</span>");
+}
+
 /* The actors of an event as a link to their countries' dyad. */
 static void actors_cell(pg *p, const char *source, const char *target)
 {
@@ -165,6 +183,7 @@ static void actors_cell(pg *p, const char *source, const char *target)
     put(p, " &rarr; ");
     esc(p, target);
     put(p, "</a>");
+    names_span(p, source, " &rarr; ", target);
 }
 
 static void code_cell(pg *p, const rl_web_worker *w, const char *cameo)
@@ -320,12 +339,43 @@ static void date_input(pg *p, const char *name, const char *label, rl_day d)
     put(p, "\"></label> ");
 }
 
+/* "Download: CSV" linking to path?kv&format=csv (the API's CSV of a table) */
+static void csv_link(pg *p, const char *path, const char *const *kv, size_t nkv,
+                     const char *file, const char *what)
+{
+    const char *all[32];
+    size_t n = 0;
+    for (size_t i = 0; i < nkv && n + 2 < 32; i++)
+        all[n++] = kv[i];
+    all[n++] = "format";
+    all[n++] = "csv";
+    put(p, "<p class=\"download\">Download ");
+    put(p, what);
+    put(p, ": <a class=\"csv\" href=\"");
+    put(p, path);
+    query(p, all, n);
+    put(p, "\" download=\"");
+    esc(p, file);
+    put(p, "\">CSV</a></p>\n");
+}
+
+/* the overview's ranking as CSV */
+static void top_csv_link(pg *p, const rl_view_overview *v)
+{
+    char f[11], t[11], n[8];
+    rl_day_format(v->from, f);
+    rl_day_format(v->to, t);
+    snprintf(n, sizeof n, "%u", v->n);
+    const char *kv[] = {"from", f, "to", t, "n", n, "x", v->intl ? "1" : ""};
+    csv_link(p, "/api/top", kv, 8, "top.csv", "this ranking");
+}
+
 /* ======================== overview ======================== */
 
 unsigned rl_page_overview(rl_web_worker *w, const rl_web_req *r, const rl_view_overview *v,
                           rl_web_out *o)
 {
-    pg p = {&o->body, 0};
+    pg p = {&o->body, 0, w->names};
     page_begin(&p, w, "Overview", NULL);
     put(&p, "<h1>Where is force rising?</h1>\n");
     if (!v->top) {
@@ -372,7 +422,9 @@ unsigned rl_page_overview(rl_web_worker *w, const rl_web_req *r, const rl_view_o
             esc(&p, row->a);
             put(&p, " &ndash; ");
             esc(&p, row->b);
-            putf(&p, "</a></td><td class=\"num\">%u</td><td class=\"num\">%u</td><td class=\"num\">"
+            put(&p, "</a>");
+            names_span(&p, row->a, " &ndash; ", row->b);
+            putf(&p, "</td><td class=\"num\">%u</td><td class=\"num\">%u</td><td class=\"num\">"
                      "%+d</td><td class=\"num\">%u</td><td class=\"num\">%u</td>", row->force,
                  row->force_prev, row->rise, row->talks, row->talks_prev);
             putf(&p, "<td class=\"reading %s\">%s</td><td class=\"sentence\">",
@@ -394,6 +446,7 @@ unsigned rl_page_overview(rl_web_worker *w, const rl_web_req *r, const rl_view_o
             put(&p, "</td></tr>\n");
         }
         put(&p, "</tbody></table>\n");
+        top_csv_link(&p, v);
     }
     put(&p, "<form class=\"filters\" method=\"get\" action=\"/dyad\">Any dyad: "
             "<label>A <input name=\"a\" maxlength=\"200\" placeholder=\"USA\" required></label> "
@@ -493,6 +546,41 @@ static void dyad_pager(pg *p, const rl_web_req *r, const rl_view_dyad *v, const 
             putf(p, "<span>page %u of %u</span>", v->page, v->pages);
     }
     put(p, "</nav>\n");
+}
+
+/* the dyad's events (with the filters) and its periods as CSV */
+static void dyad_csv_links(pg *p, const rl_web_req *r, const char *from, const char *to)
+{
+    char quad[4] = "";
+    if (r->quad)
+        snprintf(quad, sizeof quad, "%d", r->quad);
+    const char *by = r->by != RL_BY_AUTO ? rl_by_name(r->by) : "";
+    const char *mod = r->modality >= 0 ? rl_modality_name(r->modality) : "";
+    const char *track = r->track >= 0 ? rl_track_name(r->track) : "";
+    const char *kv[] = {"from", from, "to", to, "by", by, "root", r->root, "quad", quad,
+                        "modality", mod, "track", track};
+    rl_buf path;
+    rl_buf_init(&path);
+    pg pp = {&path, 0, NULL};
+    put(&pp, "/api/dyad/");
+    url(&pp, r->side_a);
+    put(&pp, "/");
+    url(&pp, r->side_b);
+    if (pp.err || !path.data) {
+        p->err = 1;
+        rl_buf_release(&path);
+        return;
+    }
+    csv_link(p, path.data, kv, sizeof kv / sizeof kv[0], "events.csv",
+             "these events (5,000 rows a file)");
+    rl_buf_clear(&path);
+    put(&pp, "/api/trend/");
+    url(&pp, r->side_a);
+    put(&pp, "/");
+    url(&pp, r->side_b);
+    if (!pp.err && path.data)
+        csv_link(p, path.data, kv, 6, "periods.csv", "the periods");
+    rl_buf_release(&path);
 }
 
 /* The latest period's reading and the range's totals, or why there is none. */
@@ -646,6 +734,7 @@ static void dyad_events(pg *p, rl_web_worker *w, const rl_web_req *r, const rl_v
     if (v->ev.n)
         events_table(p, w, &v->ev, r);
     dyad_pager(p, r, v, f, t);
+    dyad_csv_links(p, r, f, t);
     put(p, "<h2>Periods</h2>\n<table class=\"periods\" id=\"periods-table\"><thead><tr>"
             "<th>period</th><th>talks</th><th>A&rarr;B / B&rarr;A</th><th>force</th>"
             "<th>A&rarr;B / B&rarr;A</th><th>quad 1/2/3/4</th><th>Goldstein</th>"
@@ -657,7 +746,7 @@ static void dyad_events(pg *p, rl_web_worker *w, const rl_web_req *r, const rl_v
 
 unsigned rl_page_dyad(rl_web_worker *w, const rl_web_req *r, const rl_view_dyad *v, rl_web_out *o)
 {
-    pg p = {&o->body, 0};
+    pg p = {&o->body, 0, w->names};
     const rl_series *s = v->s;
     char title[900];
     snprintf(title, sizeof title, "%s and %s", r->side_a, r->side_b);
@@ -727,14 +816,19 @@ static void event_facts(pg *p, rl_web_worker *w, const rl_browse_event *ev)
     putf(p, "%+.1f</dd>", e->goldstein);
     fact(p, "PLOVER");
     esc(p, ev->plover[0] ? ev->plover : "-");
+    const char *mode = rl_view_plover_mode(w, e->cameo);
+    if (mode[0]) {
+        put(p, ", mode ");
+        esc(p, mode);
+    }
     put(p, "</dd>");
     fact(p, "track");
     put(p, rl_track_name(e->track));
     put(p, "</dd>");
     fact(p, "reported");
     putf(p, "%u time%s in %u stor%s from %u publisher%s</dd>", e->mentions,
-         e->mentions == 1 ? "" : "s", e->m.stories, e->m.stories == 1 ? "y" : "ies", e->m.sources,
-         e->m.sources == 1 ? "" : "s");
+         e->mentions == 1 ? "" : "s", e->m.stories, e->m.stories == 1 ? "y" : "ies", e->m.publishers,
+         e->m.publishers == 1 ? "" : "s");
     put(p, "</dl>\n");
 }
 
@@ -848,6 +942,7 @@ static void event_trace(pg *p, rl_web_worker *w, const rl_view_event *v)
             esc(p, c->source);
             put(p, " &rarr; ");
             esc(p, c->target);
+            names_span(p, c->source, " &rarr; ", c->target);
             put(p, " ");
             code_cell(p, w, c->code);
             put(p, ", ");
@@ -868,7 +963,7 @@ unsigned rl_page_event(rl_web_worker *w, const rl_web_req *r, const rl_view_even
                        rl_web_out *o)
 {
     (void)r;
-    pg p = {&o->body, 0};
+    pg p = {&o->body, 0, w->names};
     const rl_series_event *e = &v->ev.e;
     char title[160];
     snprintf(title, sizeof title, "Event %lld", (long long)e->id);
@@ -877,6 +972,7 @@ unsigned rl_page_event(rl_web_worker *w, const rl_web_req *r, const rl_view_even
     esc(&p, e->source);
     put(&p, " &rarr; ");
     esc(&p, e->target);
+    names_span(&p, e->source, " &rarr; ", e->target);
     put(&p, ", ");
     code_cell(&p, w, e->cameo);
     event_facts(&p, w, &v->ev);
@@ -893,11 +989,32 @@ unsigned rl_page_event(rl_web_worker *w, const rl_web_req *r, const rl_view_even
 
 /* ======================== story ======================== */
 
+/* The story's sentences that coded nothing, and why, for auditing a miss. */
+static void uncoded_table(pg *p, const rl_browse_uncoded *u)
+{
+    put(p, "<h2>Sentences without events</h2>\n");
+    if (!u->n) {
+        put(p, "<p class=\"empty\">Every stored sentence coded an event (stories stored "
+               "before schema version 4 kept no others).</p>\n");
+        return;
+    }
+    put(p, "<table class=\"uncoded\" id=\"uncoded-table\"><thead><tr><th>#</th><th>why no "
+           "event</th><th>sentence</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < u->n; i++) {
+        putf(p, "<tr><td class=\"num\">%u</td><td class=\"reason\">", u->v[i].sentence);
+        esc(p, u->v[i].reason);
+        put(p, "</td><td class=\"sentence\">");
+        esc(p, u->v[i].text);
+        put(p, "</td></tr>\n");
+    }
+    put(p, "</tbody></table>\n");
+}
+
 unsigned rl_page_story(rl_web_worker *w, const rl_web_req *r, const rl_view_story *v,
                        rl_web_out *o)
 {
     (void)r;
-    pg p = {&o->body, 0};
+    pg p = {&o->body, 0, w->names};
     const rl_browse_story *s = &v->story;
     page_begin(&p, w, "Story", NULL);
     put(&p, "<h1>Story ");
@@ -917,21 +1034,46 @@ unsigned rl_page_story(rl_web_worker *w, const rl_web_req *r, const rl_view_stor
     putf(&p, "</dd>");
     fact(&p, "coded events");
     putf(&p, "%lu</dd></dl>\n", s->reports);
-    put(&p, "<p class=\"sub\">The store keeps the sentences that coded events, not the whole "
-            "story.</p>\n");
     reports_table(&p, w, &v->reports, NULL, 0);
     if (v->reports.more)
         putf(&p, "<p class=\"sub\">The first %zu of %lu.</p>\n", v->reports.n, s->reports);
+    uncoded_table(&p, &v->uncoded);
     page_end(&p, w);
     return done(&p, o);
 }
 
 /* ======================== search ======================== */
 
+/* the order of the results: a select that keeps its value */
+static void sort_select(pg *p, int sort)
+{
+    static const char *const labels[RL_ORDER_COUNT] = {"newest first", "oldest first",
+                                                       "latest stored", "best match"};
+    put(p, "<label>sort <select name=\"sort\" id=\"sort\">");
+    for (int i = 0; i < RL_ORDER_COUNT; i++)
+        putf(p, "<option value=\"%s\"%s>%s</option>", rl_browse_order_name(i),
+             i == sort ? " selected" : "", labels[i]);
+    put(p, "</select></label> ");
+}
+
+/* the search's results as CSV */
+static void search_csv_link(pg *p, const rl_web_req *r)
+{
+    char f[11] = "", t[11] = "";
+    if (r->from != RL_NODATE)
+        rl_day_format(r->from, f);
+    if (r->to != RL_NODATE)
+        rl_day_format(r->to, t);
+    const char *kv[] = {"q", r->q, "actor", r->actor, "cameo", r->cameo, "from", f, "to", t,
+                        "sort", r->sort ? rl_browse_order_name(r->sort) : ""};
+    csv_link(p, "/api/search", kv, sizeof kv / sizeof kv[0], "search.csv",
+             "these results (5,000 rows a file)");
+}
+
 unsigned rl_page_search(rl_web_worker *w, const rl_web_req *r, const rl_view_search *v,
                         rl_web_out *o)
 {
-    pg p = {&o->body, 0};
+    pg p = {&o->body, 0, w->names};
     page_begin(&p, w, "Search", r->q);
     put(&p, "<h1>Search</h1>\n<form class=\"filters\" method=\"get\" action=\"/search\">"
             "<label>words <input type=\"search\" name=\"q\" maxlength=\"256\" value=\"");
@@ -945,14 +1087,15 @@ unsigned rl_page_search(rl_web_worker *w, const rl_web_req *r, const rl_view_sea
     put(&p, "\" placeholder=\"19\"></label> ");
     date_input(&p, "from", "from", r->from);
     date_input(&p, "to", "to", r->to);
+    sort_select(&p, r->sort);
     put(&p, "<button>Search</button></form>\n");
     if (!v->asked) {
         put(&p, "<p class=\"sub\">Words are found in the coded sentences (every word must "
                 "occur; <code>sanction*</code> matches a prefix; accents are ignored). An actor "
                 "is a stored code (RUS: every Russian actor; RUSMIL: only that code) or words "
                 "of the name the stories used (Putin). A CAMEO code finds its code and the "
-                "codes under it (19: every fight). Results are reports, most recently stored "
-                "first.</p>\n");
+                "codes under it (19: every fight). Results are reports, by the event's date, "
+                "newest first, unless sorted otherwise.</p>\n");
         page_end(&p, w);
         return done(&p, o);
     }
@@ -964,6 +1107,8 @@ unsigned rl_page_search(rl_web_worker *w, const rl_web_req *r, const rl_view_sea
     if (r->given & P_ACTOR)
         put(&p, v->actor_is_code ? " (actor searched as a code)" : " (actor searched as name words)");
     put(&p, ".</p>\n");
+    if (v->res.n)
+        search_csv_link(&p, r);
     if (v->res.n) {
         reports_table(&p, w, &v->res, r->q, 1);
         if (v->pages > 1) {
@@ -984,7 +1129,8 @@ unsigned rl_page_search(rl_web_worker *w, const rl_web_req *r, const rl_view_sea
                     continue;
                 }
                 const char *kv[] = {"q", r->q, "actor", r->actor, "cameo", cq, "from", f,
-                                    "to", t, "page", prev ? pp : pn};
+                                    "to", t, "sort", r->sort ? rl_browse_order_name(r->sort) : "",
+                                    "page", prev ? pp : pn};
                 put(&p, prev ? "<a rel=\"prev\" href=\"/search" : " <a rel=\"next\" href=\"/search");
                 query(&p, kv, sizeof kv / sizeof kv[0]);
                 put(&p, prev ? "\">&laquo; previous</a> " : "\">next &raquo;</a>");
@@ -1015,7 +1161,7 @@ static const char *reason(unsigned status)
 unsigned rl_page_error(const rl_web_worker *w, const rl_web_err *e, rl_web_out *o)
 {
     static const rl_web_worker none = {0};
-    pg p = {&o->body, 0};
+    pg p = {&o->body, 0, w->names};
     char title[64];
     snprintf(title, sizeof title, "%u %s", e->status, reason(e->status));
     if (!w)

@@ -112,12 +112,16 @@ enum route {
 static unsigned route_params(int r)
 {
     switch (r) {
-    case R_OVERVIEW: case R_API_OVERVIEW: case R_API_TOP: return P_FROM | P_TO | P_N | P_X;
-    case R_DYAD: case R_API_DYAD:
-        return P_FROM | P_TO | P_BY | P_ROOT | P_QUAD | P_MODALITY | P_TRACK | P_PAGE;
-    case R_CHART: case R_API_TREND: return P_FROM | P_TO | P_BY;
+    case R_OVERVIEW: case R_API_OVERVIEW: return P_FROM | P_TO | P_N | P_X;
+    case R_API_TOP: return P_FROM | P_TO | P_N | P_X | P_FORMAT;
+    case R_DYAD: return P_FROM | P_TO | P_BY | P_ROOT | P_QUAD | P_MODALITY | P_TRACK | P_PAGE;
+    case R_API_DYAD:
+        return P_FROM | P_TO | P_BY | P_ROOT | P_QUAD | P_MODALITY | P_TRACK | P_PAGE | P_FORMAT;
+    case R_CHART: return P_FROM | P_TO | P_BY;
+    case R_API_TREND: return P_FROM | P_TO | P_BY | P_FORMAT;
     case R_STORY: case R_API_STORY: return P_ID;
-    case R_SEARCH: case R_API_SEARCH: return P_Q | P_ACTOR | P_CAMEO | P_FROM | P_TO | P_PAGE;
+    case R_SEARCH: return P_Q | P_ACTOR | P_CAMEO | P_FROM | P_TO | P_PAGE | P_SORT;
+    case R_API_SEARCH: return P_Q | P_ACTOR | P_CAMEO | P_FROM | P_TO | P_PAGE | P_FORMAT | P_SORT;
     case R_DYAD_FORM: return P_A | P_B;
     default: return 0;
     }
@@ -128,6 +132,7 @@ static const struct { const char *name; unsigned bit; size_t max; } params[] = {
     {"quad", P_QUAD, 1}, {"modality", P_MODALITY, 12}, {"track", P_TRACK, 5},
     {"page", P_PAGE, 9}, {"n", P_N, 3}, {"x", P_X, 5}, {"q", P_Q, 256}, {"actor", P_ACTOR, 64},
     {"cameo", P_CAMEO, 4}, {"id", P_ID, 256}, {"a", P_A, 399}, {"b", P_B, 399},
+    {"format", P_FORMAT, 4}, {"sort", P_SORT, 9},
 };
 #define NPARAMS (sizeof params / sizeof params[0])
 
@@ -312,6 +317,16 @@ static unsigned take_param(rl_web_req *r, unsigned accepted, const arg *a, rl_we
     case P_ID: memcpy(r->id, v, len + 1); break;
     case P_A: memcpy(r->pa, v, len + 1); break;
     case P_B: memcpy(r->pb, v, len + 1); break;
+    case P_SORT:
+        if ((r->sort = rl_browse_order_parse(v)) < 0)
+            return (unsigned)rl_web_fail(e, 400, "bad sort=%s: want newest, oldest, stored or "
+                                         "relevance", v);
+        break;
+    case P_FORMAT:
+        if (strcmp(v, "csv") && strcmp(v, "json"))
+            return (unsigned)rl_web_fail(e, 400, "bad format=%s: want csv or json", v);
+        r->csv = !strcmp(v, "csv");
+        break;
     }
     return 200;
 }
@@ -672,7 +687,8 @@ static unsigned run(rl_serve *s, rl_web_worker *w, int rt, const rl_web_req *r, 
         rl_view_overview v;
         if ((st = rl_view_overview_load(w, r, &v, e)) == 200)
             st = rt == R_OVERVIEW ? rl_page_overview(w, r, &v, o)
-                 : rt == R_API_TOP ? rl_api_top(&v, o) : rl_api_overview(w, r, &v, o);
+                 : rt == R_API_TOP ? (r->csv ? rl_api_top_csv(&v, o) : rl_api_top(&v, o))
+                                   : rl_api_overview(w, r, &v, o);
         rl_view_overview_release(&v);
         return st;
     }
@@ -683,9 +699,9 @@ static unsigned run(rl_serve *s, rl_web_worker *w, int rt, const rl_web_req *r, 
             if (rt == R_DYAD) {
                 st = rl_page_dyad(w, r, &v, o);
             } else if (rt == R_API_DYAD) {
-                st = rl_api_dyad(w, r, &v, o);
+                st = r->csv ? rl_api_dyad_csv(w, &v, o) : rl_api_dyad(w, r, &v, o);
             } else if (rt == R_API_TREND) {
-                st = rl_api_trend(&v, o);
+                st = r->csv ? rl_api_trend_csv(&v, o) : rl_api_trend(&v, o);
             } else {
                 char *svg = NULL;
                 size_t n = 0;
@@ -717,7 +733,9 @@ static unsigned run(rl_serve *s, rl_web_worker *w, int rt, const rl_web_req *r, 
     case R_SEARCH: case R_API_SEARCH: {
         rl_view_search v;
         if ((st = rl_view_search_load(w, r, &v, e)) == 200)
-            st = rt == R_SEARCH ? rl_page_search(w, r, &v, o) : rl_api_search(w, r, &v, o);
+            st = rt == R_SEARCH ? rl_page_search(w, r, &v, o)
+                 : r->csv       ? rl_api_search_csv(w, &v, o)
+                                : rl_api_search(w, r, &v, o);
         rl_view_search_release(&v);
         return st;
     }
@@ -729,12 +747,12 @@ static const char api_index[] =
     "{\n"
     "  \"routes\": [\n"
     "    \"/api/overview?from&to&n&x\",\n"
-    "    \"/api/top?from&to&n&x\",\n"
-    "    \"/api/trend/A/B?from&to&by\",\n"
-    "    \"/api/dyad/A/B?from&to&by&root&quad&modality&track&page\",\n"
+    "    \"/api/top?from&to&n&x&format\",\n"
+    "    \"/api/trend/A/B?from&to&by&format\",\n"
+    "    \"/api/dyad/A/B?from&to&by&root&quad&modality&track&page&format\",\n"
     "    \"/api/event/ID\",\n"
     "    \"/api/story?id\",\n"
-    "    \"/api/search?q&actor&cameo&from&to&page\"\n"
+    "    \"/api/search?q&actor&cameo&from&to&page&sort&format\"\n"
     "  ],\n"
     "  \"docs\": \"docs/serve.md\"\n"
     "}\n";
@@ -1143,6 +1161,7 @@ int rl_serve_start(rl_serve **out, const rl_serve_opts *o, rl_diag *dg)
         rl_web_worker *w = &s->w[i];
         w->dg = (rl_diag){dg->out, 0, 0};
         w->dict = o->dict;
+        w->names = o->names;
         w->db_name = s->db_name;
         w->timeout_ms = s->timeout_ms;
         if ((rc = rl_store_open(&w->st, o->db, RL_STORE_READ, &w->dg))) {

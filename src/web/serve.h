@@ -11,6 +11,7 @@
 #define RL_SERVE_H
 
 #include "lexicon/dict.h"
+#include "lexicon/names.h"
 
 typedef struct rl_serve_opts {
     const char *db;          /* the store (made by `redline ingest`) */
@@ -18,6 +19,7 @@ typedef struct rl_serve_opts {
     unsigned port;           /* 0: a free port (rl_serve_port says which) */
     const char *web_dir;     /* static files, served under /static/ (NULL: none) */
     const rl_dict *dict;     /* CAMEO names and explain traces (NULL: without them) */
+    const rl_names *names;   /* actor names beside codes (NULL: codes only) */
     unsigned threads;        /* request threads (0: two per CPU, at least 4) */
     unsigned max_conn;       /* open connections past which requests get 503 (0: 512) */
     size_t cache_bytes;      /* cache of rendered responses (0: none) */

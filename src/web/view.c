@@ -28,6 +28,12 @@ const char *rl_view_cameo_name(const rl_web_worker *w, const char *code)
     return c && c->name ? c->name : "";
 }
 
+const char *rl_view_plover_mode(const rl_web_worker *w, const char *code)
+{
+    const rl_cameo *c = w->dict && code ? rl_dict_cameo(w->dict, code) : NULL;
+    return c ? c->plover_mode : "";
+}
+
 /* The status of a failed store read. */
 static unsigned store_fail(rl_web_worker *w, int rc, rl_web_err *e)
 {
@@ -67,6 +73,7 @@ unsigned rl_view_overview_load(rl_web_worker *w, const rl_web_req *r, rl_view_ov
         rl_view_overview_release(v);
         return st;
     }
+    v->top->names = w->names;
     return 200;
 }
 
@@ -161,6 +168,7 @@ unsigned rl_view_dyad_load(rl_web_worker *w, const rl_web_req *r, int table, rl_
     if ((rc = rl_series_dyad(w->st, (char(*)[24])r->a, r->na, (char(*)[24])r->b, r->nb, from, to,
                              by, &v->s, &w->dg)))
         return store_fail(w, rc, e);
+    v->s->names = w->names;
     if (!table)
         return 200;
     rl_browse_filter_init(&v->f);
@@ -171,16 +179,17 @@ unsigned rl_view_dyad_load(rl_web_worker *w, const rl_web_req *r, int table, rl_
     v->f.modality = r->modality;
     v->f.track = r->track;
     v->page = r->page ? r->page : 1;
+    size_t per = r->csv ? WEB_CSV_ROWS : WEB_PER_PAGE;
     if (v->s->n == 0)
         return 200; /* no events between them */
     rc = rl_browse_dyad(w->br, (char(*)[24])r->a, r->na, (char(*)[24])r->b, r->nb, &v->f,
-                        (size_t)(v->page - 1) * WEB_PER_PAGE, WEB_PER_PAGE, &v->ev);
+                        (size_t)(v->page - 1) * per, per, &v->ev);
     if (rc) {
         st = store_fail(w, rc, e);
         rl_view_dyad_release(v);
         return st;
     }
-    v->pages = (unsigned)((v->ev.total + WEB_PER_PAGE - 1) / WEB_PER_PAGE);
+    v->pages = (unsigned)((v->ev.total + per - 1) / per);
     if (v->page > 1 && v->page > v->pages) {
         unsigned pages = v->pages;
         rl_view_dyad_release(v);
@@ -313,6 +322,11 @@ unsigned rl_view_story_load(rl_web_worker *w, const rl_web_req *r, rl_view_story
     int rc = rl_browse_story_get(w->br, r->id, WEB_STORY_ROWS, &v->story, &v->reports);
     if (rc == RL_ERANGE)
         return (unsigned)rl_web_fail(e, 404, "no story with that id in %s", w->db_name);
+    if (!rc && (rc = rl_browse_story_uncoded(w->br, r->id, WEB_STORY_ROWS, &v->uncoded))) {
+        unsigned st = store_fail(w, rc, e);
+        rl_view_story_release(v);
+        return st;
+    }
     return rc ? store_fail(w, rc, e) : 200;
 }
 
@@ -320,6 +334,7 @@ void rl_view_story_release(rl_view_story *v)
 {
     rl_browse_story_release(&v->story);
     rl_browse_reports_release(&v->reports);
+    rl_browse_uncoded_release(&v->uncoded);
 }
 
 /* ======================== search ======================== */
@@ -370,14 +385,15 @@ unsigned rl_view_search_load(rl_web_worker *w, const rl_web_req *r, rl_view_sear
                                      "at most 16 in each field");
     if (rc)
         return store_fail(w, rc, e);
-    rc = rl_browse_search(w->br, v->fts.data, r->from, r->to, (size_t)(v->page - 1) * WEB_PER_PAGE,
-                          WEB_PER_PAGE, WEB_SEARCH_COUNT, &v->res);
+    size_t per = r->csv ? WEB_CSV_ROWS : WEB_PER_PAGE;
+    rc = rl_browse_search(w->br, v->fts.data, r->from, r->to, r->sort, (size_t)(v->page - 1) * per,
+                          per, WEB_SEARCH_COUNT, &v->res);
     if (rc) {
         unsigned st = store_fail(w, rc, e);
         rl_view_search_release(v);
         return st;
     }
-    v->pages = (unsigned)((v->res.total + WEB_PER_PAGE - 1) / WEB_PER_PAGE);
+    v->pages = (unsigned)((v->res.total + per - 1) / per);
     if (v->page > 1 && v->page > v->pages) {
         unsigned pages = v->pages;
         rl_view_search_release(v);

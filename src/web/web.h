@@ -17,13 +17,14 @@
 #define WEB_STORY_ROWS 500   /* reports listed on a story page */
 #define WEB_LATEST 20        /* latest events on the overview */
 #define WEB_SEARCH_COUNT 10000 /* search results are counted up to this */
+#define WEB_CSV_ROWS 5000    /* rows per page of a CSV download (format=csv) */
 
 /* query parameters, as bits of rl_web_req.given and of what a route accepts */
 enum {
     P_FROM = 1 << 0, P_TO = 1 << 1, P_BY = 1 << 2, P_ROOT = 1 << 3, P_QUAD = 1 << 4,
     P_MODALITY = 1 << 5, P_TRACK = 1 << 6, P_PAGE = 1 << 7, P_N = 1 << 8, P_X = 1 << 9,
     P_Q = 1 << 10, P_ACTOR = 1 << 11, P_CAMEO = 1 << 12, P_ID = 1 << 13, P_A = 1 << 14,
-    P_B = 1 << 15,
+    P_B = 1 << 15, P_FORMAT = 1 << 16, P_SORT = 1 << 17,
 };
 
 typedef struct rl_web_req {
@@ -35,6 +36,8 @@ typedef struct rl_web_req {
     unsigned given;                 /* P_* of the parameters given (non-empty) */
     rl_day from, to;
     int by, quad, modality, track, intl;
+    int csv;                        /* format=csv: the API answers in CSV */
+    int sort;                       /* search order (enum rl_browse_order; newest first) */
     char root[3];
     unsigned page, n;
     char q[257], actor[65], cameo[5], id[257];
@@ -47,6 +50,7 @@ typedef struct rl_web_worker {
     rl_browse *br;
     rl_pipeline *pipe;              /* explain traces; NULL without dictionaries */
     const rl_dict *dict;            /* CAMEO names; NULL without */
+    const rl_names *names;          /* actor names; NULL without */
     const char *db_name;            /* the store's file name, shown on pages */
     unsigned timeout_ms;
     rl_diag dg;
@@ -106,6 +110,7 @@ void rl_view_event_release(rl_view_event *v);
 typedef struct rl_view_story {
     rl_browse_story story;
     rl_browse_reports reports;
+    rl_browse_uncoded uncoded;      /* its sentences without events, with why */
 } rl_view_story;
 unsigned rl_view_story_load(rl_web_worker *w, const rl_web_req *r, rl_view_story *v, rl_web_err *e);
 void rl_view_story_release(rl_view_story *v);
@@ -122,6 +127,8 @@ void rl_view_search_release(rl_view_search *v);
 
 /* The CAMEO name of a code ("" when unknown or without dictionaries). */
 const char *rl_view_cameo_name(const rl_web_worker *w, const char *code);
+/* The PLOVER mode the code determines ("" when none or without dictionaries). */
+const char *rl_view_plover_mode(const rl_web_worker *w, const char *code);
 
 /* ---- HTML (page.c) and JSON (api.c): status 200, or 500 when out of memory ---- */
 
@@ -140,5 +147,11 @@ unsigned rl_api_event(rl_web_worker *w, const rl_view_event *v, rl_web_out *o);
 unsigned rl_api_story(rl_web_worker *w, const rl_view_story *v, rl_web_out *o);
 unsigned rl_api_search(rl_web_worker *w, const rl_web_req *r, const rl_view_search *v, rl_web_out *o);
 unsigned rl_api_error(const rl_web_err *e, rl_web_out *o);
+/* format=csv of /api/top, /api/trend, /api/dyad (its events) and /api/search
+ * (RFC 4180, header row; columns in docs/serve.md) */
+unsigned rl_api_top_csv(const rl_view_overview *v, rl_web_out *o);
+unsigned rl_api_trend_csv(const rl_view_dyad *v, rl_web_out *o);
+unsigned rl_api_dyad_csv(rl_web_worker *w, const rl_view_dyad *v, rl_web_out *o);
+unsigned rl_api_search_csv(rl_web_worker *w, const rl_view_search *v, rl_web_out *o);
 
 #endif

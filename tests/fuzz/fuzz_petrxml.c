@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!size)
             fgetc(f);
         rl_pipeline *p = rl_pipeline_new(dict, &dg);
-        rl_input_opts o = {RL_FMT_XML, RL_NODATE, rl_petrxml_read};
+        rl_input_opts o = {RL_FMT_XML, RL_NODATE, rl_petrxml_read, NULL};
         rl_input_stats st = {0, 0};
         rl_input_read(f, "fuzz", &o, on_story, p, &dg, &st);
         rl_pipeline_free(p);

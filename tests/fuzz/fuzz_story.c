@@ -1,6 +1,7 @@
 /* fuzz_story.c: libFuzzer target: arbitrary bytes as a story stream (JSONL,
  * text or XML, sniffed) through the readers, cleanup, tokenizer and coder. */
 #include "petrarch/rl_petrarch.h"
+#include "htmlpage/rl_htmlpage.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!size)
         fgetc(f);
     rl_pipeline *p = rl_pipeline_new(dict, &dg);
-    rl_input_opts o = {RL_FMT_AUTO, rl_day_from_ymd(2022, 2, 24), rl_petrxml_read};
+    rl_input_opts o = {RL_FMT_AUTO, rl_day_from_ymd(2022, 2, 24), rl_petrxml_read, rl_htmlpage_read};
     rl_input_stats st = {0, 0};
     rl_input_read(f, "fuzz", &o, on_story, p, &dg, &st);
     rl_pipeline_free(p);

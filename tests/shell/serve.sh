@@ -119,12 +119,12 @@ py - "$db" <<'PY' || bad "hand-written hostile report"
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
 bad = b"Russian forces shelled Kharkiv \xff\xfe\xc0 <script>alert(9)</script> \"onload=alert(10)"
-con.execute("INSERT INTO stories(id, date, source, url) VALUES('raw', '2022-03-04', ?, ?)",
+con.execute("INSERT INTO stories(id, date, publisher, url) VALUES('raw', '2022-03-04', ?, ?)",
             (b"wire \xff <b>x</b>", "https://example.org/?a=1&b=<2>"))
 cur = con.execute("INSERT INTO events(date, source, target, cameo, modality, root, quad_class, goldstein, "
-                  "plover, num_mentions, num_stories, num_sources) VALUES('2022-03-04', 'RUSMIL', 'UKR', "
+                  "plover, num_mentions, num_stories, num_publishers) VALUES('2022-03-04', 'RUSMIL', 'UKR', "
                   "'190', 'realized', '19', 4, -10.0, 'ASSAULT', 1, 1, 1)")
-con.execute("INSERT INTO event_sources VALUES(?, 'wire', 1)", (cur.lastrowid,))
+con.execute("INSERT INTO event_publishers VALUES(?, 'wire', 1)", (cur.lastrowid,))
 con.execute("INSERT INTO mentions(story_id, sentence, event_id, source, target, cameo, root, quad_class, "
             "goldstein, plover, modality, date, story_date, evidence, source_text, target_text, text) "
             "VALUES('raw', 0, ?, 'RUSMIL', 'UKR', '190', '19', 4, -10.0, 'ASSAULT', 'realized', "
@@ -158,15 +158,23 @@ py - "$v1" <<'PY' || bad "a version-1 store made by hand"
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
 con.executescript("DROP TRIGGER mentions_fts_delete; DROP TRIGGER mentions_fts_update; "
-                  "DROP TABLE mentions_fts; PRAGMA user_version = 1;")
+                  "DROP TABLE mentions_fts; "
+                  "ALTER TABLE stories RENAME COLUMN publisher TO source; "
+                  "ALTER TABLE events RENAME COLUMN num_publishers TO num_sources; "
+                  "ALTER TABLE event_publishers RENAME COLUMN publisher TO source; "
+                  "ALTER TABLE event_publishers RENAME TO event_sources; "
+                  "UPDATE mentions SET story_id = substr(story_id, instr(story_id, '/') + 1); "
+                  "UPDATE stories SET id = substr(id, instr(id, '/') + 1); "
+                  "DROP TABLE uncoded; PRAGMA user_version = 1;")
 PY
 RL_TIMEOUT=20 "$RL" serve --port 0 "$v1" >/dev/null 2>"$tmp/err" </dev/null; rc=$?
-[ $rc = 1 ] && grep -q "older than 2" "$tmp/err" && ok || bad "serve refuses a version-1 store and says how to upgrade it (exit $rc)"
+[ $rc = 1 ] && grep -q "older than 4" "$tmp/err" && ok || bad "serve refuses a version-1 store and says how to upgrade it (exit $rc)"
 "$RL" ingest -q "$v1" - </dev/null 2>"$tmp/err"
-py - "$v1" <<'PY' && grep -q "upgraded from version 1 to 2" "$tmp/err" && ok || bad "ingest upgrades a version-1 store and indexes its mentions: $(cat "$tmp/err")"
+py - "$v1" <<'PY' && grep -q "upgraded from version 1 to 4" "$tmp/err" && ok || bad "ingest upgrades a version-1 store and indexes its mentions: $(cat "$tmp/err")"
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
-assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+assert con.execute("PRAGMA user_version").fetchone()[0] == 4
+assert con.execute("SELECT count(*) FROM stories WHERE id NOT LIKE '%/%' AND publisher <> ''").fetchone()[0] == 0
 n, = con.execute("SELECT count(*) FROM mentions_fts WHERE mentions_fts MATCH 'attacked'").fetchone()
 assert n >= 3, n
 PY
@@ -205,9 +213,43 @@ expect 200 image/svg+xml "/dyad/ISR/PSE,QAT/chart.svg" "chart as a file" '<?xml'
 py -c "import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])" "$tmp/body" && ok || bad "chart.svg is XML"
 get "/api/dyad/ISR/PSE,QAT"
 eid=$(py -c "import json,sys; print([e for e in json.load(open(sys.argv[1]))['events']['events'] if e['cameo']=='190'][0]['event_id'])" "$tmp/body" 2>/dev/null)
-expect 200 text/html "/event/$eid" "event page" '<span class="actor">Hamas militants</span> <mark>attacked</mark>' 'id="story-id">ex-004<' \
+expect 200 text/html "/event/$eid" "event page" '<span class="actor">Hamas militants</span> <mark>attacked</mark>' 'id="story-id">example wire/ex-004<' \
     'id="story"' "event date" "2023-10-07" "Saturday" "The coder's reading" 'id="trace"' "verb pattern" "PSEREB"
-expect 200 text/html "/story?id=ex-004" "story page" "Gaza" "Qatar" "example wire"
+expect 200 text/html "/story?id=example+wire%2Fex-004" "story page" "Gaza" "Qatar" "example wire"
+expect 200 text/html "/story?id=example+wire%2Fex-001" "story page lists the sentences without events and why" \
+    'id="uncoded-table"' 'no source or target' 'Lavrov said Moscow was ready'
+get "/api/story?id=example+wire%2Fex-001"
+json "$tmp/body" 'any(u["reason"] == "no source or target" and "Lavrov" in u["text"] for u in d["uncoded"])' && ok || bad "/api/story: uncoded sentences with their reasons"
+expect 200 text/html "/event/$eid" "event page names the actors" '<span class="names">Palestine: rebels'
+get "/api/search?q=attacked&format=csv"
+[ "$code" = 200 ] && [ "${ctype#text/csv}" != "$ctype" ] && py - "$tmp/body" <<'PY' && ok || bad "/api/search?format=csv: CSV with a header row ($code $ctype)"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+assert rows and all("attacked" in r["text"] for r in rows) and rows[0]["source_name"] is not None
+PY
+get "/api/dyad/ISR/PSE,QAT?format=csv"
+[ "$code" = 200 ] && py - "$tmp/body" <<'PY' && ok || bad "/api/dyad?format=csv: the events table"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+assert len(rows) == 3 and {r["cameo"] for r in rows} >= {"190"}
+PY
+get "/api/top?format=csv"
+[ "$code" = 200 ] && head -1 "$tmp/body" | grep -q "^rank,a,b,a_name,b_name" && ok || bad "/api/top?format=csv"
+get "/api/trend/USA/RUS?format=csv"
+[ "$code" = 200 ] && head -1 "$tmp/body" | grep -q "^a,b,a_name,b_name,start,end" && ok || bad "/api/trend?format=csv"
+expect 400 application/json "/api/top?format=xml" "a bad format is refused" "format"
+for s in "" oldest stored relevance; do
+    get "/api/search?q=attacked${s:+&sort=$s}"
+    json "$tmp/body" "(lambda ds: len(ds) >= 2 and ('$s' not in ('', 'oldest') or ds == sorted(ds, reverse='$s' == '')))([r['date'] for r in d['results'] if r['date']]) and d['query']['sort'] == ('$s' or 'newest')" \
+        && ok || bad "/api/search sort=${s:-newest (default)}: results in that order"
+done
+expect 400 application/json "/api/search?q=attacked&sort=random" "a bad sort is refused" "sort"
+expect 200 text/html "/search?q=attacked&sort=oldest" "the search page has a sort control that keeps its value" \
+    'name="sort"' '<option value="oldest" selected>' 
+expect 200 text/html "/search?q=attacked" "search page links its CSV" 'href="/api/search?q=attacked&amp;format=csv"'
+expect 200 text/html "/dyad/ISR/PSE,QAT" "dyad page links its CSVs" 'download="events.csv"' 'download="periods.csv"'
+get "/api/event/$eid"
+json "$tmp/body" 'd["event"]["source_name"] == "Palestine: rebels" and d["event"]["target_name"] != ""' && ok || bad "/api/event: source_name and target_name"
 expect 200 text/html "/search" "empty search form" "CAMEO code"
 expect 200 text/html "/search?q=attacked+southern" "search words" '<b class="hit">southern</b>' "Hamas"
 expect 200 text/html "/search?actor=Putin" "search an actor by name" "separatist"
@@ -223,7 +265,7 @@ get /dyad/ISR/PSE,QAT
 echo "== serve: JSON API"
 expect 200 application/json /api "API index" "/api/trend/A/B"
 for r in /api/overview /api/top "/api/trend/ISR/PSE,QAT" "/api/dyad/ISR/PSE,QAT" "/api/event/$eid" \
-         "/api/story?id=ex-004" "/api/search?q=attacked"; do
+         "/api/story?id=example%20wire%2Fex-004" "/api/search?q=attacked"; do
     get "$r"
     [ "$code" = 200 ] && [ "${ctype#application/json}" != "$ctype" ] && py -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/body" \
         && ok || bad "$r: 200 JSON ($code $ctype)"
@@ -253,7 +295,7 @@ json "$tmp/body" 'd["events"]["total"] >= 2 and all(e["cameo"].startswith("19") 
 get "/api/dyad/RUS/UKR?modality=negated"
 json "$tmp/body" 'd["events"]["total"] == 0 and d["events"]["events"] == []' && ok || bad "/api/dyad modality filter"
 get "/api/event/$eid"
-json "$tmp/body" 'd["event"]["event_id"] > 0 and d["event"]["evidence"] == "attacked" and d["event"]["story_id"] == "ex-004" and d["event"]["date_expr"] == "Saturday" and d["story"]["title"] == "Gaza" and len(d["story_sentences"]) >= 3 and "verb pattern" in d["explain"]["trace"] and any(e["cameo"] == "190" for e in d["explain"]["events"])' \
+json "$tmp/body" 'd["event"]["event_id"] > 0 and d["event"]["evidence"] == "attacked" and d["event"]["story_id"] == "example wire/ex-004" and d["event"]["date_expr"] == "Saturday" and d["story"]["title"] == "Gaza" and len(d["story_sentences"]) >= 3 and "verb pattern" in d["explain"]["trace"] and any(e["cameo"] == "190" for e in d["explain"]["events"])' \
     && ok || bad "/api/event: evidence, story, date expression, explain trace"
 get "/api/search?actor=RUS&cameo=19"
 json "$tmp/body" 'd["query"]["actor_is_code"] and d["total"] >= 2 and all(r["cameo"].startswith("19") and "RUS" in (r["source"][:3], r["target"][:3]) for r in d["results"])' \
@@ -280,7 +322,8 @@ get "/api/search?q=condemned"
 for id in $(py -c "import json,sys; print(' '.join(str(r['event_id']) for r in json.load(open(sys.argv[1]))['results'] if r['event_id']))" "$tmp/body"); do
     hostile+=("/event/$id")
 done
-hostile+=("/story?id=raw" "/story?id=evil-bytes" "/story?id=evil%3Cscript%3Ealert%281%29%3C%2Fscript%3E%22onload%3Dx")
+# the hostile story is stored under its publisher, its "/" escaped as %2F
+hostile+=("/story?id=raw" "/story?id=evil-bytes" "/story?id=%3Cb%3EEvil%3C%252Fb%3E%20%22wire%22%20onload%3Dalert%282%29%2Fevil%3Cscript%3Ealert%281%29%3C%2Fscript%3E%22onload%3Dx")
 n=0
 for h in "${hostile[@]}"; do
     get "$h"

@@ -38,7 +38,7 @@ bad = con.execute("""
   SELECT e.id FROM events e WHERE
     e.num_mentions != (SELECT count(*) FROM mentions m WHERE m.event_id = e.id) OR
     e.num_stories != (SELECT count(DISTINCT story_id) FROM mentions m WHERE m.event_id = e.id) OR
-    e.num_sources != (SELECT count(DISTINCT coalesce(s.source, 'story:' || s.id))
+    e.num_publishers != (SELECT count(DISTINCT coalesce(s.publisher, 'story:' || s.id))
                       FROM mentions m JOIN stories s ON s.id = m.story_id WHERE m.event_id = e.id)
 """).fetchall()
 orphans = con.execute("SELECT count(*) FROM mentions WHERE date IS NOT NULL AND "
@@ -76,17 +76,18 @@ got = sorted(con.execute("SELECT story_id, sentence, source, target, cameo, root
 want = []
 for line in open(sys.argv[2], encoding="utf-8"):
     o = json.loads(line)
-    want.append((o["story_id"], o["sentence"], o["source"], o["target"], o["cameo"], o["root"],
+    key = (o["publisher"] + "/" if o.get("publisher") else "") + o["story_id"]  # stored under its publisher
+    want.append((key, o["sentence"], o["source"], o["target"], o["cameo"], o["root"],
                  o["quad_class"], o["modality"], o["date"], o["story_date"], o["date_expr"] or "",
                  o["evidence"], o["text"]))
 sys.exit(0 if got == sorted(want) else 1)
 PY
-[ "$(sql "$db" "SELECT title, source FROM stories WHERE id = 'ex-003'")" = "$(printf 'Invasion\texample wire')" ] && ok || bad "story title and publisher stored"
+[ "$(sql "$db" "SELECT title, publisher FROM stories WHERE id = 'example wire/ex-003'")" = "$(printf 'Invasion\texample wire')" ] && ok || bad "story title and publisher stored, the id namespaced by the publisher"
 counts_ok "$db" && ok || bad "event counts match the mentions"
 [ "$(sql "$db" 'PRAGMA journal_mode')" = wal ] && ok || bad "store is in WAL mode"
-[ "$(sql "$db" 'PRAGMA user_version')" = 2 ] && ok || bad "schema version recorded"
+[ "$(sql "$db" 'PRAGMA user_version')" = 4 ] && ok || bad "schema version recorded"
 sql "$db" "EXPLAIN QUERY PLAN SELECT id, date, source, target, cameo, quad_class, goldstein, modality, num_mentions FROM events WHERE substr(source, 1, 3) = 'USA' AND substr(target, 1, 3) = 'RUS' AND date BETWEEN '2020-01-01' AND '2023-01-01'" | grep -q "USING COVERING INDEX events_dyad" && ok || bad "the trend scan reads the dyad index alone"
-snapshot() { echo "$(sql "$1" 'SELECT count(*) FROM stories') $(sql "$1" 'SELECT count(*) FROM mentions') $(sql "$1" 'SELECT count(*), sum(num_mentions), sum(num_sources) FROM events')"; }
+snapshot() { echo "$(sql "$1" 'SELECT count(*) FROM stories') $(sql "$1" 'SELECT count(*) FROM mentions') $(sql "$1" 'SELECT count(*), sum(num_mentions), sum(num_publishers) FROM events')"; }
 before=$(snapshot "$db")
 "$RL" ingest "$db" examples/stories.jsonl 2>"$tmp/err"
 [ $? = 0 ] && ok || bad "re-ingest exits 0"
@@ -107,15 +108,48 @@ db="$tmp/dup.db"
   echo '{"id":"r3","date":"2022-02-24","source":"wire B","text":"Russian forces attacked Ukraine on Thursday."}'
 } >"$tmp/dup.jsonl"
 "$RL" ingest -q "$db" "$tmp/dup.jsonl"
-q="SELECT num_mentions, num_stories, num_sources FROM events WHERE cameo LIKE '19%' AND source LIKE 'RUS%' AND target = 'UKR'"
+q="SELECT num_mentions, num_stories, num_publishers FROM events WHERE cameo LIKE '19%' AND source LIKE 'RUS%' AND target = 'UKR'"
 [ "$(sql "$db" "$q")" = "$(printf '3\t3\t2')" ] && ok || bad "3 reports from 2 publishers are one event (got '$(sql "$db" "$q")')"
 [ "$(sql "$db" "SELECT count(*) FROM events WHERE cameo LIKE '19%' AND target = 'UKR'")" = 1 ] && ok || bad "the attack is stored once as an event"
-echo '{"id":"r2","date":"2022-02-25","source":"wire C","text":"The weather was fine."}' | "$RL" ingest -q "$db" -
+echo '{"id":"r2","date":"2022-02-25","publisher":"wire B","text":"The weather was fine."}' | "$RL" ingest -q "$db" -
 [ "$(sql "$db" "$q")" = "$(printf '2\t2\t2')" ] && ok || bad "replacing a story takes its report back (got '$(sql "$db" "$q")')"
 [ "$(sql "$db" "SELECT count(*) FROM events WHERE source = 'IGOWSTNAT'")" = 0 ] && ok || bad "an event no story reports any more is dropped"
 echo '{"id":"r3","date":"2022-02-24","source":"wire B","text":"No event here."}' | "$RL" ingest -q "$db" -
 [ "$(sql "$db" "$q")" = "$(printf '1\t1\t1')" ] && ok || bad "wire B's last report taken back: one source left (got '$(sql "$db" "$q")')"
 counts_ok "$db" && ok || bad "event counts match after a replacement"
+[ "$(sql "$db" "SELECT sentence, reason, text FROM uncoded WHERE story_id = 'wire B/r2'")" = "$(printf '0\tno actor\tThe weather was fine.')" ] \
+    && [ "$(sql "$db" "SELECT count(*) FROM stories WHERE id = 'wire B/r2'")" = 1 ] \
+    && ok || bad "a story that codes nothing is stored with its sentence and why (no actor)"
+[ "$(sql "$db" "SELECT count(*) FROM uncoded WHERE story_id = 'wire B/r3'")" = 1 ] && ok || bad "a replaced story's uncoded sentences are replaced"
+echo '{"id":"r1","date":"2022-02-24","publisher":"wire C","text":"Russian forces attacked Ukraine on Thursday."}' | "$RL" ingest -q "$db" -
+[ "$(sql "$db" "SELECT count(*) FROM stories WHERE id IN ('wire A/r1', 'wire C/r1')")" = 2 ] && [ "$(sql "$db" "$q")" = "$(printf '2\t2\t2')" ] \
+    && ok || bad "two publishers' story 'r1' are two stories (ids namespaced by publisher)"
+counts_ok "$db" && ok || bad "event counts match with namespaced ids"
+
+echo "== store: a version-2 store is upgraded"
+db="$tmp/v2.db"
+"$RL" ingest -q "$db" examples/stories.jsonl
+# turn it back into version 2: the old column names, ids without their publisher
+python3 - "$db" <<'PY'
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+con.executescript("""
+ALTER TABLE stories RENAME COLUMN publisher TO source;
+ALTER TABLE events RENAME COLUMN num_publishers TO num_sources;
+ALTER TABLE event_publishers RENAME COLUMN publisher TO source;
+ALTER TABLE event_publishers RENAME TO event_sources;
+UPDATE mentions SET story_id = substr(story_id, length('example wire/') + 1);
+UPDATE stories SET id = substr(id, length('example wire/') + 1);
+DROP TABLE uncoded;
+PRAGMA user_version = 2;
+""")
+PY
+"$RL" ingest -q "$db" - </dev/null 2>"$tmp/err"
+[ "$(sql "$db" 'PRAGMA user_version')" = 4 ] && grep -q "upgraded from version 2 to 4" "$tmp/err" && \
+  [ "$(sql "$db" "SELECT count(*) FROM stories WHERE id LIKE 'example wire/ex-%'")" = 6 ] && \
+  [ "$(sql "$db" "SELECT count(*) FROM mentions WHERE story_id NOT LIKE 'example wire/%'")" = 0 ] && \
+  [ "$(sql "$db" "SELECT count(*) FROM mentions_fts WHERE mentions_fts MATCH 'attacked'")" -ge 1 ] && \
+  counts_ok "$db" && ok || bad "version 2 -> 3: publisher columns renamed, story ids namespaced, search intact"
 
 echo "== store: readings, directions and ranking on a hand-made store"
 db="$tmp/hand.db"
@@ -146,11 +180,11 @@ ev = [  # date, source, target, cameo, modality, goldstein, quad
 ]
 for i, (d, s, t, c, m, g, q) in enumerate(ev):
     sid = "h%d" % i
-    con.execute("INSERT INTO stories(id, date, source) VALUES(?, ?, 'hand')", (sid, d))
+    con.execute("INSERT INTO stories(id, date, publisher) VALUES(?, ?, 'hand')", (sid, d))
     cur = con.execute("INSERT INTO events(date, source, target, cameo, modality, root, quad_class, "
-                      "goldstein, plover, num_mentions, num_stories, num_sources) "
+                      "goldstein, plover, num_mentions, num_stories, num_publishers) "
                       "VALUES(?, ?, ?, ?, ?, ?, ?, ?, '', 1, 1, 1)", (d, s, t, c, m, c[:2], q, g))
-    con.execute("INSERT INTO event_sources VALUES(?, 'hand', 1)", (cur.lastrowid,))
+    con.execute("INSERT INTO event_publishers VALUES(?, 'hand', 1)", (cur.lastrowid,))
     con.execute("INSERT INTO mentions(story_id, sentence, event_id, source, target, cameo, root, "
                 "quad_class, goldstein, plover, modality, date, story_date, evidence, source_text, "
                 "target_text, text) VALUES(?, 0, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, '', '', '', ?)",
@@ -213,6 +247,26 @@ assert d == [("RUS", "UKR", 3, 0, 3)], d    # RUS-USA: 3 now, 3 before: no rise
 PY
 "$RL" top "$db" --from 2022-03-04 --to 2022-03-07 >"$tmp/top.txt"
 grep -q "RUS - UKR" "$tmp/top.txt" && grep -q "strongest: 2022-03-07" "$tmp/top.txt" && ok || bad "top text lists the dyad and its strongest event"
+grep -q "\[Russia - Ukraine\]" "$tmp/top.txt" && ok || bad "top text names the dyad's actors"
+"$RL" top "$db" --from 2022-03-04 --to 2022-03-07 --csv >"$tmp/top.csv"
+python3 - "$tmp/top.csv" <<'PY' && ok || bad "top --csv: header row and one row per dyad"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+assert rows[0][:5] == ["rank", "a", "b", "a_name", "b_name"], rows[0]
+assert any(r[1:5] == ["RUS", "UKR", "Russia", "Ukraine"] for r in rows[1:]), rows
+assert all(len(r) == len(rows[0]) for r in rows)
+PY
+"$RL" trend "$db" USA RUS --by month --csv >"$tmp/trend.csv"
+"$RL" trend "$db" USA RUS --by month --json >"$tmp/trend.json"
+python3 - "$tmp/trend.csv" "$tmp/trend.json" <<'PY' && ok || bad "trend --csv: one row per period, the JSON's counts"
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+j = json.load(open(sys.argv[2]))
+assert len(rows) == len(j["periods"]) > 0
+for r, p in zip(rows, j["periods"]):
+    assert r["start"] == p["start"] and int(r["talks"]) == p["all"]["talks"] and int(r["force"]) == p["all"]["force"]
+assert rows[0]["a"] == "USA" and rows[0]["a_name"] == "United States"
+PY
 
 echo "== store: seed article"
 seed="$SHARED/data/articles/us-russia-talks-2021-12.txt"
@@ -313,6 +367,7 @@ n=$(sql "$db" 'SELECT count(*) FROM stories')
 py - "$db" "$tmp/ex.jsonl" <<'PY' && ok || bad "no story stored with part of its events"
 import collections, json, sqlite3, sys
 per = collections.Counter(json.loads(l)["story_id"] for l in open(sys.argv[2]))
+per = {"example wire/" + k: v for k, v in per.items()}  # the examples' publisher
 con = sqlite3.connect(sys.argv[1])
 got = collections.Counter(dict(con.execute("SELECT s.id, count(m.story_id) FROM stories s "
                                            "LEFT JOIN mentions m ON m.story_id = s.id GROUP BY s.id")))

@@ -6,7 +6,10 @@
 #include "coder/rl_coder.h"
 #include "lexicon/rl_lexicon.h"
 #include "web/rl_web.h"
+#include "htmlpage/rl_htmlpage.h"
+#include "base/rl_base.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -340,6 +343,95 @@ static void test_html(void)
     rl_buf_release(&b);
 }
 
+/* HTML: the article's blocks as paragraphs, boilerplate and scripts left out */
+static void test_htmlpage(void)
+{
+    static const char page[] =
+        "<html><head><title> A  title </title><script>x = 'Iran';</script></head><body>"
+        "<nav>Home News</nav><div id=\"cookie-banner\">We use cookies</div>"
+        "<p>Loose body text.</p>"
+        "<article><p>First <b>bold</b>\n  paragraph.</p><ul><li>item one</li><li>two</li></ul>"
+        "<footer>foot</footer></article><article><p>short</p></article>"
+        "<p>unclosed <p>broken &amp; recovered</body>";
+    char *text = NULL;
+    rl_htmlpage_meta m;
+    int rc = rl_htmlpage_text(page, sizeof page - 1, "t.html", &text, &m);
+    CHECK(rc == RL_OK && text && !strcmp(text, "First bold paragraph.\nitem one\ntwo\n"),
+          "html main text: '%s'", text ? text : "(null)");
+    CHECK(m.title && !strcmp(m.title, "A title"), "html title: '%s'", m.title ? m.title : "(null)");
+    free(text);
+    rl_htmlpage_meta_release(&m);
+    rc = rl_htmlpage_text("<p>no article <script>s</script>here</p>", 40, "u.html", &text, &m);
+    CHECK(rc == RL_OK && text && !strcmp(text, "no article here\n"), "html without article: '%s'",
+          text ? text : "(null)");
+    free(text);
+    rl_htmlpage_meta_release(&m);
+}
+
+/* PLOVER facts from the built-in dict/: type, mode and context by the longest prefix */
+static void test_plover(void)
+{
+    rl_diag dg = {NULL, 0, 0};
+    rl_dict *d = rl_dict_new();
+    CHECK(d && rl_dict_load_parts(d, RL_DICT_DIR, 0, &dg) == RL_OK, "CAMEO and PLOVER tables load");
+    const rl_cameo *c = rl_dict_cameo(d, "041");
+    CHECK(c && !strcmp(c->plover, "CONSULT") && !strcmp(c->plover_mode, "phone"), "041: CONSULT/phone");
+    c = rl_dict_cameo(d, "194");
+    CHECK(c && !strcmp(c->plover, "ASSAULT") && !strcmp(c->plover_mode, "heavy-weapons") &&
+              !strcmp(c->plover_context, "military"), "194: ASSAULT/heavy-weapons, military");
+    c = rl_dict_cameo(d, "010");
+    CHECK(c && !c->plover[0] && !c->plover_mode[0], "010: PLOVER has no type (root 01 is dropped)");
+    c = rl_dict_cameo(d, "040");
+    CHECK(c && !strcmp(c->plover, "CONSULT") && !c->plover_mode[0], "040: a type without a mode");
+    rl_dict_free(d);
+}
+
+/* RFC 4180: quoting only where needed, quotes doubled, CRLF, slices by length */
+static void test_csv(void)
+{
+    rl_buf b;
+    rl_buf_init(&b);
+    const char *cells[] = {"plain", "a,b", "say \"hi\"", "two\nlines", NULL, " pad", ""};
+    CHECK(rl_csv_row(&b, cells, NULL, 7) == 0 && b.data &&
+              !strcmp(b.data, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\" pad\",\r\n"),
+          "csv row: '%s'", b.data ? b.data : "(null)");
+    rl_buf_clear(&b);
+    const char *slice[] = {"abc,def", "x"};
+    size_t lens[] = {3, SIZE_MAX};
+    CHECK(rl_csv_row(&b, slice, lens, 2) == 0 && !strcmp(b.data, "abc,x\r\n"), "csv slices: '%s'",
+          b.data);
+    rl_buf_release(&b);
+}
+
+/* actor names: the built-in table plus names added by hand */
+static void test_names(void)
+{
+    rl_names *n = rl_names_new();
+    rl_diag dg = {NULL, 0, 0};
+    CHECK(n && rl_names_load_dir(n, RL_DICT_DIR, NULL, &dg) == RL_OK, "names load");
+    static const struct { const char *code, *want; } cases[] = {
+        {"RUSGOV", "Russia: government"}, {"IGOWSTNAT", "NATO"}, {"KENCOP", "Kenya: police"},
+        {"USAMILGOV", "United States: military, government"}, {"---GOV", "government"},
+        {"RUS", "Russia"}, {"IGOUNOHLHWHO", "World Health Organization"},
+        {"RUSXYZ", "Russia: XYZ"}, {"XYZ", ""}, {"", ""}, {"IGO", "intergovernmental organization"},
+    };
+    char buf[128];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rl_names_format(n, cases[i].code, buf, sizeof buf);
+        CHECK(!strcmp(buf, cases[i].want), "name of '%s': '%s', want '%s'", cases[i].code, buf,
+              cases[i].want);
+    }
+    char tiny[8];
+    rl_names_format(n, "RUSGOV", tiny, sizeof tiny);
+    CHECK(!strcmp(tiny, "Russia:"), "a short buffer truncates: '%s'", tiny);
+    CHECK(rl_names_add(n, "RUS", "Muscovy", RL_NAMES_REPLACE) == RL_OK &&
+              !strcmp(rl_names_format(n, "RUSMIL", buf, sizeof buf), "Muscovy: military"),
+          "a replaced name is used: '%s'", buf);
+    CHECK(!strcmp(rl_names_format(NULL, "RUSMIL", buf, sizeof buf), ""), "no table: no name");
+    rl_names_free(n);
+    rl_names_free(NULL);
+}
+
 int main(void)
 {
     test_tok();
@@ -349,6 +441,10 @@ int main(void)
     test_story_dates();
     test_dict();
     test_html();
+    test_names();
+    test_csv();
+    test_plover();
+    test_htmlpage();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
