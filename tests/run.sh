@@ -123,7 +123,7 @@ printf 'MOSCOW, December 31, 2021 (Wire) - NATO condemned Russia.\n' >"$tmp/date
 # stdin, TSV, PETRARCH XML
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q | grep -q '"cameo":"1' && ok || bad "JSONL on stdin"
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q -o tsv >"$tmp/out.tsv"
-[ "$(head -1 "$tmp/out.tsv" | cut -f1)" = story_id ] && [ "$(awk -F'\t' 'NR==2{print NF}' "$tmp/out.tsv")" = 19 ] && ok || bad "TSV header and 19 columns"
+[ "$(head -1 "$tmp/out.tsv" | cut -f1)" = story_id ] && [ "$(awk -F'\t' 'NR==2{print NF}' "$tmp/out.tsv")" = 25 ] && [ "$(awk -F'\t' 'NR==1{print $NF}' "$tmp/out.tsv")" = location_precision ] && ok || bad "TSV header and 25 columns, location_precision last"
 cat >"$tmp/petr.xml" <<'XML'
 <Sentences>
 <Sentence date="20220224" id="X_1" source="T"><Text>NATO condemned Russia.</Text></Sentence>
@@ -251,6 +251,7 @@ f1=$("$RL" eval tests/gold/dev/*.test 2>/dev/null | awk '/^root/ {for (i=1;i<=NF
 if [ -n "$f1" ] && awk "BEGIN{exit !($f1 >= $floor)}"; then ok; else bad "dev-set root F1 $f1 below recorded floor $floor"; fi
 
 echo "== event store and dyad monitor (tests/shell/store.sh)"; out=$(tests/shell/store.sh "$BUILD" 2>&1); counts "$out" "store"
+echo "== event locations (tests/shell/places.sh)"; out=$(timeout 300 tests/shell/places.sh "$BUILD" 2>&1); counts "$out" "places"
 echo "== web dashboard (tests/shell/serve.sh)"; out=$(tests/shell/serve.sh "$BUILD" 2>&1); counts "$out" "serve"
 echo "$BUILD: $pass passed, $fail failed, $skip skipped"
 [ "$fail" = 0 ]

@@ -579,6 +579,7 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
     rl_modal_reported_speaker(c, &pr);
     rl_attach_event_date(c, &pr, trace);
     rl_attach_quantity(r, pr.m, &pr.e);
+    rl_place_locate(r, &pr, trace);
     collect_evidence(r, &pr);
     int rc = emit_pairs(r->dict, &pr, out, first);
     if (rc)

@@ -1,6 +1,6 @@
 /* internal.h: private to the coder's stages (code.c, roles.c, modality.c,
  * attach.c, trace.c): the coder's per-story state, the predicate record the
- * stages pass along, and the functions that fill in its parts. Not part of the
+ * stages pass along, and the functions that fill in its parts (place.c too). Not part of the
  * library's interface; nothing outside src/coder/ includes it. */
 #ifndef RL_CODER_INTERNAL_H
 #define RL_CODER_INTERNAL_H
@@ -67,6 +67,11 @@ void rl_modal_reported_speaker(rl_coder *c, rl_pred *pr);
 /* Sets e's code, root, quad class, Goldstein score, PLOVER type and name. */
 void rl_event_set_code(const rl_dict *d, rl_event *e, const char *code);
 int rl_code_root(const char *code);
+
+/* place.c: where it happened */
+/* Sets pr->e's place, country and location precision from the place named in
+ * the predicate's clause, else the country its actors give (docs/gazetteer.md). */
+void rl_place_locate(const rl_reading *r, rl_pred *pr, rl_buf *trace);
 
 /* trace.c: what explain shows of the reading */
 void rl_trace_reading(const rl_coder *c, rl_buf *tr);

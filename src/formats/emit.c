@@ -32,7 +32,8 @@ rl_emitter *rl_emitter_new(FILE *out, int format)
     rl_buf_init(&em->buf);
     if (format == RL_OUT_TSV)
         fputs("story_id\tsentence\tdate\tstory_date\tsource\ttarget\tcameo\troot\tquad_class\t"
-              "goldstein\tplover\tmodality\tdate_expr\tquantity\tevidence\ttext\tdate_precision\tform\tclaimed_by\n", out);
+              "goldstein\tplover\tmodality\tdate_expr\tquantity\tevidence\ttext\tdate_precision\tform\tclaimed_by\t"
+              "location\tlocation_country\tlocation_region\tlat\tlon\tlocation_precision\n", out);
     return em;
 }
 
@@ -65,8 +66,18 @@ static int emit_tsv(rl_emitter *em, const rl_story *s, const rl_event *e, const 
     tsv_field(out, e->evidence, strlen(e->evidence));
     fputc('\t', out);
     tsv_field(out, sent, sent_len);
-    fprintf(out, "\t%s\t%s\t%s\n", rl_precision_name(e->precision),
+    fprintf(out, "\t%s\t%s\t%s\t", rl_precision_name(e->precision),
             e->form == RL_FORM_NOMINAL ? "nominal" : "verbal", e->claimed_by);
+    const rl_place *p = e->place;
+    if (p) {
+        tsv_field(out, p->name, strlen(p->name));
+        fprintf(out, "\t%s\t", e->loc_country);
+        tsv_field(out, p->region, strlen(p->region));
+        fprintf(out, "\t%.10g\t%.10g", p->lat, p->lon);
+    } else {
+        fprintf(out, "\t%s\t\t\t", e->loc_country);
+    }
+    fprintf(out, "\t%s\n", rl_loc_precision_name(e->loc_precision));
     return ferror(out) ? -1 : 0;
 }
 
@@ -243,6 +254,30 @@ static int uint_field(rl_buf *b, const char *key, unsigned v)
     return rl_buf_adds(b, tmp + k);
 }
 
+/* "location": {name, country, region, lat, lon} (null when unknown; name,
+ * region and coordinates null at country precision) and "location_precision". */
+static int location(rl_buf *b, const rl_event *e)
+{
+    const rl_place *p = e->place;
+    int rc = 0;
+    if (!e->loc_country[0]) {
+        rc |= rl_buf_adds(b, ",\"location\":null");
+    } else {
+        rc |= rl_buf_adds(b, ",\"location\":{\"name\":");
+        rc |= p ? json_str(b, p->name, strlen(p->name)) : rl_buf_adds(b, "null");
+        rc |= rl_buf_adds(b, ",\"country\":");
+        rc |= json_str(b, e->loc_country, strlen(e->loc_country));
+        rc |= rl_buf_adds(b, ",\"region\":");
+        rc |= p && p->region[0] ? json_str(b, p->region, strlen(p->region)) : rl_buf_adds(b, "null");
+        if (p)
+            rc |= raw(b, "lat", "%.10g", p->lat) | raw(b, "lon", "%.10g", p->lon);
+        else
+            rc |= rl_buf_adds(b, ",\"lat\":null,\"lon\":null");
+        rc |= rl_buf_addc(b, '}');
+    }
+    return rc | fields(b, "location_precision", rl_loc_precision_name(e->loc_precision), 0);
+}
+
 int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *sent,
             size_t sent_len)
 {
@@ -273,6 +308,7 @@ int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *se
     rc |= fields(b, "form", e->form == RL_FORM_NOMINAL ? "nominal" : "verbal", 0);
     if (e->claimed_by[0])
         rc |= fields(b, "claimed_by", e->claimed_by, 0);
+    rc |= location(b, e);
     rc |= fields(b, "evidence", e->evidence, 0);
     rc |= fields(b, "source_text", e->source_text, 0);
     rc |= fields(b, "target_text", e->target_text, 0);

@@ -10,5 +10,6 @@
 #include "lexicon/morph.h"
 #include "lexicon/fwords.h"
 #include "lexicon/dict.h"
+#include "lexicon/places.h"
 
 #endif

@@ -1,0 +1,250 @@
+/* place.c: where an event happened. The place named in the event's clause by a
+ * place phrase ("in Kharkiv", "near Sumy", "on the outskirts of Kherson", "the
+ * city of Dnipro", "north of Gaza City") or, for an act done to a place
+ * ("shelled Kharkiv", "visited Kyiv"), as its target, looked up in the
+ * gazetteer (lexicon/places.h): its country, region and coordinates. A place
+ * phrase naming a country ("in Ukraine") gives the country alone; so does, when
+ * no place is named, an act of force (CAMEO 18-20: the target's country) or an
+ * act between two actors of one country. Otherwise the location is unknown.
+ * The rule is docs/gazetteer.md's "Event location". Places never become
+ * actors here: this stage only reads the chunks roles.c has chosen. */
+#include "coder/internal.h"
+
+#include <string.h>
+
+static const char *const LOC_NAMES[RL_LOC_COUNT] = {"unknown", "country", "region", "place"};
+
+const char *rl_loc_precision_name(int p)
+{
+    return p >= 0 && p < RL_LOC_COUNT ? LOC_NAMES[p] : "unknown";
+}
+
+/* Words after which "of" opens a place: "the city of Dnipro", "north of Gaza". */
+static int of_opens_place(const rl_reading *r, uint32_t k)
+{
+    static const char *const heads[] = {
+        "city", "town", "village", "region", "province", "outskirts", "suburbs", "suburb",
+        "district", "capital", "port", "north", "south", "east", "west", "northeast",
+        "northwest", "southeast", "southwest", "centre", "center", "heart", "governorate",
+        "state", "oblast", "area", "outside", "kilometres", "kilometers", "miles",
+    };
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+        if (rl_match_is_word(r, k, heads[i]))
+            return 1;
+    return 0;
+}
+
+/* Is token k a preposition that opens a place phrase? */
+static int place_prep(const rl_reading *r, uint32_t k)
+{
+    if (!(rl_wc(r, k) & RL_W_PREP) && !rl_match_is_word(r, k, "outside") && !rl_match_is_word(r, k, "around"))
+        return 0;
+    static const char *const preps[] = {"in", "near", "at", "outside", "around", "across", "inside",
+                                        "into", "throughout", "over"};
+    for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
+        if (rl_match_is_word(r, k, preps[i]))
+            return 1;
+    return rl_match_is_word(r, k, "of") && k > 0 && of_opens_place(r, k - 1);
+}
+
+/* Direction words read through between a preposition and a name: "in eastern
+ * Ukraine", "in the southern port city of" (the "of" then opens the phrase). */
+static int direction_word(const rl_reading *r, uint32_t k)
+{
+    static const char *const dirs[] = {"northern", "southern", "eastern", "western", "central",
+                                       "northeastern", "northwestern", "southeastern", "southwestern",
+                                       "north", "south", "east", "west", "occupied", "war-torn",
+                                       "besieged", "embattled", "downtown"};
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++)
+        if (rl_match_is_word(r, k, dirs[i]))
+            return 1;
+    return 0;
+}
+
+/* The longest gazetteer name starting at token k (capitalised) within clause
+ * cl; *end gets the token after it. NULL if none. */
+static const rl_place *name_at(const rl_reading *r, const rl_places *pl, uint32_t k, uint16_t cl,
+                               const char *prefer, uint32_t *end)
+{
+    if (k >= r->n || !(r->tok[k].flags & RL_T_CAP) || (r->tok[k].flags & RL_T_PUNCT))
+        return NULL;
+    char key[256];
+    size_t len = 0, ends[8];
+    unsigned maxw = rl_places_max_words(pl), nw = 0;
+    if (maxw > 8)
+        maxw = 8;
+    for (uint32_t j = k; j < r->n && nw < maxw && r->clause[j] == cl; j++) {
+        const rl_token *t = &r->tok[j];
+        if (t->flags & RL_T_PUNCT)
+            break;
+        if (len && len + 1 < sizeof key)
+            key[len++] = ' ';
+        size_t m = rl_places_key(r->text + t->off, t->len, key + len, sizeof key - len);
+        if (!m)
+            break;
+        len += m;
+        ends[nw++] = len;
+    }
+    for (unsigned w = nw; w > 0; w--) {
+        const rl_place *p = rl_places_find(pl, key, ends[w - 1], prefer);
+        if (p) {
+            *end = k + w;
+            return p;
+        }
+    }
+    return NULL;
+}
+
+typedef struct loc_found {
+    const rl_place *place;
+    char country[4];
+    int prec;
+    uint32_t at;           /* the phrase's first token, for the trace */
+} loc_found;
+
+static int place_prec(const rl_place *p) { return p->kind == RL_PK_REGION ? RL_LOC_REGION : RL_LOC_PLACE; }
+
+/* The chunk at token k names a country ("Ukraine", "Russia's"): its code. */
+static const char *country_at(const rl_reading *r, const rl_places *pl, uint32_t k)
+{
+    int32_t ch = k < r->n ? r->chunk_of[k] : -1;
+    if (ch < 0 || r->chunk[ch].person || strlen(r->chunk[ch].code) != 3 ||
+        !rl_places_has_country(pl, r->chunk[ch].code))
+        return NULL;
+    return r->chunk[ch].code;
+}
+
+/* What the place phrase opened by the preposition at token k names, if
+ * anything: a gazetteer place, else a country. "in Ukraine's Kharkiv region"
+ * reads through the possessive country to the place. */
+static int phrase_at(const rl_reading *r, const rl_places *pl, uint32_t k, uint16_t cl, const char *prefer,
+                     loc_found *out)
+{
+    uint32_t j = k + 1, end;
+    while (j < r->n && r->clause[j] == cl && ((rl_wc(r, j) & RL_W_THE) || direction_word(r, j)))
+        j++;
+    const rl_place *p = name_at(r, pl, j, cl, prefer, &end);
+    if (p) {
+        *out = (loc_found){p, "", place_prec(p), k};
+        memcpy(out->country, p->country, 4);
+        return 1;
+    }
+    const char *cc = country_at(r, pl, j);
+    if (!cc)
+        return 0;
+    int32_t ch = r->chunk_of[j];
+    if (r->chunk[ch].possessive && (p = name_at(r, pl, r->chunk[ch].end + 2, cl, cc, &end)) != NULL) {
+        *out = (loc_found){p, "", place_prec(p), k};
+        memcpy(out->country, p->country, 4);
+        return 1;
+    }
+    *out = (loc_found){NULL, "", RL_LOC_COUNTRY, k};
+    memcpy(out->country, cc, 4);
+    return 1;
+}
+
+/* The most precise place phrase of the clause: those after the act first,
+ * then those before it; among equals, the nearest after it. */
+static int clause_phrase(const rl_reading *r, const rl_places *pl, const rl_pmatch *m, const char *prefer,
+                         loc_found *best)
+{
+    uint16_t cl = r->clause[m->head];
+    uint32_t a = m->start, b = m->end;
+    while (a > 0 && r->clause[a - 1] == cl)
+        a--;
+    while (b < r->n && r->clause[b] == cl)
+        b++;
+    int found = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t from = pass ? a : m->end, to = pass ? m->start : b;
+        for (uint32_t k = from; k < to; k++) {
+            loc_found f;
+            if (!place_prep(r, k) || !phrase_at(r, pl, k, cl, prefer, &f))
+                continue;
+            if (!found || f.prec > best->prec) {
+                *best = f;
+                found = 1;
+            }
+        }
+    }
+    return found;
+}
+
+/* Roots whose target is the place acted on: force (18-20). */
+static int force_root(int root) { return root >= 18 && root <= 20; }
+
+/* An act done to a place: material acts (quad classes 2 and 4) and visits (042). */
+static int target_is_site(const rl_event *e)
+{
+    return e->quad == 2 || e->quad == 4 || !strncmp(e->code, "042", 3);
+}
+
+/* The target chunk's own name as a place: "shelled Kharkiv", "strikes on Gaza City". */
+static int target_place(const rl_reading *r, const rl_places *pl, int32_t tgt, const char *prefer,
+                        loc_found *out)
+{
+    if (tgt < 0 || r->chunk[tgt].person)
+        return 0;
+    uint32_t k = r->chunk[tgt].start, end;
+    while (k < r->chunk[tgt].end && (rl_wc(r, k) & RL_W_THE))
+        k++;
+    const rl_place *p = name_at(r, pl, k, r->clause[k < r->n ? k : 0], prefer, &end);
+    if (!p || end > r->chunk[tgt].end + 1)
+        return 0;
+    *out = (loc_found){p, "", place_prec(p), k};
+    memcpy(out->country, p->country, 4);
+    return 1;
+}
+
+static void country3(const char *code, const rl_places *pl, char out[4])
+{
+    out[0] = '\0';
+    if (strlen(code) >= 3 && rl_places_code3(code) >= 0) {
+        char c[4] = {code[0], code[1], code[2], '\0'};
+        if (rl_places_has_country(pl, c))
+            memcpy(out, c, 4);
+    }
+}
+
+void rl_place_locate(const rl_reading *r, rl_pred *pr, rl_buf *trace)
+{
+    rl_event *e = &pr->e;
+    const rl_places *pl = rl_dict_places(r->dict);
+    e->place = NULL;
+    e->loc_country[0] = '\0';
+    e->loc_precision = RL_LOC_UNKNOWN;
+    if (!pl)
+        return;
+    char tc[4] = "", sc[4] = "";
+    if (pr->nt > 0)
+        country3(pr->tgts[0], pl, tc);
+    if (pr->ns > 0)
+        country3(pr->srcs[0], pl, sc);
+    loc_found f;
+    const char *why = "place phrase";
+    int ok = clause_phrase(r, pl, pr->m, tc[0] ? tc : NULL, &f);
+    if ((!ok || f.prec == RL_LOC_COUNTRY) && target_is_site(e)) {
+        loc_found t;
+        if (target_place(r, pl, pr->tgt, tc[0] ? tc : NULL, &t) && (!ok || !strcmp(t.country, f.country))) {
+            f = t;
+            ok = 1;
+            why = "target";
+        }
+    }
+    if (!ok && ((force_root(rl_code_root(e->code)) && tc[0]) ||
+                (tc[0] && !strcmp(tc, sc)))) {
+        f = (loc_found){NULL, "", RL_LOC_COUNTRY, 0};
+        memcpy(f.country, tc, 4);
+        ok = 1;
+        why = force_root(rl_code_root(e->code)) ? "target's country" : "both sides' country";
+    }
+    if (!ok)
+        return;
+    e->place = f.place;
+    memcpy(e->loc_country, f.country, 4);
+    e->loc_precision = (uint8_t)f.prec;
+    if (trace)
+        rl_buf_printf(trace, "location: %s%s%s (%s), %s, from the %s\n", f.place ? f.place->name : "",
+                      f.place ? " " : "", f.country, f.place && f.place->region[0] ? f.place->region : "-",
+                      rl_loc_precision_name(f.prec), why);
+}
