@@ -15,7 +15,7 @@ bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 # loc "sentence" python-condition-on-events "description"
 loc() {
     local out
-    out=$(printf '%s\n' "$1" | timeout 60 "$RL" code -q --date 2024-03-04 2>&1)
+    out=$(printf '%s\n' "$1" | timeout 60 "$RL" code -q --date 2024-03-04 2>/dev/null)
     if [ $? -ne 0 ]; then bad "$3: redline failed: $out"; return; fi
     if python3 -c '
 import json, sys
@@ -52,7 +52,7 @@ loc "Sudanese paramilitaries attacked civilians in El Fasher." \
     "El Fasher"
 
 # TSV carries the same location in its last columns
-out=$(printf 'Russian forces shelled Kharkiv on Monday.\n' | timeout 60 "$RL" code -q -o tsv --date 2024-03-04 2>&1)
+out=$(printf 'Russian forces shelled Kharkiv on Monday.\n' | timeout 60 "$RL" code -q -o tsv --date 2024-03-04 2>/dev/null)
 row=$(printf '%s\n' "$out" | sed -n 2p)
 [ "$(printf '%s' "$row" | awk -F'\t' '{print $(NF-5) "|" $(NF-4) "|" $(NF-3) "|" $NF}')" = "Kharkiv|UKR|Kharkiv Oblast|place" ] && ok || bad "TSV location columns: $row"
 
