@@ -17,6 +17,7 @@ typedef struct pname {
     uint32_t place;        /* index into places */
     int32_t next;          /* next name with the same key, -1 */
     uint8_t primary;       /* the place's primary name */
+    uint8_t rank;          /* 2 primary, 1 written variant, 0 a region's short form */
 } pname;
 
 struct rl_places {
@@ -119,7 +120,7 @@ size_t rl_places_key(const char *s, size_t n, char *out, size_t cap)
     return k;
 }
 
-static int add_name(rl_places *p, const char *s, size_t n, uint32_t place, int primary)
+static int add_name(rl_places *p, const char *s, size_t n, uint32_t place, int rank)
 {
     char key[256];
     size_t k = rl_places_key(s, n, key, sizeof key);
@@ -137,7 +138,7 @@ static int add_name(rl_places *p, const char *s, size_t n, uint32_t place, int p
     if (!c)
         return RL_ENOMEM;
     memcpy(c, key, k + 1);
-    p->names[p->nnames++] = (pname){c, (uint32_t)k, place, -1, (uint8_t)primary};
+    p->names[p->nnames++] = (pname){c, (uint32_t)k, place, -1, (uint8_t)(rank == 2), (uint8_t)rank};
     unsigned words = 1;
     for (size_t i = 0; i < k; i++)
         words += key[i] == ' ';
@@ -212,7 +213,7 @@ static int add_names(rl_places *p, char *names, uint32_t idx, const char *file, 
     for (char *s = names; s;) {
         char *bar = strstr(s, " | ");
         size_t n = bar ? (size_t)(bar - s) : strlen(s);
-        int rc = add_name(p, s, n, idx, first);
+        int rc = add_name(p, s, n, idx, first ? 2 : 1);
         if (rc == RL_ENOMEM)
             return rc;
         if (rc) {
@@ -435,7 +436,7 @@ const rl_place *rl_places_find(const rl_places *p, const char *key, size_t n, co
     int bs = -1;
     for (int32_t j = h; j >= 0; j = p->names[j].next) {
         const pname *x = &p->names[j];
-        int s = (prefer && !strcmp(p->v[x->place].country, prefer)) * 2 + x->primary;
+        int s = (prefer && !strcmp(p->v[x->place].country, prefer)) * 4 + x->rank;
         if (s > bs) {
             bs = s;
             best = j;
