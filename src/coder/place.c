@@ -62,9 +62,10 @@ static int direction_word(const rl_reading *r, uint32_t k)
 }
 
 /* The longest gazetteer name starting at token k (capitalised) within clause
- * cl; *end gets the token after it. NULL if none. */
+ * cl; *end gets the token after it, *rank how the name names it
+ * (rl_places_find). NULL if none. */
 static const rl_place *name_at(const rl_reading *r, const rl_places *pl, uint32_t k, uint16_t cl,
-                               const char *prefer, uint32_t *end)
+                               const char *prefer, uint32_t *end, int *rank)
 {
     if (k >= r->n || !(r->tok[k].flags & RL_T_CAP) || (r->tok[k].flags & RL_T_PUNCT))
         return NULL;
@@ -86,7 +87,7 @@ static const rl_place *name_at(const rl_reading *r, const rl_places *pl, uint32_
         ends[nw++] = len;
     }
     for (unsigned w = nw; w > 0; w--) {
-        const rl_place *p = rl_places_find(pl, key, ends[w - 1], prefer);
+        const rl_place *p = rl_places_find(pl, key, ends[w - 1], prefer, rank);
         if (p) {
             *end = k + w;
             return p;
@@ -121,19 +122,24 @@ static int phrase_at(const rl_reading *r, const rl_places *pl, uint32_t k, uint1
                      loc_found *out)
 {
     uint32_t j = k + 1, end;
+    int rank = 0;
     while (j < r->n && r->clause[j] == cl && ((rl_wc(r, j) & RL_W_THE) || direction_word(r, j)))
         j++;
-    const rl_place *p = name_at(r, pl, j, cl, prefer, &end);
+    const rl_place *p = name_at(r, pl, j, cl, prefer, &end, &rank);
+    const char *cc = country_at(r, pl, j);
+    /* a region's short form is no match for a country's name: "in Niger" is
+     * the country, not Nigeria's Niger State; "in Georgia" not the US state */
+    if (p && rank == 0 && cc && r->chunk[r->chunk_of[j]].end >= end)
+        p = NULL;
     if (p) {
         *out = (loc_found){p, "", place_prec(p), k};
         memcpy(out->country, p->country, 4);
         return 1;
     }
-    const char *cc = country_at(r, pl, j);
     if (!cc)
         return 0;
     int32_t ch = r->chunk_of[j];
-    if (r->chunk[ch].possessive && (p = name_at(r, pl, r->chunk[ch].end + 2, cl, cc, &end)) != NULL) {
+    if (r->chunk[ch].possessive && (p = name_at(r, pl, r->chunk[ch].end + 1, cl, cc, &end, NULL)) != NULL) {
         *out = (loc_found){p, "", place_prec(p), k};
         memcpy(out->country, p->country, 4);
         return 1;
@@ -179,17 +185,23 @@ static int target_is_site(const rl_event *e)
     return e->quad == 2 || e->quad == 4 || !strncmp(e->code, "042", 3);
 }
 
-/* The target chunk's own name as a place: "shelled Kharkiv", "strikes on Gaza City". */
+/* The target chunk's own name as a place: "shelled Kharkiv", "strikes on Gaza City"
+ * (a name may run past the chunk: the actor "Gaza" in "Gaza City"). */
 static int target_place(const rl_reading *r, const rl_places *pl, int32_t tgt, const char *prefer,
                         loc_found *out)
 {
     if (tgt < 0 || r->chunk[tgt].person)
         return 0;
-    uint32_t k = r->chunk[tgt].start, end;
-    while (k < r->chunk[tgt].end && (rl_wc(r, k) & RL_W_THE))
+    const rl_chunk *x = &r->chunk[tgt];
+    uint32_t k = x->start, end;
+    while (k < x->end && (rl_wc(r, k) & RL_W_THE))
         k++;
-    const rl_place *p = name_at(r, pl, k, r->clause[k < r->n ? k : 0], prefer, &end);
-    if (!p || end > r->chunk[tgt].end + 1)
+    uint16_t cl = r->clause[k < r->n ? k : 0];
+    const rl_place *p = name_at(r, pl, k, cl, prefer, &end, NULL);
+    /* "shelled Ukraine's Kharkiv region": the place after the possessive */
+    if (!p && x->possessive)
+        p = name_at(r, pl, x->end + 1, cl, prefer, &end, NULL);
+    if (!p)
         return 0;
     *out = (loc_found){p, "", place_prec(p), k};
     memcpy(out->country, p->country, 4);

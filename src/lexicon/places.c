@@ -427,7 +427,7 @@ int rl_places_finish(rl_places *p, const uint8_t *valid, rl_diag *dg)
     return RL_OK;
 }
 
-const rl_place *rl_places_find(const rl_places *p, const char *key, size_t n, const char *prefer)
+const rl_place *rl_places_find(const rl_places *p, const char *key, size_t n, const char *prefer, int *rank)
 {
     if (!p || !p->table || !n)
         return NULL;
@@ -436,12 +436,15 @@ const rl_place *rl_places_find(const rl_places *p, const char *key, size_t n, co
     int bs = -1;
     for (int32_t j = h; j >= 0; j = p->names[j].next) {
         const pname *x = &p->names[j];
-        int s = (prefer && !strcmp(p->v[x->place].country, prefer)) * 4 + x->rank;
+        int s = (prefer && !strcmp(p->v[x->place].country, prefer)) * 8 + x->rank * 2 +
+                (p->v[x->place].kind == RL_PK_CAPITAL);
         if (s > bs) {
             bs = s;
             best = j;
         }
     }
+    if (best >= 0 && rank)
+        *rank = p->names[best].rank;
     return best >= 0 ? &p->v[p->names[best].place] : NULL;
 }
 

@@ -49,9 +49,12 @@ size_t rl_places_key(const char *s, size_t n, char *out, size_t cap);
 /* The place named by key[0..n) (a normalized key). When several places share
  * it: one in country prefer (may be NULL) first, then one whose primary name
  * it is, then one with it as a written variant (before a region's short form:
- * "Gaza" is the Gaza Strip, not Mozambique's Gaza Province), then the first
- * read. NULL if none. */
-const rl_place *rl_places_find(const rl_places *p, const char *key, size_t n, const char *prefer);
+ * "Gaza" is the Gaza Strip, not Mozambique's Gaza Province), then a national
+ * capital, then the first read. NULL if none. When rank is not NULL it gets
+ * how the key names the place: 2 its primary name, 1 a written variant, 0 a
+ * region's short form. */
+const rl_place *rl_places_find(const rl_places *p, const char *key, size_t n, const char *prefer,
+                               int *rank);
 /* The longest name among the places, in words (bounds a lookup over tokens). */
 unsigned rl_places_max_words(const rl_places *p);
 /* Whether some place lies in the country (a quick test that an actor code's
