@@ -87,9 +87,18 @@ static const rl_place *name_at(const rl_reading *r, const rl_places *pl, uint32_
         ends[nw++] = len;
     }
     for (unsigned w = nw; w > 0; w--) {
-        const rl_place *p = rl_places_find(pl, key, ends[w - 1], prefer, rank);
+        int rk = 0;
+        const rl_place *p = rl_places_find(pl, key, ends[w - 1], prefer, &rk);
+        /* a region's short form inside a longer actor name is none: the
+         * "Kivu" of an actor "North Kivu militia" stays, but not a "Sudan"
+         * cut from "South Sudan" */
+        int32_t ch = r->chunk_of[k + w - 1];
+        if (p && rk == 0 && ch >= 0 && r->chunk[ch].end > k + w)
+            continue;
         if (p) {
             *end = k + w;
+            if (rank)
+                *rank = rk;
             return p;
         }
     }

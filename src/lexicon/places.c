@@ -181,6 +181,21 @@ static const char *const designations[] = {
     "voivodeship", "municipality", "muhafazah", "wilayah", "vilayet", "raion", "okrug", "autonomous okrug",
 };
 
+/* Bases too vague to stand alone: "North Governorate" is never "North". */
+static const char *const vague[] = {
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "capital", "upper", "lower", "middle", "far north", "north east", "north west", "south east",
+    "south west", "northeast", "northwest", "southeast", "southwest", "federal", "national",
+};
+
+static int is_vague(const char *key, size_t n)
+{
+    for (size_t i = 0; i < sizeof vague / sizeof vague[0]; i++)
+        if (strlen(vague[i]) == n && !memcmp(vague[i], key, n))
+            return 1;
+    return 0;
+}
+
 /* The short forms of a region name (designations above). */
 static int add_region_forms(rl_places *p, const char *s, size_t n, uint32_t idx)
 {
@@ -191,6 +206,8 @@ static int add_region_forms(rl_places *p, const char *s, size_t n, uint32_t idx)
         if (k <= dl + 1 || key[k - dl - 1] != ' ' || memcmp(key + k - dl, designations[d], dl))
             continue;
         size_t base = k - dl - 1;
+        if (is_vague(key, base))
+            break;
         char form[300];
         int rc = add_name(p, key, base, idx, 0);
         if (rc == RL_ENOMEM)
