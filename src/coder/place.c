@@ -10,6 +10,7 @@
  * actors here: this stage only reads the chunks roles.c has chosen. */
 #include "coder/internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const LOC_NAMES[RL_LOC_COUNT] = {"unknown", "country", "region", "place"};
@@ -19,46 +20,49 @@ const char *rl_loc_precision_name(int p)
     return p >= 0 && p < RL_LOC_COUNT ? LOC_NAMES[p] : "unknown";
 }
 
-/* Words after which "of" opens a place: "the city of Dnipro", "north of Gaza". */
-static int of_opens_place(const rl_reading *r, uint32_t k)
+/* Word classes, per word id (rl_place_words). */
+enum { RL_PW_PREP = 1, RL_PW_OFHEAD = 2, RL_PW_DIR = 4 };
+
+static void mark_words(rl_coder *c, const rl_lex *lx, int which, uint8_t cls)
 {
-    static const char *const heads[] = {
-        "city", "town", "village", "region", "province", "outskirts", "suburbs", "suburb",
-        "district", "capital", "port", "north", "south", "east", "west", "northeast",
-        "northwest", "southeast", "southwest", "centre", "center", "heart", "governorate",
-        "state", "oblast", "area", "outside", "kilometres", "kilometers", "miles",
-    };
-    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-        if (rl_match_is_word(r, k, heads[i]))
-            return 1;
-    return 0;
+    size_t n;
+    const char *const *w = rl_places_cue_words(which, &n);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t id = rl_lex_find(lx, w[i], strlen(w[i]));
+        if (id && id < c->nplacew)
+            c->placew[id] |= cls;
+    }
+}
+
+int rl_place_words(rl_coder *c)
+{
+    const rl_lex *lx = rl_dict_lex(c->d);
+    c->nplacew = rl_lex_count(lx) + 1;
+    if (!(c->placew = calloc(c->nplacew, 1)))
+        return RL_ENOMEM;
+    mark_words(c, lx, RL_PCUE_PREP, RL_PW_PREP);
+    mark_words(c, lx, RL_PCUE_OFHEAD, RL_PW_OFHEAD);
+    mark_words(c, lx, RL_PCUE_DIR, RL_PW_DIR);
+    return RL_OK;
+}
+
+/* Class of token k (0 beyond the sentence or for an unknown word). */
+static uint8_t pw(const rl_coder *c, uint32_t k)
+{
+    const rl_reading *r = &c->r;
+    uint32_t w = k < r->n ? r->tok[k].word : 0;
+    return w < c->nplacew ? c->placew[w] : 0;
 }
 
 /* Is token k a preposition that opens a place phrase? */
-static int place_prep(const rl_reading *r, uint32_t k)
+static int place_prep(const rl_coder *c, uint32_t k)
 {
-    if (!(rl_wc(r, k) & RL_W_PREP) && !rl_match_is_word(r, k, "outside") && !rl_match_is_word(r, k, "around"))
+    /* every place preposition, and "of", is locative: one AND for most tokens */
+    if (!(rl_wc(&c->r, k) & RL_W_LOC))
         return 0;
-    static const char *const preps[] = {"in", "near", "at", "outside", "around", "across", "inside",
-                                        "into", "throughout", "over"};
-    for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
-        if (rl_match_is_word(r, k, preps[i]))
-            return 1;
-    return rl_match_is_word(r, k, "of") && k > 0 && of_opens_place(r, k - 1);
-}
-
-/* Direction words read through between a preposition and a name: "in eastern
- * Ukraine", "in the southern port city of" (the "of" then opens the phrase). */
-static int direction_word(const rl_reading *r, uint32_t k)
-{
-    static const char *const dirs[] = {"northern", "southern", "eastern", "western", "central",
-                                       "northeastern", "northwestern", "southeastern", "southwestern",
-                                       "north", "south", "east", "west", "occupied", "war-torn",
-                                       "besieged", "embattled", "downtown"};
-    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++)
-        if (rl_match_is_word(r, k, dirs[i]))
-            return 1;
-    return 0;
+    if (pw(c, k) & RL_PW_PREP)
+        return 1;
+    return (rl_wc(&c->r, k) & RL_W_OF) && k > 0 && (pw(c, k - 1) & RL_PW_OFHEAD);
 }
 
 /* The longest gazetteer name starting at token k (capitalised) within clause
@@ -127,12 +131,13 @@ static const char *country_at(const rl_reading *r, const rl_places *pl, uint32_t
 /* What the place phrase opened by the preposition at token k names, if
  * anything: a gazetteer place, else a country. "in Ukraine's Kharkiv region"
  * reads through the possessive country to the place. */
-static int phrase_at(const rl_reading *r, const rl_places *pl, uint32_t k, uint16_t cl, const char *prefer,
+static int phrase_at(const rl_coder *c, const rl_places *pl, uint32_t k, uint16_t cl, const char *prefer,
                      loc_found *out)
 {
+    const rl_reading *r = &c->r;
     uint32_t j = k + 1, end;
     int rank = 0;
-    while (j < r->n && r->clause[j] == cl && ((rl_wc(r, j) & RL_W_THE) || direction_word(r, j)))
+    while (j < r->n && r->clause[j] == cl && ((rl_wc(r, j) & RL_W_THE) || (pw(c, j) & RL_PW_DIR)))
         j++;
     const rl_place *p = name_at(r, pl, j, cl, prefer, &end, &rank);
     const char *cc = country_at(r, pl, j);
@@ -160,9 +165,10 @@ static int phrase_at(const rl_reading *r, const rl_places *pl, uint32_t k, uint1
 
 /* The most precise place phrase of the clause: those after the act first,
  * then those before it; among equals, the nearest after it. */
-static int clause_phrase(const rl_reading *r, const rl_places *pl, const rl_pmatch *m, const char *prefer,
+static int clause_phrase(const rl_coder *c, const rl_places *pl, const rl_pmatch *m, const char *prefer,
                          loc_found *best)
 {
+    const rl_reading *r = &c->r;
     uint16_t cl = r->clause[m->head];
     uint32_t a = m->start, b = m->end;
     while (a > 0 && r->clause[a - 1] == cl)
@@ -174,7 +180,7 @@ static int clause_phrase(const rl_reading *r, const rl_places *pl, const rl_pmat
         uint32_t from = pass ? a : m->end, to = pass ? m->start : b;
         for (uint32_t k = from; k < to; k++) {
             loc_found f;
-            if (!place_prep(r, k) || !phrase_at(r, pl, k, cl, prefer, &f))
+            if (!place_prep(c, k) || !phrase_at(c, pl, k, cl, prefer, &f))
                 continue;
             if (!found || f.prec > best->prec) {
                 *best = f;
@@ -227,8 +233,9 @@ static void country3(const char *code, const rl_places *pl, char out[4])
     }
 }
 
-void rl_place_locate(const rl_reading *r, rl_pred *pr, rl_buf *trace)
+void rl_place_locate(const rl_coder *c, rl_pred *pr, rl_buf *trace)
 {
+    const rl_reading *r = &c->r;
     rl_event *e = &pr->e;
     const rl_places *pl = rl_dict_places(r->dict);
     e->place = NULL;
@@ -243,7 +250,7 @@ void rl_place_locate(const rl_reading *r, rl_pred *pr, rl_buf *trace)
         country3(pr->srcs[0], pl, sc);
     loc_found f;
     const char *why = "place phrase";
-    int ok = clause_phrase(r, pl, pr->m, tc[0] ? tc : NULL, &f);
+    int ok = clause_phrase(c, pl, pr->m, tc[0] ? tc : NULL, &f);
     if ((!ok || f.prec == RL_LOC_COUNTRY) && target_is_site(e)) {
         loc_found t;
         if (target_place(r, pl, pr->tgt, tc[0] ? tc : NULL, &t) && (!ok || !strcmp(t.country, f.country))) {

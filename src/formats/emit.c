@@ -44,6 +44,36 @@ void rl_emitter_free(rl_emitter *em)
     rl_buf_release(&em->buf);
     free(em);
 }
+/* A coordinate as the gazetteer writes it (at most four decimals, no
+ * trailing zeros: 49.99, -0.13, 6), without printf. */
+static size_t coord(double v, char *out)
+{
+    size_t k = 0;
+    long long q = (long long)(v * 10000.0 + (v < 0 ? -0.5 : 0.5));
+    if (q < 0) {
+        out[k++] = '-';
+        q = -q;
+    }
+    char d[24];
+    int n = 0;
+    long long ip = q / 10000, fp = q % 10000;
+    do {
+        d[n++] = (char)('0' + ip % 10);
+        ip /= 10;
+    } while (ip && n < 20);
+    while (n)
+        out[k++] = d[--n];
+    if (fp) {
+        out[k++] = '.';
+        for (int div = 1000; div && fp; div /= 10) {
+            out[k++] = (char)('0' + fp / div);
+            fp %= div;
+        }
+    }
+    out[k] = '\0';
+    return k;
+}
+
 /* TSV fields cannot hold tabs or newlines */
 static void tsv_field(FILE *out, const char *s, size_t n)
 {
@@ -73,7 +103,10 @@ static int emit_tsv(rl_emitter *em, const rl_story *s, const rl_event *e, const 
         tsv_field(out, p->name, strlen(p->name));
         fprintf(out, "\t%s\t", e->loc_country);
         tsv_field(out, p->region, strlen(p->region));
-        fprintf(out, "\t%.10g\t%.10g", p->lat, p->lon);
+        char la[32], lo[32];
+        coord(p->lat, la);
+        coord(p->lon, lo);
+        fprintf(out, "\t%s\t%s", la, lo);
     } else {
         fprintf(out, "\t%s\t\t\t", e->loc_country);
     }
@@ -269,9 +302,11 @@ static int location(rl_buf *b, const rl_event *e)
         rc |= json_str(b, e->loc_country, strlen(e->loc_country));
         rc |= rl_buf_adds(b, ",\"region\":");
         rc |= p && p->region[0] ? json_str(b, p->region, strlen(p->region)) : rl_buf_adds(b, "null");
-        if (p)
-            rc |= raw(b, "lat", "%.10g", p->lat) | raw(b, "lon", "%.10g", p->lon);
-        else
+        if (p) {
+            char c[32];
+            rc |= rl_buf_adds(b, ",\"lat\":") | rl_buf_add(b, c, coord(p->lat, c));
+            rc |= rl_buf_adds(b, ",\"lon\":") | rl_buf_add(b, c, coord(p->lon, c));
+        } else
             rc |= rl_buf_adds(b, ",\"lat\":null,\"lon\":null");
         rc |= rl_buf_addc(b, '}');
     }

@@ -888,6 +888,15 @@ static int load_places(rl_dict *d, const char *dir, rl_diag *dg)
     rl_places *p = rl_places_new();
     if (!p)
         return RL_ENOMEM;
+    for (int w = 0; w < RL_PCUE_COUNT; w++) {
+        size_t n;
+        const char *const *cue = rl_places_cue_words(w, &n);
+        for (size_t i = 0; i < n; i++)
+            if (!rl_lex_intern(d->lex, cue[i], strlen(cue[i]))) {
+                rl_places_free(p);
+                return RL_ENOMEM;
+            }
+    }
     int rc = rl_places_load_dir(p, path, dg);
     if (rc == RL_EIO) {
         rl_places_free(p);

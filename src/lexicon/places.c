@@ -473,5 +473,28 @@ int rl_places_has_country(const rl_places *p, const char *code3)
     return p && k >= 0 && p->has[k];
 }
 
+static const char *const PREPS[] = {"in", "near", "at", "outside", "around", "across", "inside",
+                                    "into", "throughout", "over"};
+static const char *const OFHEADS[] = {
+    "city", "town", "village", "region", "province", "outskirts", "suburbs", "suburb",
+    "district", "capital", "port", "north", "south", "east", "west", "northeast",
+    "northwest", "southeast", "southwest", "centre", "center", "heart", "governorate",
+    "state", "oblast", "area", "outside", "kilometres", "kilometers", "miles",
+};
+static const char *const DIRS[] = {"northern", "southern", "eastern", "western", "central",
+                                   "northeastern", "northwestern", "southeastern", "southwestern",
+                                   "north", "south", "east", "west", "occupied", "besieged",
+                                   "embattled", "downtown"};
+
+const char *const *rl_places_cue_words(int which, size_t *n)
+{
+    switch (which) {
+    case RL_PCUE_PREP: *n = sizeof PREPS / sizeof PREPS[0]; return PREPS;
+    case RL_PCUE_OFHEAD: *n = sizeof OFHEADS / sizeof OFHEADS[0]; return OFHEADS;
+    case RL_PCUE_DIR: *n = sizeof DIRS / sizeof DIRS[0]; return DIRS;
+    default: *n = 0; return NULL;
+    }
+}
+
 size_t rl_places_count(const rl_places *p) { return p ? p->n : 0; }
 const rl_place *rl_places_at(const rl_places *p, size_t i) { return &p->v[i]; }

@@ -61,6 +61,13 @@ unsigned rl_places_max_words(const rl_places *p);
  * first three letters are a country). */
 int rl_places_has_country(const rl_places *p, const char *code3);
 
+/* The words the coder's location stage reads around a name (the dictionary
+ * interns them, so they have word ids): place prepositions ("in", "near"),
+ * nouns and directions before a place's "of" ("the city of", "north of"), and
+ * direction words read through ("in eastern Ukraine"). */
+enum { RL_PCUE_PREP, RL_PCUE_OFHEAD, RL_PCUE_DIR, RL_PCUE_COUNT };
+const char *const *rl_places_cue_words(int which, size_t *n);
+
 size_t rl_places_count(const rl_places *p);
 const rl_place *rl_places_at(const rl_places *p, size_t i);
 const char *rl_place_kind_name(int kind);
