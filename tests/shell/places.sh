@@ -45,11 +45,27 @@ loc "France criticized Russia." \
     'ev and ev[0]["location"] is None and ev[0]["location_precision"] == "unknown"' \
     "a statement between two countries: unknown"
 loc "Russian forces shelled a hospital in Kupiansk." \
-    'ev and all(e["target"] != "" and "KUP" not in e["source"] + e["target"] for e in ev) and ev[0]["location"]["name"] == "Kupiansk"' \
+    'ev and all("Kupiansk" not in e["source_text"] + e["target_text"] for e in ev) and ev[0]["target"] == "UKRHLH" and ev[0]["location"]["name"] == "Kupiansk"' \
     "a gazetteer town is a location, never an actor"
 loc "Sudanese paramilitaries attacked civilians in El Fasher." \
     'ev and ev[0]["location"]["name"] == "El Fasher" and ev[0]["location"]["country"] == "SDN"' \
     "El Fasher"
+
+loc "Israeli tanks shelled Gaza City." \
+    'ev and ev[0]["location"]["name"] == "Gaza City" and ev[0]["location"]["region"] == "Gaza Strip"' \
+    "the longest name: Gaza City, not Gaza"
+loc "Russian forces shelled villages on the outskirts of Kherson." \
+    'ev and ev[0]["location"]["name"] == "Kherson" and ev[0]["location_precision"] == "place"' \
+    "on the outskirts of Kherson"
+loc "Jihadists attacked soldiers in Niger." \
+    'ev and ev[0]["location"]["country"] == "NER" and ev[0]["location_precision"] == "country"' \
+    "a country's name beats a region's short form (Niger, not Niger State)"
+loc "The U.N. Security Council imposed sanctions on North Korea." \
+    'all(e["location"] is None or e["location"]["country"] == "PRK" for e in ev)' \
+    "no short form cut from a longer actor name (North Korea)"
+loc "Putin criticized Kyiv." \
+    'ev and ev[0]["location_precision"] == "unknown"' \
+    "a capital as government metonym is no location"
 
 # TSV carries the same location in its last columns
 out=$(printf 'Russian forces shelled Kharkiv on Monday.\n' | timeout 60 "$RL" code -q -o tsv --date 2024-03-04 2>/dev/null)
