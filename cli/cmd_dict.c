@@ -112,8 +112,9 @@ int cmd_dict(int argc, char **argv)
     uint32_t a, p, g, v, m;
     rl_dict_counts(d, &a, &p, &g, &v, &m);
     printf("%s: %u actors (%u persons with dated roles), %u agent phrases, %u verb patterns, "
-           "%u modal patterns; loaded in %.1f ms; %u errors, %u warnings\n",
-           cli_dict_dir(dir), a, p, g, v, m, (cli_now() - t0) * 1000, dg.errors, dg.warnings);
+           "%u modal patterns, %zu places; loaded in %.1f ms; %u errors, %u warnings\n",
+           cli_dict_dir(dir), a, p, g, v, m, rl_places_count(rl_dict_places(d)), (cli_now() - t0) * 1000,
+           dg.errors, dg.warnings);
     rl_dict_free(d);
     return dg.errors ? RL_EXIT_FAIL : RL_EXIT_OK;
 }

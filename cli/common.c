@@ -64,8 +64,8 @@ rl_dict *cli_load_dict(const char *dir, rl_diag *dg, int verbose)
         uint32_t a, p, g, v, m;
         rl_dict_counts(d, &a, &p, &g, &v, &m);
         fprintf(stderr, "redline: dictionaries loaded in %.1f ms: %u actors (%u persons), "
-                "%u agent phrases, %u verb patterns, %u modal patterns\n",
-                (cli_now() - t0) * 1000, a, p, g, v, m);
+                "%u agent phrases, %u verb patterns, %u modal patterns, %zu places\n",
+                (cli_now() - t0) * 1000, a, p, g, v, m, rl_places_count(rl_dict_places(d)));
     }
     return d;
 }

@@ -184,8 +184,8 @@ fi
 # stdin, TSV, PETRARCH XML
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q | grep -q '"cameo":"1' && ok || bad "JSONL on stdin"
 echo '{"id":"s","date":"2022-02-24","text":"NATO condemned Russia."}' | "$RL" code -q -o tsv >"$tmp/out.tsv"
-[ "$(sed -n 2p "$tmp/out.tsv" | cut -f1)" = story_id ] && [ "$(awk -F'\t' 'NR==3{print NF}' "$tmp/out.tsv")" = 23 ] && ok || bad "TSV header and 23 columns"
-[ "$(sed -n 2p "$tmp/out.tsv" | cut -f20,21)" = "$(printf 'source_name\ttarget_name')" ] && [ "$(awk -F'\t' 'NR==3{print $20 "|" $21}' "$tmp/out.tsv")" = "NATO|Russia" ] && ok || bad "TSV: actor names in the last two columns"
+[ "$(sed -n 2p "$tmp/out.tsv" | cut -f1)" = story_id ] && [ "$(awk -F'\t' 'NR==3{print NF}' "$tmp/out.tsv")" = 29 ] && [ "$(awk -F'\t' 'NR==2{print $NF}' "$tmp/out.tsv")" = location_precision ] && ok || bad "TSV header and 29 columns, location_precision last"
+[ "$(sed -n 2p "$tmp/out.tsv" | cut -f20,21)" = "$(printf 'source_name\ttarget_name')" ] && [ "$(awk -F'\t' 'NR==3{print $20 "|" $21}' "$tmp/out.tsv")" = "NATO|Russia" ] && ok || bad "TSV: actor names in columns 20 and 21"
 echo '{"id":"s","date":"2022-02-24","text":"Russian officials condemned NATO."}' | "$RL" code -q | grep -q '"source":"RUSGOV","target":"IGOWSTNAT","source_name":"Russia: government","target_name":"NATO"' && ok || bad "JSON: source_name and target_name"
 "$RL" explain --date 2022-02-24 "Russian forces attacked Ukraine." | grep -q "^    Russia: military -> Ukraine" && ok || bad "explain names the actors"
 echo '{"id":"p","date":"2022-02-24","text":"Russian forces shelled Kharkiv. Biden phoned Macron."}' | "$RL" code -q >"$tmp/plover.jsonl"
@@ -196,9 +196,9 @@ import csv, sys
 raw = open(sys.argv[1], newline="").read()
 rows = list(csv.reader(open(sys.argv[1], newline="")))
 assert raw.endswith("\r\n") and raw.split("\r\n", 1)[0].startswith("story_id,sentence,")
-assert rows[0][:3] == ["story_id", "sentence", "date"] and len(rows[0]) == 23, rows[0]
+assert rows[0][:3] == ["story_id", "sentence", "date"] and len(rows[0]) == 29, rows[0]
 assert rows[1][0] == "c,1" and rows[1][4] == "RUSMIL" and rows[1][15].endswith('"the West" said.'), rows[1]
-assert rows[1][19] == "Russia: military" and all(len(r) == 23 for r in rows)
+assert rows[1][19] == "Russia: military" and all(len(r) == 29 for r in rows)
 PY
 # the coder's and the dictionaries' version: --version, the TSV's first line, explain
 ver=$("$RL" --version 2>/dev/null)
@@ -377,6 +377,7 @@ f1=$("$RL" eval tests/gold/dev/*.test 2>/dev/null | awk '/^root/ {for (i=1;i<=NF
 if [ -n "$f1" ] && awk "BEGIN{exit !($f1 >= $floor)}"; then ok; else bad "dev-set root F1 $f1 below recorded floor $floor"; fi
 
 suite "event store and dyad monitor (tests/shell/store.sh)" 1200 tests/shell/store.sh "$BUILD"
+suite "event locations (tests/shell/places.sh)" 300 tests/shell/places.sh "$BUILD"
 suite "web dashboard (tests/shell/serve.sh)" 1200 tests/shell/serve.sh "$BUILD"
 while IFS= read -r line; do bad "$line"; done < <(timed_out "$tmp")
 echo "$BUILD: $pass passed, $fail failed, $skip skipped"

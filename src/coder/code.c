@@ -40,6 +40,10 @@ rl_coder *rl_coder_new(const rl_dict *d)
     c->d = d;
     rl_reading_init(&c->r, d);
     c->story = c->prev = RL_NODATE;
+    if (rl_place_words(c) != RL_OK) {
+        rl_coder_free(c);
+        return NULL;
+    }
     return c;
 }
 
@@ -53,6 +57,7 @@ void rl_coder_free(rl_coder *c)
     free(c->vdate);
     free(c->vexpr);
     free(c->mused);
+    free(c->placew);
     free(c);
 }
 
@@ -614,6 +619,7 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
     rl_claim_decide(c, &pr);
     rl_attach_event_date(c, &pr, trace);
     rl_attach_quantity(r, pr.m, &pr.e);
+    rl_place_locate(c, &pr, trace);
     collect_evidence(r, &pr);
     int rc = emit_pairs(r->dict, &pr, out, first);
     if (rc)

@@ -20,6 +20,10 @@ int rl_modality_parse(const char *s); /* -1 if unknown */
 
 enum { RL_FORM_VERBAL, RL_FORM_NOMINAL };
 
+/* How precisely an event's location is known (place.c). */
+enum { RL_LOC_UNKNOWN, RL_LOC_COUNTRY, RL_LOC_REGION, RL_LOC_PLACE, RL_LOC_COUNT };
+const char *rl_loc_precision_name(int p);
+
 typedef struct rl_event {
     char source[24], target[24];
     char code[8];
@@ -34,6 +38,9 @@ typedef struct rl_event {
     int precision;         /* RL_PREC_*: how much of the date is known */
     int form;              /* RL_FORM_VERBAL, or RL_FORM_NOMINAL for "the attack on X by Y" */
     char claimed_by[24];   /* "" or the actor whose claim the sentence reports */
+    const rl_place *place; /* where it happened (borrowed from the gazetteer), NULL if no place */
+    char loc_country[4];   /* its country, "" if unknown */
+    uint8_t loc_precision; /* RL_LOC_* */
     char date_expr[48];    /* "" when the story date was used */
     char evidence[160];    /* matched words */
     char source_text[96], target_text[96];

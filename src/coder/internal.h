@@ -1,6 +1,6 @@
 /* internal.h: private to the coder's stages (code.c, roles.c, modality.c,
  * attach.c, trace.c): the coder's per-story state, the predicate record the
- * stages pass along, and the functions that fill in its parts. Not part of the
+ * stages pass along, and the functions that fill in its parts (place.c too). Not part of the
  * library's interface; nothing outside src/coder/ includes it. */
 #ifndef RL_CODER_INTERNAL_H
 #define RL_CODER_INTERNAL_H
@@ -30,6 +30,8 @@ struct rl_coder {
     size_t vcap;
     uint8_t *mused;                /* modal match consumed by a verb event */
     size_t mcap;
+    uint8_t *placew;               /* per word id: RL_PW_* classes of place.c, NULL if none */
+    uint32_t nplacew;
 };
 
 /* One predicate (a verb or noun pattern match) on its way to events. code.c
@@ -73,6 +75,14 @@ int rl_code_root(const char *code);
 /* claim.c: a realized act of force or protest reported by one side of its
  * dyad carries that side in e.claimed_by. */
 void rl_claim_decide(rl_coder *c, rl_pred *pr);
+/* place.c: where it happened */
+/* Sets pr->e's place, country and location precision from the place named in
+ * the predicate's clause, else the country its actors give (docs/gazetteer.md). */
+void rl_place_locate(const rl_coder *c, rl_pred *pr, rl_buf *trace);
+/* The word classes place.c tests (place prepositions, direction words,
+ * nouns before a place's "of"), one byte per word id of the dictionary's
+ * lexicon, into c->placew. Returns RL_OK or RL_ENOMEM. */
+int rl_place_words(rl_coder *c);
 
 /* trace.c: what explain shows of the reading */
 void rl_trace_reading(const rl_coder *c, rl_buf *tr);

@@ -32,7 +32,8 @@ static const char *const columns[] = {
     "story_id", "sentence", "date", "story_date", "source", "target", "cameo", "root",
     "quad_class", "goldstein", "plover", "modality", "date_expr", "quantity", "evidence", "text",
     "date_precision", "form", "claimed_by", "source_name", "target_name", "plover_mode",
-    "plover_context",
+    "plover_context", "location", "location_country", "location_region", "lat", "lon",
+    "location_precision",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -74,6 +75,36 @@ void rl_emitter_free(rl_emitter *em)
     rl_buf_release(&em->buf);
     free(em);
 }
+/* A coordinate as the gazetteer writes it (at most four decimals, no
+ * trailing zeros: 49.99, -0.13, 6), without printf. */
+static size_t coord(double v, char *out)
+{
+    size_t k = 0;
+    long long q = (long long)(v * 10000.0 + (v < 0 ? -0.5 : 0.5));
+    if (q < 0) {
+        out[k++] = '-';
+        q = -q;
+    }
+    char d[24];
+    int n = 0;
+    long long ip = q / 10000, fp = q % 10000;
+    do {
+        d[n++] = (char)('0' + ip % 10);
+        ip /= 10;
+    } while (ip && n < 20);
+    while (n)
+        out[k++] = d[--n];
+    if (fp) {
+        out[k++] = '.';
+        for (int div = 1000; div && fp; div /= 10) {
+            out[k++] = (char)('0' + fp / div);
+            fp %= div;
+        }
+    }
+    out[k] = '\0';
+    return k;
+}
+
 /* TSV fields cannot hold tabs or newlines */
 static void tsv_field(FILE *out, const char *s, size_t n)
 {
@@ -104,8 +135,22 @@ static int emit_tsv(rl_emitter *em, const rl_story *s, const rl_event *e, const 
     tsv_field(out, sname, strlen(sname));
     fputc('\t', out);
     tsv_field(out, tname, strlen(tname));
-    fprintf(out, "\t%s\t%s\n", e->plover_mode ? e->plover_mode : "",
+    fprintf(out, "\t%s\t%s", e->plover_mode ? e->plover_mode : "",
             e->plover_context ? e->plover_context : "");
+    fputc('\t', out);
+    const rl_place *p = e->place;
+    if (p) {
+        tsv_field(out, p->name, strlen(p->name));
+        fprintf(out, "\t%s\t", e->loc_country);
+        tsv_field(out, p->region, strlen(p->region));
+        char la[32], lo[32];
+        coord(p->lat, la);
+        coord(p->lon, lo);
+        fprintf(out, "\t%s\t%s", la, lo);
+    } else {
+        fprintf(out, "\t%s\t\t\t", e->loc_country);
+    }
+    fprintf(out, "\t%s\n", rl_loc_precision_name(e->loc_precision));
     return ferror(out) ? -1 : 0;
 }
 
@@ -113,7 +158,12 @@ static int emit_tsv(rl_emitter *em, const rl_story *s, const rl_event *e, const 
 static int emit_csv(rl_emitter *em, const rl_story *s, const rl_event *e, const char *sent,
                     size_t sent_len, const char *date, const char *sdate)
 {
-    char sentence[16], quad[8], gold[16], qty[64], sname[256], tname[256];
+    char sentence[16], quad[8], gold[16], qty[64], sname[256], tname[256], la[32] = "", lo[32] = "";
+    const rl_place *p = e->place;
+    if (p) {
+        coord(p->lat, la);
+        coord(p->lon, lo);
+    }
     snprintf(sentence, sizeof sentence, "%u", e->sentence);
     snprintf(quad, sizeof quad, "%d", e->quad);
     snprintf(gold, sizeof gold, "%.1f", (double)e->goldstein);
@@ -130,6 +180,8 @@ static int emit_csv(rl_emitter *em, const rl_story *s, const rl_event *e, const 
         rl_names_format(em->names, e->source, sname, sizeof sname),
         rl_names_format(em->names, e->target, tname, sizeof tname),
         e->plover_mode ? e->plover_mode : "", e->plover_context ? e->plover_context : "",
+        p ? p->name : "", e->loc_country, p ? p->region : "", la, lo,
+        rl_loc_precision_name(e->loc_precision),
     };
     size_t lens[NCOLUMNS];
     for (size_t i = 0; i < NCOLUMNS; i++)
@@ -314,6 +366,32 @@ static int uint_field(rl_buf *b, const char *key, unsigned v)
     return rl_buf_adds(b, tmp + k);
 }
 
+/* "location": {name, country, region, lat, lon} (null when unknown; name,
+ * region and coordinates null at country precision) and "location_precision". */
+static int location(rl_buf *b, const rl_event *e)
+{
+    const rl_place *p = e->place;
+    int rc = 0;
+    if (!e->loc_country[0]) {
+        rc |= rl_buf_adds(b, ",\"location\":null");
+    } else {
+        rc |= rl_buf_adds(b, ",\"location\":{\"name\":");
+        rc |= p ? json_str(b, p->name, strlen(p->name)) : rl_buf_adds(b, "null");
+        rc |= rl_buf_adds(b, ",\"country\":");
+        rc |= json_str(b, e->loc_country, strlen(e->loc_country));
+        rc |= rl_buf_adds(b, ",\"region\":");
+        rc |= p && p->region[0] ? json_str(b, p->region, strlen(p->region)) : rl_buf_adds(b, "null");
+        if (p) {
+            char c[32];
+            rc |= rl_buf_adds(b, ",\"lat\":") | rl_buf_add(b, c, coord(p->lat, c));
+            rc |= rl_buf_adds(b, ",\"lon\":") | rl_buf_add(b, c, coord(p->lon, c));
+        } else
+            rc |= rl_buf_adds(b, ",\"lat\":null,\"lon\":null");
+        rc |= rl_buf_addc(b, '}');
+    }
+    return rc | fields(b, "location_precision", rl_loc_precision_name(e->loc_precision), 0);
+}
+
 int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *sent,
             size_t sent_len)
 {
@@ -356,6 +434,7 @@ int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *se
     rc |= fields(b, "form", e->form == RL_FORM_NOMINAL ? "nominal" : "verbal", 0);
     if (e->claimed_by[0])
         rc |= fields(b, "claimed_by", e->claimed_by, 0);
+    rc |= location(b, e);
     rc |= fields(b, "evidence", e->evidence, 0);
     rc |= fields(b, "source_text", e->source_text, 0);
     rc |= fields(b, "target_text", e->target_text, 0);

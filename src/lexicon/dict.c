@@ -33,6 +33,7 @@ struct rl_dict {
     uint32_t idx_words;
     uint32_t *wclass;      /* function-word class mask per word id (fwords.h) */
     unsigned parts;        /* RL_DL_* being loaded by rl_dict_load_parts */
+    rl_places *places;     /* the gazetteer (dict/places/), NULL if none */
 };
 
 static const char *const modal_names[RL_M_COUNT] = {
@@ -112,6 +113,7 @@ void rl_dict_free(rl_dict *d)
     for (uint32_t i = 0; i < d->nfiles; i++)
         free(d->files[i]);
     free(d->files);
+    rl_places_free(d->places);
     for (int c = 0; c < 2; c++) {
         free(d->idx_off[c]);
         free(d->idx_ent[c]);
@@ -1012,6 +1014,51 @@ int rl_dict_load_dir(rl_dict *d, const char *dir, rl_diag *dg)
     return rc ? rc : rl_dict_finish(d);
 }
 
+/* The gazetteer of dir/places/ (optional: no folder, no locations). With our
+ * actors loaded, its country codes are checked against theirs. */
+static int load_places(rl_dict *d, const char *dir, rl_diag *dg)
+{
+    char path[2048];
+    snprintf(path, sizeof path, "%s/places", dir);
+    rl_places *p = rl_places_new();
+    if (!p)
+        return RL_ENOMEM;
+    for (int w = 0; w < RL_PCUE_COUNT; w++) {
+        size_t n;
+        const char *const *cue = rl_places_cue_words(w, &n);
+        for (size_t i = 0; i < n; i++)
+            if (!rl_lex_intern(d->lex, cue[i], strlen(cue[i]))) {
+                rl_places_free(p);
+                return RL_ENOMEM;
+            }
+    }
+    int rc = rl_places_load_dir(p, path, dg);
+    if (rc == RL_EIO) {
+        rl_places_free(p);
+        return RL_OK;
+    }
+    uint8_t *valid = NULL;
+    if (rc == RL_OK && (d->parts & RL_DL_ACTORS)) {
+        if (!(valid = calloc(RL_PLACES_NCODES, 1)))
+            rc = RL_ENOMEM;
+        for (uint32_t i = 0; valid && i < d->nactors; i++)
+            if (!d->actors[i].person && strlen(d->actors[i].code) == 3 && rl_places_code3(d->actors[i].code) >= 0)
+                valid[rl_places_code3(d->actors[i].code)] = 1;
+    }
+    if (rc == RL_OK)
+        rc = rl_places_finish(p, valid, dg);
+    free(valid);
+    if (rc) {
+        rl_places_free(p);
+        return rc;
+    }
+    rl_places_free(d->places);
+    d->places = p;
+    return RL_OK;
+}
+
+const rl_places *rl_dict_places(const rl_dict *d) { return d->places; }
+
 int rl_dict_load_parts(rl_dict *d, const char *dir, unsigned parts, rl_diag *dg)
 {
     char path[2048];
@@ -1080,7 +1127,7 @@ int rl_dict_load_parts(rl_dict *d, const char *dir, unsigned parts, rl_diag *dg)
         if (rc == RL_EIO)
             return RL_EIO;
     }
-    return RL_OK;
+    return parts ? load_places(d, dir, dg) : RL_OK;
 }
 
 /* ---- queries ---- */

@@ -9,6 +9,7 @@
 #include "base/day.h"
 #include "lexicon/lex.h"
 #include "lexicon/morph.h"
+#include "lexicon/places.h"
 
 /* RL_I_SKIP: an actor that is neither source nor target (PETRARCH's '^') */
 enum rl_item_type { RL_I_WORD, RL_I_GAP, RL_I_TARGET, RL_I_SOURCE, RL_I_SKIP };
@@ -95,7 +96,8 @@ void rl_dict_free(rl_dict *d);
 void rl_dict_version(const rl_dict *d, char out[RL_DICT_VERSION_LEN]);
 
 /* Loads every dictionary of a dict/ folder (actors/ *.txt, agents.txt, verbs.txt,
- * modals.txt, modal-codes.txt, cameo.tsv) and the ISO 3166 names. Bad lines are
+ * modals.txt, modal-codes.txt, cameo.tsv), the gazetteer (places/ *.txt, when
+ * present) and the ISO 3166 names. Bad lines are
  * reported to dg and skipped. Returns RL_OK, RL_ENOMEM, or RL_EIO when a
  * required file is missing. Calls rl_dict_finish. */
 int rl_dict_load_dir(rl_dict *d, const char *dir, rl_diag *dg);
@@ -148,6 +150,9 @@ const rl_cameo *rl_dict_cameo(const rl_dict *d, const char *code);
  * NULL when the table has none. */
 const char *rl_dict_modal_code(const rl_dict *d, const char *action, int which);
 const char *rl_modal_name(int m);
+/* The gazetteer read from the folder's places/ (docs/gazetteer.md); NULL when
+ * it has none. */
+const rl_places *rl_dict_places(const rl_dict *d);
 /* Counts for reporting. */
 void rl_dict_counts(const rl_dict *d, uint32_t *actors, uint32_t *persons, uint32_t *agents,
                     uint32_t *verbs, uint32_t *modals);

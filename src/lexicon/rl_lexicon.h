@@ -11,5 +11,6 @@
 #include "lexicon/fwords.h"
 #include "lexicon/dict.h"
 #include "lexicon/names.h"
+#include "lexicon/places.h"
 
 #endif

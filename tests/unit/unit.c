@@ -430,6 +430,57 @@ static void test_names(void)
     CHECK(!strcmp(rl_names_format(NULL, "RUSMIL", buf, sizeof buf), ""), "no table: no name");
     rl_names_free(n);
     rl_names_free(NULL);
+/* ---- gazetteer (lexicon/places.h) ---- */
+
+static void test_places(void)
+{
+    char path[] = "/tmp/rl_places_XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0, "temp file");
+    if (fd < 0)
+        return;
+    FILE *f = fdopen(fd, "w");
+    fputs("# comment\n"
+          "Kharkiv | Kharkov\tUKR\tKharkiv Oblast\t49.99\t36.23\tcity\n"
+          "Kharkiv Oblast\tUKR\tKharkiv Oblast\t49.6\t36.5\tregion\n"
+          "Tripoli\tLBY\tTripoli District\t32.89\t13.19\tcapital\n"
+          "Tripoli\tLBN\tNorth Governorate\t34.44\t35.83\tcity\n"
+          "Ivano-Frankivsk\tUKR\tIvano-Frankivsk Oblast\t48.92\t24.71\tcity\n"
+          "Nowhere\tUKR\t-\t91.0\t10\tcity\n"          /* latitude out of range */
+          "Nowhere\tUkraine\t-\t1\t10\tcity\n"         /* not a code */
+          "Nowhere\tQQQ\t-\t1\t10\tcity\n"             /* not a country */
+          "Nowhere\tUKR\t-\t1\t10\ttown\n"             /* unknown kind */
+          "Nowhere\tUKR\t-\t1\n"                         /* too few fields */
+          "Kharkiv\tUKR\tKharkiv Oblast\t49.99\t36.23\tcity\n", /* primary name twice */
+          f);
+    fclose(f);
+    rl_diag dg = {NULL, 0, 0};
+    rl_places *p = rl_places_new();
+    uint8_t *valid = calloc(RL_PLACES_NCODES, 1);
+    valid[rl_places_code3("UKR")] = valid[rl_places_code3("LBY")] = valid[rl_places_code3("LBN")] = 1;
+    CHECK(rl_places_load_file(p, path, &dg) == RL_OK && rl_places_finish(p, valid, &dg) == RL_OK, "loads");
+    CHECK(rl_places_count(p) == 7, "7 places kept (bad lines dropped), got %zu", rl_places_count(p));
+    CHECK(dg.errors == 6, "6 errors (range, code, country, kind, fields, duplicate), got %u", dg.errors);
+    char key[64];
+    size_t n = rl_places_key("IVANO FRANKIVSK", 15, key, sizeof key);
+    const rl_place *x = rl_places_find(p, key, n, NULL, NULL);
+    CHECK(x && !strcmp(x->name, "Ivano-Frankivsk"), "hyphen and case folded: %s", key);
+    n = rl_places_key("Kharkov", 7, key, sizeof key);
+    x = rl_places_find(p, key, n, NULL, NULL);
+    CHECK(x && !strcmp(x->name, "Kharkiv") && x->lat > 49.9 && !strcmp(x->region, "Kharkiv Oblast"), "variant");
+    n = rl_places_key("Kharkiv region", 14, key, sizeof key);
+    x = rl_places_find(p, key, n, NULL, NULL);
+    CHECK(x && x->kind == RL_PK_REGION, "a region's designation-free forms ('Kharkiv region')");
+    n = rl_places_key("Tripoli", 7, key, sizeof key);
+    x = rl_places_find(p, key, n, "LBN", NULL);
+    CHECK(x && !strcmp(x->country, "LBN"), "shared name: the preferred country's");
+    x = rl_places_find(p, key, n, NULL, NULL);
+    CHECK(x && !strcmp(x->country, "LBY"), "shared name: the first read");
+    CHECK(!rl_places_find(p, "kyiv", 4, NULL, NULL), "unknown name");
+    CHECK(rl_places_has_country(p, "UKR") && !rl_places_has_country(p, "RUS"), "countries with places");
+    free(valid);
+    rl_places_free(p);
+    unlink(path);
 }
 
 int main(void)
@@ -445,6 +496,7 @@ int main(void)
     test_csv();
     test_plover();
     test_htmlpage();
+    test_places();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
