@@ -35,8 +35,9 @@ static const char *const usage_text =
     "  -s, --svg FILE          also write a standalone SVG chart to FILE\n"
     "  -h, --help              this text\n"
     "\n"
-    "Exit status: 0 ok (also when the dyad has no events), 1 when the store\n"
-    "cannot be read, an actor is unknown to it or a file cannot be written,\n"
+    "Exit status: 0 ok (also when the dyad has no events, or a code none yet:\n"
+    "it says so on stderr), 1 when the store cannot be read or a file cannot be\n"
+    "written,\n"
     "2 on usage errors (bad dates, reversed ranges, bad codes).\n";
 
 typedef struct suggest_ctx {
@@ -51,7 +52,10 @@ static void add_suggestion(const char *code, void *ctx)
     snprintf(s->buf + len, sizeof s->buf - len, "%s%s", s->n++ ? ", " : "", code);
 }
 
-/* 0 when every pattern names a stored actor; explains the first that does not */
+/* Says on stderr which patterns no stored event has (a valid code with no
+ * events yet: not an error, so a cron watch started before the first event
+ * keeps running), with the stored codes sharing its first two letters.
+ * Returns -1 when the store cannot be read, else 0. */
 static int check_actors(rl_store *st, const char *db, char side[][24], int n)
 {
     for (int i = 0; i < n; i++) {
@@ -63,13 +67,12 @@ static int check_actors(rl_store *st, const char *db, char side[][24], int n)
         suggest_ctx sc = {"", 0};
         char prefix[3] = {side[i][0], side[i][1], 0};
         rl_store_actors_like(st, prefix, 8, add_suggestion, &sc);
-        fprintf(stderr, "redline trend: unknown actor '%s': no event in %s has it as source or "
-                "target", side[i], db);
+        fprintf(stderr, "redline trend: no events yet for '%s': no event in %s has it as "
+                "source or target", side[i], db);
         if (sc.n)
             fprintf(stderr, " (stored codes starting with '%s': %s%s)", prefix, sc.buf,
                     sc.n >= 8 ? ", ..." : "");
         fputc('\n', stderr);
-        return 1;
     }
     return 0;
 }

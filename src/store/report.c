@@ -677,7 +677,7 @@ int rl_report_top_text(FILE *out, const rl_top *t)
     fprintf(out, "force rising, %s to %s vs %s to %s (%lu distinct events read)\n", f, to, pf, pt,
             t->events);
     if (t->n == 0) {
-        fputs("no dyad's force track rose\n", out);
+        fputs(t->events ? "no dyad's force track rose\n" : "no events in these periods\n", out);
         return ferror(out) ? -1 : 0;
     }
     fprintf(out, "%3s  %-24s %5s %5s %5s  %5s %5s  %s\n", "#", "dyad", "force", "prev", "rise",
