@@ -251,6 +251,7 @@ f1=$("$RL" eval tests/gold/dev/*.test 2>/dev/null | awk '/^root/ {for (i=1;i<=NF
 if [ -n "$f1" ] && awk "BEGIN{exit !($f1 >= $floor)}"; then ok; else bad "dev-set root F1 $f1 below recorded floor $floor"; fi
 
 echo "== event store and dyad monitor (tests/shell/store.sh)"; out=$(tests/shell/store.sh "$BUILD" 2>&1); counts "$out" "store"
+echo "== dyad monitor rules and alerts (tests/shell/monitor.sh)"; out=$(tests/shell/monitor.sh "$BUILD" 2>&1); counts "$out" "monitor"
 echo "== web dashboard (tests/shell/serve.sh)"; out=$(tests/shell/serve.sh "$BUILD" 2>&1); counts "$out" "serve"
 echo "$BUILD: $pass passed, $fail failed, $skip skipped"
 [ "$fail" = 0 ]

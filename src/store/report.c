@@ -234,6 +234,40 @@ static json_t *cell_json(const rl_series_cell *c)
                         c->events ? json_real(c->goldstein / c->events) : json_null());
     json_object_set_new(o, "talks", json_integer(c->talks));
     json_object_set_new(o, "force", json_integer(c->force));
+    json_object_set_new(o, "scheduled", json_integer(c->scheduled));
+    json_object_set_new(o, "claims", json_integer(c->claims));
+    json_object_set_new(o, "talks_weighted", json_real(c->talks_w));
+    json_object_set_new(o, "force_weighted", json_real(c->force_w));
+    json_object_set_new(o, "merged", json_integer(c->merged));
+    return o;
+}
+
+/* the counts per 100 stories naming both sides; null without such stories */
+static json_t *per100_json(const rl_series_cell *c, unsigned long stories)
+{
+    if (!stories)
+        return json_null();
+    double k = 100.0 / (double)stories;
+    json_t *o = json_object();
+    json_object_set_new(o, "talks", json_real(c->talks * k));
+    json_object_set_new(o, "force", json_real(c->force * k));
+    json_object_set_new(o, "scheduled", json_real(c->scheduled * k));
+    json_object_set_new(o, "talks_weighted", json_real(c->talks_w * k));
+    json_object_set_new(o, "force_weighted", json_real(c->force_w * k));
+    return o;
+}
+
+/* the counting rules, as docs/store.md states them */
+static json_t *rules_json(void)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "weight", json_string("|goldstein|"));
+    json_object_set_new(o, "min_events", json_integer(RL_SERIES_MIN_EVENTS));
+    json_object_set_new(o, "min_stories", json_integer(RL_SERIES_MIN_STORIES));
+    json_object_set_new(o, "merge_window_days", json_integer(RL_SERIES_WINDOW));
+    json_object_set_new(o, "first_period", json_string("no reading"));
+    json_object_set_new(o, "scheduled", json_string("counted apart, never in a reading"));
+    json_object_set_new(o, "symmetric", json_string("both directions of one sentence: one event"));
     return o;
 }
 
@@ -249,8 +283,16 @@ static json_t *event_json(const rl_series_event *e)
     json_object_set_new(o, "track", json_string(rl_track_name(e->track)));
     json_object_set_new(o, "goldstein", json_real(e->goldstein));
     json_object_set_new(o, "mentions", json_integer(e->mentions));
-    json_object_set_new(o, "stories", json_integer(e->m.stories));
-    json_object_set_new(o, "sources", json_integer(e->m.sources));
+    json_object_set_new(o, "stories", json_integer(e->stories ? e->stories : e->m.stories));
+    json_object_set_new(o, "sources", json_integer(e->sources ? e->sources : e->m.sources));
+    json_object_set_new(o, "mirror", json_boolean(e->mirror));
+    json_object_set_new(o, "claimed_by", e->claimed_by[0] ? json_string(e->claimed_by)
+                                                          : rl_report_str_json(NULL));
+    json_t *also = json_array();
+    for (unsigned k = 0; k < e->nalso && k < RL_SERIES_ALSO; k++)
+        json_array_append_new(also, json_integer(e->also[k]));
+    json_object_set_new(o, "merged", also);
+    json_object_set_new(o, "merged_count", json_integer(e->nalso));
     json_object_set_new(o, "story_id", rl_report_str_json(e->m.story_id));
     json_object_set_new(o, "sentence", json_integer(e->m.sentence));
     json_object_set_new(o, "story_date", rl_report_day_json(e->m.story_date));
@@ -312,7 +354,10 @@ json_t *rl_report_trend_json_new(const rl_series *s)
     json_object_set_new(tr, "talks", codes_json(RL_TRACK_TALKS));
     json_object_set_new(tr, "force", codes_json(RL_TRACK_FORCE));
     json_object_set_new(o, "tracks", tr);
+    json_object_set_new(o, "rules", rules_json());
     json_object_set_new(o, "total", cell_json(&s->total));
+    json_object_set_new(o, "stories", json_integer((json_int_t)s->stories));
+    json_object_set_new(o, "per_100_stories", per100_json(&s->total, s->stories));
     json_object_set_new(o, "uncounted", json_integer(s->uncounted));
     json_t *ps = json_array();
     for (size_t i = 0; i < s->n; i++) {
@@ -325,6 +370,8 @@ json_t *rl_report_trend_json_new(const rl_series *s)
         json_object_set_new(po, "a_to_b", cell_json(&p->ab));
         json_object_set_new(po, "b_to_a", cell_json(&p->ba));
         json_object_set_new(po, "uncounted", json_integer(p->uncounted));
+        json_object_set_new(po, "stories", json_integer(p->stories));
+        json_object_set_new(po, "per_100_stories", per100_json(&p->all, p->stories));
         json_t *ev = json_object();
         for (int t = 0; t < 2; t++) {
             json_t *l = json_array();
@@ -374,7 +421,7 @@ static void put_xml(FILE *out, const char *s, size_t max)
 static const char *reading_color(int r)
 {
     static const char *const c[RL_READ_COUNT] = {
-        "#e2e8f0", "#2b6cb0", "#c53030", "#805ad5", "#a0aec0", "#718096",
+        "#e2e8f0", "#2b6cb0", "#c53030", "#805ad5", "#a0aec0", "#718096", "#f7fafc", "#ffffff",
     };
     return r >= 0 && r < RL_READ_COUNT ? c[r] : "#ffffff";
 }

@@ -94,7 +94,7 @@ static void day(pg *p, rl_day d)
 static const char *reading_class(int r)
 {
     static const char *const c[RL_READ_COUNT] = {"r-quiet", "r-talks", "r-force", "r-both",
-                                                 "r-steady", "r-receding"};
+                                                 "r-steady", "r-receding", "r-thin", "r-none"};
     return r >= 0 && r < RL_READ_COUNT ? c[r] : "r-quiet";
 }
 
@@ -506,11 +506,15 @@ static void dyad_summary(pg *p, const rl_web_req *r, const rl_series *s, const c
             put(p, " &ndash; ");
             day(p, last->end);
         }
-        putf(p, ": <strong class=\"reading %s\">%s</strong> (talks %u, force %u, against talks "
-                 "%u, force %u the period before).</p>\n", reading_class(last->reading),
-             rl_series_reading_name(last->reading), last->all.talks, last->all.force,
-             s->n > 1 ? s->p[s->n - 2].all.talks : s->before.talks,
-             s->n > 1 ? s->p[s->n - 2].all.force : s->before.force);
+        putf(p, ": <strong class=\"reading %s\">%s</strong> (talks %u, force %u, scheduled %u; "
+                 "intensity talks %.1f, force %.1f; %u stories naming both",
+             reading_class(last->reading), rl_series_reading_name(last->reading),
+             last->all.talks, last->all.force, last->all.scheduled, last->all.talks_w,
+             last->all.force_w, last->stories);
+        if (s->n > 1)
+            putf(p, "; the period before: talks %u, force %u",
+                 s->p[s->n - 2].all.talks, s->p[s->n - 2].all.force);
+        put(p, ").</p>\n");
         putf(p, "<p class=\"sub\">%s to %s by %s: %u distinct events, %u talks, %u force",
              f, t, rl_by_name(s->by), s->total.events, s->total.talks, s->total.force);
         if (s->uncounted)

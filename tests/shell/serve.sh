@@ -155,15 +155,17 @@ python3 - "$v1" <<'PY' || bad "a version-1 store made by hand"
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
 con.executescript("DROP TRIGGER mentions_fts_delete; DROP TRIGGER mentions_fts_update; "
-                  "DROP TABLE mentions_fts; PRAGMA user_version = 1;")
+                  "DROP TABLE mentions_fts; ALTER TABLE mentions DROP COLUMN claimed_by; "
+                  "PRAGMA user_version = 1;")
 PY
 "$RL" serve --port 0 "$v1" >/dev/null 2>"$tmp/err" </dev/null; rc=$?
-[ $rc = 1 ] && grep -q "older than 2" "$tmp/err" && ok || bad "serve refuses a version-1 store and says how to upgrade it (exit $rc)"
+[ $rc = 1 ] && grep -q "older than 3" "$tmp/err" && ok || bad "serve refuses a version-1 store and says how to upgrade it (exit $rc)"
 "$RL" ingest -q "$v1" - </dev/null 2>"$tmp/err"
-python3 - "$v1" <<'PY' && grep -q "upgraded from version 1 to 2" "$tmp/err" && ok || bad "ingest upgrades a version-1 store and indexes its mentions: $(cat "$tmp/err")"
+python3 - "$v1" <<'PY' && grep -q "upgraded from version 1 to 3" "$tmp/err" && ok || bad "ingest upgrades a version-1 store and indexes its mentions: $(cat "$tmp/err")"
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
-assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+assert "claimed_by" in [r[1] for r in con.execute("PRAGMA table_info(mentions)")]
 n, = con.execute("SELECT count(*) FROM mentions_fts WHERE mentions_fts MATCH 'attacked'").fetchone()
 assert n >= 3, n
 PY
