@@ -2,6 +2,7 @@
  * rankings. Text widths are counted in code points so that the Unicode bars
  * line up; SVG is written element by element with XML escaping. */
 #include "store/report.h"
+#include "store/alert.h"
 #include "text/clean.h"
 #include "base/day.h"
 
@@ -780,4 +781,70 @@ json_t *rl_report_top_json_new(const rl_top *t)
     }
     json_object_set_new(o, "dyads", l);
     return o;
+}
+
+/* ======================== alerts ======================== */
+
+int rl_report_alerts_text(FILE *out, const rl_alerts *a)
+{
+    char d[11];
+    rl_day_format(a->asof, d);
+    if (a->n == 0) {
+        fprintf(out, "no alert as of %s (%lu force events read)\n", d, a->events);
+        return ferror(out) ? -1 : 0;
+    }
+    fprintf(out, "%zu alert%s as of %s (force over the last %d days against the %d before, "
+            "per day and per story naming both sides)\n", a->n, a->n == 1 ? "" : "s", d,
+            RL_ALERT_RECENT, RL_ALERT_BASELINE);
+    for (size_t i = 0; i < a->n; i++) {
+        const rl_alert *al = &a->v[i];
+        char s[11];
+        rl_day_format(al->since, s);
+        fprintf(out, "%s - %s  since %s  score %.1f: force %.1f from %u events (%u stories "
+                "naming both) against %.1f in the baseline (%u stories)\n", al->a, al->b, s,
+                al->score, al->force_recent, al->events_recent, al->stories_recent,
+                al->force_base, al->stories_base);
+        for (size_t k = 0; k < al->nev; k++) {
+            const rl_series_event *e = &al->ev[k];
+            char ed[11];
+            rl_day_format(e->date, ed);
+            fprintf(out, "    %s %s>%s %s (%u stories): %s sentence %u\n      \"", ed, e->source,
+                    e->target, e->cameo, e->stories, e->m.story_id ? e->m.story_id : "?",
+                    e->m.sentence);
+            put_clipped(out, e->m.text, 140);
+            fputs("\"\n", out);
+        }
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+json_t *rl_report_alerts_json_new(const rl_alerts *a)
+{
+    json_t *l = json_array();
+    if (!l)
+        return NULL;
+    for (size_t i = 0; i < a->n; i++) {
+        const rl_alert *al = &a->v[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "a", json_string(al->a));
+        json_object_set_new(o, "b", json_string(al->b));
+        json_object_set_new(o, "since", rl_report_day_json(al->since));
+        json_object_set_new(o, "score", json_real(al->score));
+        json_object_set_new(o, "force_recent", json_real(al->force_recent));
+        json_object_set_new(o, "force_baseline", json_real(al->force_base));
+        json_object_set_new(o, "stories_recent", json_integer(al->stories_recent));
+        json_object_set_new(o, "stories_baseline", json_integer(al->stories_base));
+        json_t *ev = json_array();
+        for (size_t k = 0; k < al->nev; k++)
+            json_array_append_new(ev, event_json(&al->ev[k]));
+        json_object_set_new(o, "events", ev);
+        json_array_append_new(l, o);
+    }
+    return l;
+}
+
+int rl_report_alerts_json(FILE *out, const rl_alerts *a)
+{
+    json_t *o = rl_report_alerts_json_new(a);
+    return o ? dump(out, o) : -1;
 }

@@ -59,5 +59,114 @@ assert len(first) == 1 and first[0]["merged_count"] == stored - 2 and first[0]["
 assert t["total"]["merged"] == stored - 2
 PY
 
+echo "== monitor: alerts on synthetic series"
+python3 - "$tmp/syn.jsonl" <<'PY'
+import datetime, json, sys
+out = open(sys.argv[1], "w")
+n = 0
+def story(day, text, src="wire"):
+    global n
+    n += 1
+    out.write(json.dumps({"id": "s%04d" % n, "date": day.isoformat(), "source": src, "text": text}) + "\n")
+D = datetime.date
+def days(a, b):
+    d = a
+    while d <= b:
+        yield d
+        d += datetime.timedelta(days=1)
+for d in days(D(2026, 1, 1), D(2026, 3, 16)):
+    if d.weekday() == 0:          # a weekly baseline for every dyad
+        story(d, "France and Germany held talks on trade.")
+        story(d, "Armenia and Azerbaijan held talks.")
+        story(d, "India and Pakistan held talks.")
+    if d.weekday() == 0 and d.isocalendar()[1] % 2 == 0 and d < D(2026, 3, 2):
+        story(d, "France threatened Germany with sanctions.")
+# a quiet dyad's busy news week: five stories a day, three threats
+for d in days(D(2026, 3, 2), D(2026, 3, 8)):
+    for k in range(5):
+        story(d, "France and Germany held talks on trade.", "wire %d" % k)
+    if d.day in (3, 5, 7):
+        story(d, "France threatened Germany with sanctions.")
+# a slow build-up to a strike on March 9
+build = {D(2026, 2, 10): 1, D(2026, 2, 13): 1, D(2026, 2, 16): 1, D(2026, 2, 18): 1, D(2026, 2, 20): 1}
+for d in days(D(2026, 2, 23), D(2026, 3, 8)):
+    build[d] = 2
+for d, k in sorted(build.items()):
+    for i in range(k):
+        story(d, "Azerbaijan threatened Armenia." if (d.day + i) % 2 else
+              "Azerbaijan mobilized troops on the border with Armenia.", "wire %d" % i)
+for i in range(3):
+    story(D(2026, 3, 9), "Azerbaijani forces shelled Armenian villages.", "wire %d" % i)
+# a sudden strike on March 9
+for i in range(3):
+    story(D(2026, 3, 9), "India launched air strikes on Pakistan.", "wire %d" % i)
+for i in range(2):
+    story(D(2026, 3, 10), "Pakistan shelled Indian positions in Kashmir.", "wire %d" % i)
+story(D(2026, 3, 11), "India launched air strikes on Pakistan.")
+PY
+$T "$RL" ingest -q "$tmp/syn.db" "$tmp/syn.jsonl" 2>"$tmp/err" || bad "ingest the synthetic series: $(cat "$tmp/err")"
+for d in 2026-02-0{1..9} 2026-02-{10..28} 2026-03-0{1..9} 2026-03-{10..16}; do
+    $T "$RL" alerts "$tmp/syn.db" --as-of "$d" --json >"$tmp/al-$d.json" 2>"$tmp/err" || bad "alerts --as-of $d exits 0: $(cat "$tmp/err")"
+done
+python3 - "$tmp" <<'PY' && ok || bad "a quiet dyad's busy news week raises no alert"
+import glob, json, sys
+for f in sorted(glob.glob(sys.argv[1] + "/al-*.json")):
+    for a in json.load(open(f)):
+        assert (a["a"], a["b"]) != ("DEU", "FRA"), (f, a)
+PY
+python3 - "$tmp" <<'PY' && ok || bad "a slow build-up alerts at least 7 days before the strike of March 9"
+import json, sys
+days = ["2026-02-%02d" % d for d in range(10, 29)] + ["2026-03-01", "2026-03-02"]
+hit = [d for d in days for a in json.load(open(sys.argv[1] + "/al-%s.json" % d))
+       if (a["a"], a["b"]) == ("ARM", "AZE")]
+assert hit, "no alert by March 2"
+print("build-up: first alert as of", hit[0])
+a = [a for a in json.load(open(sys.argv[1] + "/al-%s.json" % hit[0])) if a["a"] == "ARM"][0]
+assert a["since"] <= hit[0] and a["score"] >= 2 and len(a["events"]) >= 3, a
+assert all(e["date"] <= hit[0] and e["story_date"] <= hit[0] for e in a["events"]), a
+PY
+python3 - "$tmp" <<'PY' && ok || bad "a sudden strike: no alert before it, an alert from the stories after it"
+import json, sys
+load = lambda d: [(a["a"], a["b"]) for a in json.load(open(sys.argv[1] + "/al-%s.json" % d))]
+assert ("IND", "PAK") not in load("2026-03-08")
+a = [a for a in json.load(open(sys.argv[1] + "/al-2026-03-11.json")) if (a["a"], a["b"]) == ("IND", "PAK")]
+assert a and a[0]["since"] == "2026-03-09" and {e["cameo"][:2] for e in a[0]["events"]} == {"19"}, a
+PY
+$T "$RL" alerts "$tmp/syn.db" --as-of 2025-01-01 >"$tmp/out" 2>"$tmp/err"
+[ $? = 0 ] && grep -q "no alert as of 2025-01-01" "$tmp/out" && ok || bad "no alert: exit 0, says so"
+$T "$RL" alerts "$tmp/syn.db" --as-of 2026-03-11 >"$tmp/out" 2>"$tmp/err"
+grep -q "^IND - PAK  since 2026-03-09" "$tmp/out" && ok || bad "alerts text names the dyad and the start of the rise"
+$T "$RL" alerts "$tmp/syn.db" --as-of 2026-13-01 >/dev/null 2>&1; [ $? = 2 ] && ok || bad "a bad --as-of is a usage error"
+
+echo "== monitor: alerts on the VOA stories"
+voa="$SHARED/data/news/voa.jsonl"
+if [ -f "$voa" ]; then
+    $T "$RL" ingest -q "$tmp/voa.db" "$voa" 2>"$tmp/err" || bad "ingest the VOA stories: $(cat "$tmp/err")"
+    python3 -c "import json,sys; print('\n'.join(sorted({json.loads(l)['published'][:10] for l in open(sys.argv[1])})))" "$voa" >"$tmp/voa-days"
+    while read -r d; do
+        $T "$RL" alerts "$tmp/voa.db" --as-of "$d" --json >>"$tmp/voa-alerts" 2>"$tmp/err" || bad "VOA alerts --as-of $d: $(cat "$tmp/err")"
+    done <"$tmp/voa-days"
+    python3 - "$tmp/voa-alerts" <<'PY' && ok || bad "VOA: every day's alerts are a JSON array of well-formed alerts"
+import json, re, sys
+dec = json.JSONDecoder()
+text, i, days, total = open(sys.argv[1]).read(), 0, 0, 0
+while i < len(text):
+    while i < len(text) and text[i].isspace():
+        i += 1
+    if i == len(text):
+        break
+    v, i = dec.raw_decode(text, i)
+    assert isinstance(v, list)
+    days += 1
+    for a in v:
+        total += 1
+        assert re.fullmatch(r"[A-Z]{3}|(IGO|NGO|MNC|IMG)[A-Z]*", a["a"]) and a["a"] < a["b"], a
+        assert a["score"] >= 2 and a["events"] and a["since"], a
+print("VOA: %d alerts over %d story days" % (total, days))
+PY
+else
+    echo "skipped: $voa not present"
+fi
+
 echo "monitor: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -1,0 +1,393 @@
+/* alert.c: `redline alerts`: the dyads whose weighted force track rises
+ * beyond their own baseline as of a day, from the stories published by then
+ * (rule and reasoning: docs/store.md, "Alerts"). Reads the store with two
+ * read-only queries over stories by date, then computes per dyad in memory. */
+#include "store/alert.h"
+#include "base/day.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* one force incident of a dyad */
+typedef struct aev {
+    rl_series_event e;
+    rl_day seen;          /* first story date reporting it */
+    char story[64];       /* smallest story id reporting it */
+    double w;             /* |Goldstein| */
+} aev;
+
+/* a dyad's force incidents and its stories naming both sides, per day */
+typedef struct adyad {
+    char a[24], b[24];
+    aev *v;
+    size_t n, cap;
+    unsigned *vol;        /* stories per day from first: RL_ALERT_* window */
+} adyad;
+
+typedef struct actx {
+    rl_alerts *out;
+    rl_day first, asof;
+    adyad *d;
+    size_t n, cap;
+} actx;
+
+static double absd(double x) { return x < 0 ? -x : x; }
+
+static adyad *find_dyad(actx *c, const char *x, const char *y, int add)
+{
+    char a[24], b[24];
+    rl_series_actor_root(x, a);
+    rl_series_actor_root(y, b);
+    int cmp = strcmp(a, b);
+    if (cmp == 0)
+        return NULL;
+    const char *lo = cmp < 0 ? a : b, *hi = cmp < 0 ? b : a;
+    for (size_t i = 0; i < c->n; i++) /* dyads with force events: few */
+        if (!strcmp(c->d[i].a, lo) && !strcmp(c->d[i].b, hi))
+            return &c->d[i];
+    if (!add)
+        return NULL;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 64;
+        adyad *v = realloc(c->d, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        c->d = v;
+        c->cap = cap;
+    }
+    adyad *d = &c->d[c->n];
+    memset(d, 0, sizeof *d);
+    snprintf(d->a, sizeof d->a, "%s", lo);
+    snprintf(d->b, sizeof d->b, "%s", hi);
+    d->vol = calloc((size_t)(c->asof - c->first + 1), sizeof *d->vol);
+    if (!d->vol)
+        return NULL;
+    c->n++;
+    return d;
+}
+
+/* the same incident: one direction's duplicate (RUSMIL and RUS, 190 and 195)
+ * on the same day, or the other direction of the same code (a clash) */
+static int same(const aev *x, const rl_series_event *e)
+{
+    if (x->e.date != e->date || strncmp(x->e.cameo, e->cameo, 2) != 0)
+        return 0;
+    char xs[24], es[24];
+    rl_series_actor_root(x->e.source, xs);
+    rl_series_actor_root(e->source, es);
+    return !strcmp(xs, es) || !strcmp(x->e.cameo, e->cameo);
+}
+
+static int add_event(actx *c, sqlite3_stmt *q)
+{
+    const char *src = (const char *)sqlite3_column_text(q, 2);
+    const char *tgt = (const char *)sqlite3_column_text(q, 3);
+    const char *cameo = (const char *)sqlite3_column_text(q, 4);
+    const char *mod = (const char *)sqlite3_column_text(q, 5);
+    const char *sd = (const char *)sqlite3_column_text(q, 7);
+    const char *sid = (const char *)sqlite3_column_text(q, 8);
+    const char *d = (const char *)sqlite3_column_text(q, 1);
+    if (!src || !tgt || !cameo || !mod || !sd || !d || rl_series_track(cameo) != RL_TRACK_FORCE)
+        return RL_OK;
+    int m = rl_modality_parse(mod);
+    if (!rl_series_counted(m) || m == RL_MOD_SCHEDULED)
+        return RL_OK;
+    c->out->events++;
+    char rs[24], rt[24];
+    rl_series_actor_root(src, rs);
+    rl_series_actor_root(tgt, rt);
+    if (!strcmp(rs, rt))
+        return RL_OK; /* within one country: not a dyad for alerts */
+    adyad *dy = find_dyad(c, src, tgt, 1);
+    if (!dy)
+        return RL_ENOMEM;
+    rl_series_event e;
+    memset(&e, 0, sizeof e);
+    e.id = sqlite3_column_int64(q, 0);
+    e.date = rl_day_parse(d);
+    snprintf(e.source, sizeof e.source, "%s", src);
+    snprintf(e.target, sizeof e.target, "%s", tgt);
+    snprintf(e.cameo, sizeof e.cameo, "%s", cameo);
+    e.modality = m;
+    e.track = RL_TRACK_FORCE;
+    e.goldstein = sqlite3_column_double(q, 6);
+    e.stories = (unsigned)sqlite3_column_int(q, 9);
+    e.mentions = e.stories;
+    rl_day seen = rl_day_parse(sd);
+    for (size_t i = 0; i < dy->n; i++)
+        if (same(&dy->v[i], &e)) {
+            aev *x = &dy->v[i];
+            x->e.stories += e.stories;
+            if (seen < x->seen)
+                x->seen = seen;
+            if (x->e.nalso < RL_SERIES_ALSO)
+                x->e.also[x->e.nalso] = e.id;
+            x->e.nalso++;
+            return RL_OK;
+        }
+    if (dy->n == dy->cap) {
+        size_t cap = dy->cap ? dy->cap * 2 : 16;
+        aev *v = realloc(dy->v, cap * sizeof *v);
+        if (!v)
+            return RL_ENOMEM;
+        dy->v = v;
+        dy->cap = cap;
+    }
+    aev *x = &dy->v[dy->n++];
+    x->e = e;
+    x->seen = seen;
+    x->w = absd(e.goldstein);
+    snprintf(x->story, sizeof x->story, "%s", sid ? sid : "");
+    return RL_OK;
+}
+
+static int sq_fail(rl_diag *dg, sqlite3 *db, sqlite3_stmt *q)
+{
+    rl_error(dg, NULL, 0, "cannot read the store for alerts: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(q);
+    return RL_EIO;
+}
+
+/* the force incidents reported by stories dated in [first, asof] */
+static int read_events(rl_store *st, actx *c, rl_diag *dg)
+{
+    sqlite3 *db = rl_store_sqlite(st);
+    sqlite3_stmt *q = NULL;
+    const char *sql =
+        "SELECT e.id, e.date, e.source, e.target, e.cameo, e.modality, e.goldstein, "
+        "min(s.date), min(s.id), count(DISTINCT s.id) FROM stories s "
+        "JOIN mentions m ON m.story_id = s.id JOIN events e ON e.id = m.event_id "
+        "WHERE s.date BETWEEN ?1 AND ?2 AND e.date BETWEEN ?1 AND ?2 GROUP BY e.id "
+        "ORDER BY e.date, e.id";
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+        return sq_fail(dg, db, q);
+    char f[11], t[11];
+    rl_day_format(c->first, f);
+    rl_day_format(c->asof, t);
+    sqlite3_bind_text(q, 1, f, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, t, -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+        if (add_event(c, q)) {
+            sqlite3_finalize(q);
+            return RL_ENOMEM;
+        }
+    if (rc != SQLITE_DONE)
+        return sq_fail(dg, db, q);
+    sqlite3_finalize(q);
+    return RL_OK;
+}
+
+/* the news volume of each dyad found: stories naming both sides, per day */
+static void end_story(actx *c, char (*roots)[24], size_t n, rl_day d)
+{
+    if (d == RL_NODATE || d < c->first || d > c->asof)
+        return;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            adyad *dy = find_dyad(c, roots[i], roots[j], 0);
+            if (dy)
+                dy->vol[d - c->first]++;
+        }
+}
+
+static int read_volume(rl_store *st, actx *c, rl_diag *dg)
+{
+    sqlite3 *db = rl_store_sqlite(st);
+    sqlite3_stmt *q = NULL;
+    const char *sql = "SELECT s.id, s.date, m.source, m.target FROM stories s "
+                      "JOIN mentions m ON m.story_id = s.id "
+                      "WHERE s.date BETWEEN ?1 AND ?2 ORDER BY s.id";
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+        return sq_fail(dg, db, q);
+    char f[11], t[11], cur[64] = "";
+    rl_day_format(c->first, f);
+    rl_day_format(c->asof, t);
+    sqlite3_bind_text(q, 1, f, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, t, -1, SQLITE_STATIC);
+    char roots[32][24];
+    size_t n = 0;
+    rl_day day = RL_NODATE;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(q, 0);
+        const char *d = (const char *)sqlite3_column_text(q, 1);
+        if (!id || !d)
+            continue;
+        if (strncmp(id, cur, sizeof cur - 1) != 0) {
+            end_story(c, roots, n, day);
+            snprintf(cur, sizeof cur, "%s", id);
+            n = 0;
+            day = rl_day_parse(d);
+        }
+        for (int k = 2; k <= 3; k++) {
+            const char *code = (const char *)sqlite3_column_text(q, k);
+            if (!code)
+                continue;
+            char r[24];
+            rl_series_actor_root(code, r);
+            size_t i = 0;
+            while (i < n && strcmp(roots[i], r))
+                i++;
+            if (i == n && n < 32)
+                snprintf(roots[n++], 24, "%s", r);
+        }
+    }
+    end_story(c, roots, n, day);
+    if (rc != SQLITE_DONE)
+        return sq_fail(dg, db, q);
+    sqlite3_finalize(q);
+    return RL_OK;
+}
+
+/* The rule as of day d, with what was published by d. Returns the score
+ * (0 when the minimum evidence is missing) and fills al's figures. */
+static double score_at(const actx *c, const adyad *dy, rl_day d, rl_alert *al, rl_day *start)
+{
+    double wr = 0, wb = 0;
+    unsigned nr = 0, nb = 0, ev = 0, multi = 0;
+    const char *story = NULL;
+    int two = 0;
+    *start = RL_NODATE;
+    for (size_t i = 0; i < dy->n; i++) {
+        const aev *x = &dy->v[i];
+        if (x->seen > d || x->e.date > d || x->e.date < d - RL_ALERT_RECENT - RL_ALERT_BASELINE + 1)
+            continue;
+        if (x->e.date > d - RL_ALERT_RECENT) {
+            wr += x->w;
+            ev++;
+            multi |= x->e.stories >= RL_ALERT_MIN_STORIES;
+            if (!story)
+                story = x->story;
+            else if (strcmp(story, x->story))
+                two = 1;
+            if (*start == RL_NODATE || x->e.date < *start)
+                *start = x->e.date;
+        } else {
+            wb += x->w;
+        }
+    }
+    for (rl_day k = d - RL_ALERT_RECENT - RL_ALERT_BASELINE + 1; k <= d; k++) {
+        if (k < c->first)
+            continue;
+        if (k > d - RL_ALERT_RECENT)
+            nr += dy->vol[k - c->first];
+        else
+            nb += dy->vol[k - c->first];
+    }
+    al->force_recent = wr;
+    al->force_base = wb;
+    al->events_recent = ev;
+    al->stories_recent = nr;
+    al->stories_base = nb;
+    if (ev < RL_ALERT_MIN_EVENTS || !(multi || two))
+        return 0;
+    double rate_b = wb / RL_ALERT_BASELINE;
+    double rate = (wr / RL_ALERT_RECENT) /
+                  (rate_b > RL_ALERT_FLOOR_RATE ? rate_b : RL_ALERT_FLOOR_RATE);
+    double share_b = nb ? wb / nb : 0;
+    double share = (wr / (nr ? nr : 1)) /
+                   (share_b > RL_ALERT_FLOOR_SHARE ? share_b : RL_ALERT_FLOOR_SHARE);
+    return rate < share ? rate : share;
+}
+
+static int stronger_ev(const void *x, const void *y)
+{
+    const aev *a = x, *b = y;
+    if (a->w != b->w)
+        return a->w > b->w ? -1 : 1;
+    if (a->e.date != b->e.date)
+        return a->e.date > b->e.date ? -1 : 1;
+    return a->e.id < b->e.id ? -1 : a->e.id > b->e.id;
+}
+
+/* alerts the dyad when the rule holds as of c->asof; the rise began at the
+ * first force event of the first day of the unbroken run of alert days */
+static int judge(rl_store *st, const actx *c, adyad *dy, rl_alert *al)
+{
+    memset(al, 0, sizeof *al);
+    rl_day start;
+    double s = score_at(c, dy, c->asof, al, &start);
+    if (s < RL_ALERT_SCORE)
+        return 0;
+    rl_alert tmp;
+    rl_day since = start;
+    for (rl_day d = c->asof - 1; d > c->asof - RL_ALERT_LOOKBACK; d--) {
+        rl_day st0;
+        if (score_at(c, dy, d, &tmp, &st0) < RL_ALERT_SCORE)
+            break;
+        since = st0;
+    }
+    snprintf(al->a, sizeof al->a, "%s", dy->a);
+    snprintf(al->b, sizeof al->b, "%s", dy->b);
+    al->score = s;
+    al->since = since;
+    qsort(dy->v, dy->n, sizeof *dy->v, stronger_ev);
+    for (size_t i = 0; i < dy->n && al->nev < RL_ALERT_EVIDENCE; i++) {
+        const aev *x = &dy->v[i];
+        if (x->seen > c->asof || x->e.date <= c->asof - RL_ALERT_RECENT)
+            continue;
+        rl_series_event *e = &al->ev[al->nev++];
+        *e = x->e;
+        int rc = rl_store_first_mention(st, e->id, &e->m);
+        if (rc == RL_ENOMEM || rc == RL_EIO)
+            return rc;
+    }
+    return 1;
+}
+
+static int cmp_alert(const void *x, const void *y)
+{
+    const rl_alert *a = x, *b = y;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    int k = strcmp(a->a, b->a);
+    return k ? k : strcmp(a->b, b->b);
+}
+
+void rl_alerts_free(rl_alerts *a)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t k = 0; k < a->v[i].nev; k++)
+            rl_store_mention_release(&a->v[i].ev[k].m);
+    free(a->v);
+    free(a);
+}
+
+int rl_alerts_run(rl_store *st, rl_day asof, rl_alerts **out, rl_diag *dg)
+{
+    *out = NULL;
+    rl_alerts *r = calloc(1, sizeof *r);
+    if (!r)
+        return RL_ENOMEM;
+    r->asof = asof;
+    actx c = {r, asof - RL_ALERT_LOOKBACK - RL_ALERT_RECENT - RL_ALERT_BASELINE, asof, NULL, 0, 0};
+    int rc = read_events(st, &c, dg);
+    if (!rc && c.n)
+        rc = read_volume(st, &c, dg);
+    if (!rc && c.n && !(r->v = calloc(c.n, sizeof *r->v)))
+        rc = RL_ENOMEM;
+    for (size_t i = 0; i < c.n && !rc; i++) {
+        int k = judge(st, &c, &c.d[i], &r->v[r->n]);
+        if (k < 0)
+            rc = k;
+        else
+            r->n += (size_t)k;
+    }
+    for (size_t i = 0; i < c.n; i++) {
+        free(c.d[i].v);
+        free(c.d[i].vol);
+    }
+    free(c.d);
+    if (rc) {
+        rl_alerts_free(r);
+        return rc;
+    }
+    if (r->n)
+        qsort(r->v, r->n, sizeof *r->v, cmp_alert);
+    *out = r;
+    return RL_OK;
+}
