@@ -62,16 +62,21 @@ static void put_clipped(FILE *out, const char *s, size_t max)
     }
 }
 
-static unsigned max_track(const rl_series *s, int force)
+/* the largest count of a track (talks with the scheduled incidents drawn on
+ * top of them when sched is set) */
+static unsigned max_track_s(const rl_series *s, int force, int sched)
 {
     unsigned m = 0;
     for (size_t i = 0; i < s->n; i++) {
-        unsigned v = force ? s->p[i].all.force : s->p[i].all.talks;
+        unsigned v = force ? s->p[i].all.force
+                           : s->p[i].all.talks + (sched ? s->p[i].all.scheduled : 0);
         if (v > m)
             m = v;
     }
     return m;
 }
+
+static unsigned max_track(const rl_series *s, int force) { return max_track_s(s, force, 0); }
 
 /* ======================== terminal ======================== */
 
@@ -116,6 +121,12 @@ static void put_evidence(FILE *out, const rl_series_event *e, const char *track)
             rl_modality_name(e->modality));
     if (e->m.quantity > 0)
         fprintf(out, " (%.0f %s)", e->m.quantity, e->m.quantity_unit);
+    if (e->mirror)
+        fputs(" (both directions)", out);
+    if (e->claimed_by[0])
+        fprintf(out, " (claim by %s)", e->claimed_by);
+    if (e->nalso)
+        fprintf(out, " (+%u merged report%s)", e->nalso, e->nalso == 1 ? "" : "s");
     fprintf(out, ", %u mention%s: %s sentence %u\n", e->mentions, e->mentions == 1 ? "" : "s",
             e->m.story_id ? e->m.story_id : "?", e->m.sentence);
     fputs("        \"", out);
@@ -151,13 +162,21 @@ int rl_report_trend_text(FILE *out, const rl_series *s, unsigned evidence)
     rl_day_format(s->to, t);
     fprintf(out, "%s <-> %s, %s to %s by %s (%zu period%s)\n", a, b, f, t, rl_by_name(s->by),
             s->n, s->n == 1 ? "" : "s");
-    fprintf(out, "%u distinct events (%u mentions): %u talks, %u force", s->total.events,
-            s->total.mentions, s->total.talks, s->total.force);
+    fprintf(out, "%u incidents (%u mentions): %u talks, %u force, %u scheduled", s->total.events,
+            s->total.mentions, s->total.talks, s->total.force, s->total.scheduled);
+    if (s->total.claims)
+        fprintf(out, " (%u claims)", s->total.claims);
     if (s->uncounted)
         fprintf(out, "; %u negated or hypothetical not counted", s->uncounted);
     fputs("\n  talks: meetings, negotiation, mediation, agreements, intent to meet or settle\n"
           "  force: threats and ultimatums, force posture, sanctions, coercion, assaults,\n"
-          "         fighting, demands to withdraw\n\n", out);
+          "         fighting, demands to withdraw\n", out);
+    fprintf(out, "  counted: incidents (a symmetric act's two directions once; reports of one event\n"
+            "  %d day apart, same country dyad and root, shared evidence, merged: %u); scheduled\n"
+            "  apart (%u) and never read; intensity = |Goldstein| sum; a reading needs %d events\n"
+            "  from %d stories; the first period reads nothing. %lu stories name both sides.\n\n",
+            RL_SERIES_WINDOW, s->total.merged, s->total.scheduled, RL_SERIES_MIN_EVENTS,
+            RL_SERIES_MIN_STORIES, s->stories);
     fputs("talks ", out);
     put_spark(out, s, 0);
     fputs("\nforce ", out);
@@ -187,6 +206,14 @@ int rl_report_trend_text(FILE *out, const rl_series *s, unsigned evidence)
         else
             fprintf(out, "%6s", "-");
         fprintf(out, "  %s\n", rl_series_reading_name(p->reading));
+        if (p->all.scheduled || p->all.claims || p->stories || p->all.talks + p->all.force) {
+            fprintf(out, "      intensity talks %.1f force %.1f; scheduled %u; claims %u; %u stories",
+                    p->all.talks_w, p->all.force_w, p->all.scheduled, p->all.claims, p->stories);
+            if (p->stories)
+                fprintf(out, " (per 100: talks %.0f, force %.0f)", 100.0 * p->all.talks / p->stories,
+                        100.0 * p->all.force / p->stories);
+            fputc('\n', out);
+        }
         for (int tr = 0; tr < 2; tr++)
             for (unsigned k = 0; k < p->ntop[tr] && k < evidence; k++)
                 put_evidence(out, &p->top[tr][k], tr ? "force" : "talks");
@@ -499,9 +526,9 @@ static void svg_measure(const rl_series *s, svg_layout *L)
     L->nbest = 0;
     for (int tr = 0; tr < 2; tr++)
         L->nbest += pick_best(s, tr, L->best + L->nbest);
-    L->caption = L->labels + 70;
+    L->caption = L->labels + 104; /* under the legend of readings and the rules */
     L->height = L->caption + 20 + 18.0 * (double)L->nbest + 24;
-    unsigned mt = max_track(s, 0), mf = max_track(s, 1);
+    unsigned mt = max_track_s(s, 0, 1), mf = max_track(s, 1);
     L->mx = mt > mf ? mt : mf;
     if (L->mx == 0)
         L->mx = 1;
@@ -536,12 +563,14 @@ static void svg_head(FILE *out, const rl_series *s, const svg_layout *L, unsigne
     fprintf(out, "<g font-size=\"11\"><rect x=\"%.0f\" y=\"58\" width=\"10\" height=\"10\" "
             "fill=\"" C_TALKS "\"/><text x=\"%.0f\" y=\"67\">talks (up)</text>"
             "<rect x=\"%.0f\" y=\"58\" width=\"10\" height=\"10\" fill=\"" C_FORCE "\"/>"
-            "<text x=\"%.0f\" y=\"67\">force (down)</text></g>\n",
-            left, left + 14, left + 90, left + 104);
+            "<text x=\"%.0f\" y=\"67\">force (down)</text>"
+            "<rect x=\"%.0f\" y=\"58\" width=\"10\" height=\"10\" fill=\"none\" stroke=\""
+            C_TALKS "\" stroke-dasharray=\"3 2\"/><text x=\"%.0f\" y=\"67\">scheduled</text></g>\n",
+            left, left + 14, left + 90, left + 104, left + 180, left + 194);
     if (flags & RL_SVG_GOLDSTEIN)
         fprintf(out, "<g font-size=\"11\"><line x1=\"%.0f\" y1=\"63\" x2=\"%.0f\" y2=\"63\" "
                 "stroke=\"" C_GOLD "\" stroke-width=\"2\"/><text x=\"%.0f\" y=\"67\">Goldstein "
-                "mean (right axis, -10 to +10)</text></g>\n", left + 190, left + 206, left + 210);
+                "mean (right axis, -10 to +10)</text></g>\n", left + 260, left + 276, left + 280);
 }
 
 /* Axes, grid and their labels. */
@@ -581,9 +610,10 @@ static void svg_period(FILE *out, const rl_series *s, const svg_layout *L, size_
     if (flags & RL_SVG_LINKS)
         fprintf(out, "<a href=\"?from=%s&amp;to=%s\">", pl, pe);
     fputs("<g>", out);
-    fprintf(out, "<title>%s%s%s: talks %u, force %u; %s", pl, p->end != p->start ? " to " : "",
-            p->end != p->start ? pe : "", p->all.talks, p->all.force,
-            rl_series_reading_name(p->reading));
+    fprintf(out, "<title>%s%s%s: talks %u, force %u, scheduled %u (intensity talks %.1f, force "
+            "%.1f; %u stories naming both); %s", pl, p->end != p->start ? " to " : "",
+            p->end != p->start ? pe : "", p->all.talks, p->all.force, p->all.scheduled,
+            p->all.talks_w, p->all.force_w, p->stories, rl_series_reading_name(p->reading));
     if ((flags & RL_SVG_GOLDSTEIN) && p->all.events)
         fprintf(out, "; Goldstein mean %+.2f", p->all.goldstein / p->all.events);
     for (int tr = 0; tr < 2; tr++)
@@ -596,6 +626,12 @@ static void svg_period(FILE *out, const rl_series *s, const svg_layout *L, size_
     if (p->all.talks)
         fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\""
                 C_TALKS "\"/>", bx, L->mid - ht, bw, ht);
+    if (p->all.scheduled) { /* announced, not held: an outline on top of the talks */
+        double hs = L->half * p->all.scheduled / L->mx;
+        fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" "
+                "stroke=\"" C_TALKS "\" stroke-dasharray=\"3 2\"/>", bx + 0.5, L->mid - ht - hs,
+                bw - 1 > 1 ? bw - 1 : 1, hs);
+    }
     if (p->all.force)
         fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\""
                 C_FORCE "\"/>", bx, L->mid, bw, hf);
@@ -659,17 +695,24 @@ static void svg_goldstein(FILE *out, const rl_series *s, const svg_layout *L)
 
 static void svg_reading_legend(FILE *out, const svg_layout *L)
 {
-    double lx = L->left;
+    double lx = L->left, y = L->labels + 58;
     fprintf(out, "<g font-size=\"10\"><text x=\"%.0f\" y=\"%.1f\" fill=\"#4a5568\">reading "
-            "(vs the period before):</text>\n", lx, L->caption - 12);
+            "(vs the period before):</text>\n", lx, y);
     lx += 178;
     for (int r = 0; r < RL_READ_COUNT; r++) {
         const char *name = rl_series_reading_name(r);
         fprintf(out, "<rect x=\"%.0f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-                "<text x=\"%.0f\" y=\"%.1f\">%s</text>\n", lx, L->caption - 21, reading_color(r),
-                lx + 13, L->caption - 12, name);
+                "<text x=\"%.0f\" y=\"%.1f\">%s</text>\n", lx, y - 9, reading_color(r),
+                lx + 13, y, name);
         lx += 20 + 5.6 * (double)strlen(name);
     }
+    /* the counting rules (docs/store.md, "Incidents") */
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" fill=\"#4a5568\">Counted: incidents (a symmetric "
+            "act's two directions once; reports of one event up to %d day apart merged); scheduled "
+            "drawn dashed, never read;</text>\n", L->left, y + 16, RL_SERIES_WINDOW);
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" fill=\"#4a5568\">a reading compares |Goldstein| "
+            "sums and needs %d events from %d stories; the first period reads nothing.</text>\n",
+            L->left, y + 29, RL_SERIES_MIN_EVENTS, RL_SERIES_MIN_STORIES);
     fputs("</g>\n", out);
 }
 

@@ -322,6 +322,60 @@ static void date_input(pg *p, const char *name, const char *label, rl_day d)
 
 /* ======================== overview ======================== */
 
+/* the alerts as of the overview's last day, each with its evidence */
+static void overview_alerts(pg *p, const rl_alerts *a)
+{
+    put(p, "<h2>Alerts</h2>\n<p class=\"sub\">As of ");
+    day(p, a->asof);
+    putf(p, ", from the stories published by then: dyads whose force (|Goldstein|-weighted) over "
+            "the last %d days is at least %.0f times that of the %d days before, per day and per "
+            "story naming both sides, with %d events from %d stories at least "
+            "(<code>redline alerts</code>; docs/store.md says what it misses).</p>\n",
+         RL_ALERT_RECENT, RL_ALERT_SCORE, RL_ALERT_BASELINE, RL_ALERT_MIN_EVENTS,
+         RL_ALERT_MIN_STORIES);
+    if (a->n == 0) {
+        put(p, "<p class=\"empty\" id=\"no-alerts\">No alert.</p>\n");
+        return;
+    }
+    put(p, "<table class=\"top\" id=\"alerts-table\"><thead><tr><th>dyad</th><th>since</th>"
+            "<th>score</th><th>force, last 7 days</th><th>baseline</th><th>evidence</th></tr>"
+            "</thead>\n<tbody>\n");
+    for (size_t i = 0; i < a->n; i++) {
+        const rl_alert *al = &a->v[i];
+        put(p, "<tr><td><a href=\"");
+        dyad_path(p, al->a, al->b);
+        put(p, "\">");
+        esc(p, al->a);
+        put(p, " &ndash; ");
+        esc(p, al->b);
+        put(p, "</a></td><td>");
+        day(p, al->since);
+        putf(p, "</td><td class=\"num\">%.1f</td><td class=\"num\">%.1f (%u events, %u "
+                "stories)</td><td class=\"num\">%.1f (%u stories)</td><td class=\"sentence\">",
+             al->score, al->force_recent, al->events_recent, al->stories_recent, al->force_base,
+             al->stories_base);
+        for (size_t k = 0; k < al->nev && k < 3; k++) {
+            const rl_series_event *e = &al->ev[k];
+            put(p, k ? "<br>" : "");
+            put(p, "<a href=\"");
+            event_link(p, e->id);
+            put(p, "\">");
+            day(p, e->date);
+            put(p, " ");
+            esc(p, e->source);
+            put(p, "&rarr;");
+            esc(p, e->target);
+            put(p, " ");
+            esc(p, e->cameo);
+            put(p, "</a>: ");
+            rl_html_marks m = {e->m.evidence, NULL, NULL, e->m.date_expr, NULL};
+            sentence(p, e->m.text, &m);
+        }
+        put(p, "</td></tr>\n");
+    }
+    put(p, "</tbody></table>\n");
+}
+
 unsigned rl_page_overview(rl_web_worker *w, const rl_web_req *r, const rl_view_overview *v,
                           rl_web_out *o)
 {
@@ -334,8 +388,10 @@ unsigned rl_page_overview(rl_web_worker *w, const rl_web_req *r, const rl_view_o
         page_end(&p, w);
         return done(&p, o);
     }
+    if (v->alerts)
+        overview_alerts(&p, v->alerts);
     const rl_top *t = v->top;
-    put(&p, "<p class=\"sub\">Dyads whose force track (threats, force posture, sanctions, "
+    put(&p, "<h2>Force rising most</h2>\n<p class=\"sub\">Dyads whose force track (threats, force posture, sanctions, "
             "coercion, assaults, fighting, demands to withdraw) rose most from ");
     day(&p, t->prev_from);
     put(&p, " &ndash; ");

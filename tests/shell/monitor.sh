@@ -137,6 +137,27 @@ $T "$RL" alerts "$tmp/syn.db" --as-of 2025-01-01 >"$tmp/out" 2>"$tmp/err"
 $T "$RL" alerts "$tmp/syn.db" --as-of 2026-03-11 >"$tmp/out" 2>"$tmp/err"
 grep -q "^IND - PAK  since 2026-03-09" "$tmp/out" && ok || bad "alerts text names the dyad and the start of the rise"
 $T "$RL" alerts "$tmp/syn.db" --as-of 2026-13-01 >/dev/null 2>&1; [ $? = 2 ] && ok || bad "a bad --as-of is a usage error"
+# the dashboard's overview shows the alerts as of its last day, with evidence
+"$RL" serve --bind 127.0.0.1 --port 0 "$tmp/syn.db" >"$tmp/url" 2>"$tmp/server.err" &
+srv=$!
+url=""
+for _ in $(seq 1 100); do
+    url=$(head -1 "$tmp/url" 2>/dev/null)
+    [ -n "$url" ] && break
+    kill -0 "$srv" 2>/dev/null || break
+    sleep 0.1
+done
+if [ -n "$url" ]; then
+    curl -s --max-time 30 "${url%/}/?from=2026-02-10&to=2026-03-11" >"$tmp/overview.html"
+    grep -q 'id="alerts-table"' "$tmp/overview.html" && grep -q "IND &ndash; PAK" "$tmp/overview.html" &&
+        grep -q "shelled</mark> Indian positions" "$tmp/overview.html" && ok || bad "the overview lists the alert with its evidence"
+    curl -s --max-time 30 "${url%/}/api/overview?to=2026-03-11" >"$tmp/overview.json"
+    python3 -c "import json,sys; a=json.load(open(sys.argv[1]))['alerts']; assert ('IND','PAK') in [(x['a'],x['b']) for x in a]" "$tmp/overview.json" && ok || bad "/api/overview has the alerts"
+else
+    bad "serve did not start: $(cat "$tmp/server.err")"
+fi
+kill "$srv" 2>/dev/null
+wait "$srv" 2>/dev/null
 
 echo "== monitor: alerts on the VOA stories"
 voa="$SHARED/data/news/voa.jsonl"

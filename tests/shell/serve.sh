@@ -184,7 +184,7 @@ port=${port%/}
 [ $rc = 1 ] && grep -q "cannot listen on 127.0.0.1 port $port" "$tmp/err" && ok || bad "a port in use: exit 1 with a message (got $rc)"
 
 echo "== serve: pages"
-expect 200 text/html / "overview" "Where is force rising" 'id="top-table"' 'id="root-counts"' 'id="quad-counts"' "Latest events"
+expect 200 text/html / "overview" "Where is force rising" "<h2>Alerts</h2>" 'id="top-table"' 'id="root-counts"' 'id="quad-counts"' "Latest events"
 grep -q 'Content-Security-Policy: default-src .none.' "$tmp/head" && grep -qi 'X-Content-Type-Options: nosniff' "$tmp/head" && ok || bad "CSP and nosniff headers"
 expect 200 text/html "/?from=2022-02-01&to=2022-02-28&n=5&x=1" "overview of a chosen period" "2022-02-01" "RUS &ndash; UKR"
 # ISR against PSE and QAT: force (attacks) and talks (Qatar offers to mediate)
@@ -227,6 +227,9 @@ for r in /api/overview /api/top "/api/trend/ISR/PSE,QAT" "/api/dyad/ISR/PSE,QAT"
     [ "$code" = 200 ] && [ "${ctype#application/json}" != "$ctype" ] && python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/body" \
         && ok || bad "$r: 200 JSON ($code $ctype)"
 done
+get /api/overview
+"$RL" alerts "$db" --json >"$tmp/cli.json" 2>/dev/null
+python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['alerts'] == json.load(open(sys.argv[2]))" "$tmp/body" "$tmp/cli.json" && ok || bad "/api/overview's alerts are 'redline alerts --json'"
 get "/api/trend/USA/RUS"
 "$RL" trend "$db" USA RUS --json >"$tmp/cli.json" 2>/dev/null
 cmp -s "$tmp/body" "$tmp/cli.json" && ok || bad "/api/trend/USA/RUS is 'redline trend --json'"
