@@ -58,6 +58,31 @@ first = [e for e in ev if e["date"] in ("2026-03-03", "2026-03-04")]
 assert len(first) == 1 and first[0]["merged_count"] == stored - 2 and first[0]["stories"] == 3, first
 assert t["total"]["merged"] == stored - 2
 PY
+# claims: an incident every report of which is one side's claim
+python3 - "$tmp/dup.db" <<'PY'
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+con.execute("UPDATE mentions SET claimed_by = 'LBN' WHERE story_id = 'd4'")
+con.commit()
+PY
+$T "$RL" trend "$tmp/dup.db" ISR LBN --by day --json >"$tmp/dup.json" 2>"$tmp/err"
+python3 - "$tmp/dup.json" <<'PY' && ok || bad "an event reported only as one side's claim is shown as a claim"
+import json, sys
+t = json.load(open(sys.argv[1]))
+assert t["total"]["claims"] == 1, t["total"]
+ev = [e for p in t["periods"] for e in p["evidence"]["force"]]
+assert [e["claimed_by"] for e in ev if e["date"] == "2026-03-07"] == ["LBN"], ev
+assert [e["claimed_by"] for e in ev if e["date"] != "2026-03-07"] == [None], ev
+PY
+# a version-2 store (before claims): refused read-only with the way out, upgraded by an ingest
+cp "$tmp/acc.db" "$tmp/v2.db"
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript('ALTER TABLE mentions DROP COLUMN claimed_by; PRAGMA user_version = 2;')" "$tmp/v2.db"
+$T "$RL" trend "$tmp/v2.db" RUS UKR >/dev/null 2>"$tmp/err"
+[ $? = 1 ] && grep -q "older than 3; run 'redline ingest" "$tmp/err" && ok || bad "trend on a version-2 store: exit 1, says how to upgrade: $(cat "$tmp/err")"
+$T "$RL" ingest -q "$tmp/v2.db" - </dev/null 2>"$tmp/err"
+$T "$RL" trend "$tmp/v2.db" RUS UKR --json >"$tmp/v2.json" 2>"$tmp/err" &&
+    python3 -c "import json,sys; t=json.load(open(sys.argv[1]))['total']; assert (t['talks'], t['force'], t['scheduled'], t['claims']) == (1, 1, 1, 0), t" "$tmp/v2.json" &&
+    ok || bad "ingest upgrades a version-2 store, its events counted as before: $(cat "$tmp/err")"
 
 echo "== monitor: alerts on synthetic series"
 python3 - "$tmp/syn.jsonl" <<'PY'
