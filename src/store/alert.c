@@ -30,7 +30,38 @@ typedef struct actx {
     rl_day first, asof;
     adyad *d;
     size_t n, cap;
+    uint32_t *slot;       /* open addressing: index + 1 into d, 0 empty */
+    size_t nslot;         /* a power of two, at least twice n */
 } actx;
+
+static uint64_t hash_pair(const char *a, const char *b)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *a; a++)
+        h = (h ^ (unsigned char)*a) * 1099511628211ull;
+    h = (h ^ '|') * 1099511628211ull;
+    for (; *b; b++)
+        h = (h ^ (unsigned char)*b) * 1099511628211ull;
+    return h;
+}
+
+static int grow_slots(actx *c)
+{
+    size_t ns = c->nslot ? c->nslot * 2 : 256;
+    uint32_t *slot = calloc(ns, sizeof *slot);
+    if (!slot)
+        return RL_ENOMEM;
+    for (size_t i = 0; i < c->n; i++) {
+        size_t k = hash_pair(c->d[i].a, c->d[i].b) & (ns - 1);
+        while (slot[k])
+            k = (k + 1) & (ns - 1);
+        slot[k] = (uint32_t)i + 1;
+    }
+    free(c->slot);
+    c->slot = slot;
+    c->nslot = ns;
+    return RL_OK;
+}
 
 static double absd(double x) { return x < 0 ? -x : x; }
 
@@ -43,9 +74,14 @@ static adyad *find_dyad(actx *c, const char *x, const char *y, int add)
     if (cmp == 0)
         return NULL;
     const char *lo = cmp < 0 ? a : b, *hi = cmp < 0 ? b : a;
-    for (size_t i = 0; i < c->n; i++) /* dyads with force events: few */
-        if (!strcmp(c->d[i].a, lo) && !strcmp(c->d[i].b, hi))
-            return &c->d[i];
+    if ((c->n + 1) * 2 > c->nslot && grow_slots(c))
+        return NULL;
+    size_t k = hash_pair(lo, hi) & (c->nslot - 1);
+    for (; c->slot[k]; k = (k + 1) & (c->nslot - 1)) {
+        adyad *d = &c->d[c->slot[k] - 1];
+        if (!strcmp(d->a, lo) && !strcmp(d->b, hi))
+            return d;
+    }
     if (!add)
         return NULL;
     if (c->n == c->cap) {
@@ -63,7 +99,7 @@ static adyad *find_dyad(actx *c, const char *x, const char *y, int add)
     d->vol = calloc((size_t)(c->asof - c->first + 1), sizeof *d->vol);
     if (!d->vol)
         return NULL;
-    c->n++;
+    c->slot[k] = (uint32_t)++c->n;
     return d;
 }
 
@@ -115,7 +151,8 @@ static int add_event(actx *c, sqlite3_stmt *q)
     e.stories = (unsigned)sqlite3_column_int(q, 9);
     e.mentions = e.stories;
     rl_day seen = rl_day_parse(sd);
-    for (size_t i = 0; i < dy->n; i++)
+    /* rows come by date: only the same day's incidents, at the end, can match */
+    for (size_t i = dy->n; i-- > 0 && dy->v[i].e.date == e.date;)
         if (same(&dy->v[i], &e)) {
             aev *x = &dy->v[i];
             x->e.stories += e.stories;
@@ -158,7 +195,8 @@ static int read_events(rl_store *st, actx *c, rl_diag *dg)
         "SELECT e.id, e.date, e.source, e.target, e.cameo, e.modality, e.goldstein, "
         "min(s.date), min(s.id), count(DISTINCT s.id) FROM stories s "
         "JOIN mentions m ON m.story_id = s.id JOIN events e ON e.id = m.event_id "
-        "WHERE s.date BETWEEN ?1 AND ?2 AND e.date BETWEEN ?1 AND ?2 GROUP BY e.id "
+        "WHERE s.date BETWEEN ?1 AND ?2 AND e.date BETWEEN ?1 AND ?2 "
+        "AND e.root IN ('10', '13', '15', '16', '17', '18', '19', '20') GROUP BY e.id "
         "ORDER BY e.date, e.id";
     if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
         return sq_fail(dg, db, q);
@@ -198,7 +236,7 @@ static int read_volume(rl_store *st, actx *c, rl_diag *dg)
     sqlite3_stmt *q = NULL;
     const char *sql = "SELECT s.id, s.date, m.source, m.target FROM stories s "
                       "JOIN mentions m ON m.story_id = s.id "
-                      "WHERE s.date BETWEEN ?1 AND ?2 ORDER BY s.id";
+                      "WHERE s.date BETWEEN ?1 AND ?2"; /* a story's rows come together */
     if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
         return sq_fail(dg, db, q);
     char f[11], t[11], cur[64] = "";
@@ -364,7 +402,8 @@ int rl_alerts_run(rl_store *st, rl_day asof, rl_alerts **out, rl_diag *dg)
     if (!r)
         return RL_ENOMEM;
     r->asof = asof;
-    actx c = {r, asof - RL_ALERT_LOOKBACK - RL_ALERT_RECENT - RL_ALERT_BASELINE, asof, NULL, 0, 0};
+    actx c = {r, asof - RL_ALERT_LOOKBACK - RL_ALERT_RECENT - RL_ALERT_BASELINE, asof, NULL, 0, 0,
+              NULL, 0};
     int rc = read_events(st, &c, dg);
     if (!rc && c.n)
         rc = read_volume(st, &c, dg);
@@ -382,6 +421,7 @@ int rl_alerts_run(rl_store *st, rl_day asof, rl_alerts **out, rl_diag *dg)
         free(c.d[i].vol);
     }
     free(c.d);
+    free(c.slot);
     if (rc) {
         rl_alerts_free(r);
         return rc;
