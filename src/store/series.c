@@ -221,7 +221,7 @@ typedef struct srow {
     int quad, ba;
     long period;       /* index in s->p */
     size_t head;       /* the incident it belongs to: index of its first event */
-    rl_store_facts f;  /* track events only */
+    rl_store_facts *f; /* its reports: track events only (in dyad_ctx.facts), else NULL */
 } srow;
 
 typedef struct dyad_ctx {
@@ -231,6 +231,7 @@ typedef struct dyad_ctx {
     int k;             /* the scan running */
     srow *v;
     size_t n, cap;
+    rl_store_facts *facts; /* one per track event, owned */
 } dyad_ctx;
 
 static int on_row(const rl_store_row *r, void *ctx)
@@ -331,7 +332,7 @@ static int same_incident(rl_store *st, const srow *h, const srow *i, int *mirror
         return 0;
     if (same_country(h->e.source, i->e.source) && same_country(h->e.target, i->e.target))
         return neighbours(h->e.cameo, i->e.cameo) &&
-               (!strcmp(h->f.story_id, i->f.story_id) || share_word(h->f.words, i->f.words));
+               (!strcmp(h->f->story_id, i->f->story_id) || share_word(h->f->words, i->f->words));
     if (!same_country(h->e.source, i->e.target) || !same_country(h->e.target, i->e.source) ||
         strcmp(h->e.cameo, i->e.cameo) != 0 || h->e.date != i->e.date)
         return 0;
@@ -343,16 +344,23 @@ static int same_incident(rl_store *st, const srow *h, const srow *i, int *mirror
 /* Reads the reports of each track event, then merges (c->v sorted by date). */
 static int merge_rows(rl_store *st, dyad_ctx *c)
 {
+    size_t nt = 0;
+    for (size_t i = 0; i < c->n; i++)
+        nt += c->v[i].e.track != RL_TRACK_NONE;
+    if (nt && !(c->facts = malloc(nt * sizeof *c->facts)))
+        return RL_ENOMEM;
+    nt = 0;
     for (size_t i = 0; i < c->n; i++) {
         srow *w = &c->v[i];
         if (w->e.track == RL_TRACK_NONE)
             continue;
-        int rc = rl_store_event_facts(st, w->e.id, &w->f);
+        w->f = &c->facts[nt++];
+        int rc = rl_store_event_facts(st, w->e.id, w->f);
         if (rc && rc != RL_ERANGE)
             return rc;
-        w->e.stories = w->f.stories;
-        w->e.sources = w->f.sources;
-        snprintf(w->e.claimed_by, sizeof w->e.claimed_by, "%s", w->f.claimed_by);
+        w->e.stories = w->f->stories;
+        w->e.sources = w->f->sources;
+        snprintf(w->e.claimed_by, sizeof w->e.claimed_by, "%s", w->f->claimed_by);
         for (size_t j = i; j-- > 0 && c->v[j].e.date >= w->e.date - RL_SERIES_WINDOW;) {
             srow *h = &c->v[j];
             if (h->head != j || h->e.track == RL_TRACK_NONE)
@@ -367,9 +375,9 @@ static int merge_rows(rl_store *st, dyad_ctx *c)
             h->e.mentions += w->e.mentions;
             h->e.stories += w->e.stories;
             h->e.sources += w->e.sources;
-            if (!w->f.claim)
+            if (!w->f->claim)
                 h->e.claimed_by[0] = '\0';
-            h->f.claim &= w->f.claim;
+            h->f->claim &= w->f->claim;
             if (h->e.nalso < RL_SERIES_ALSO)
                 h->e.also[h->e.nalso] = w->e.id;
             h->e.nalso++;
@@ -395,7 +403,7 @@ static void cell_add(rl_series_cell *c, const srow *w)
         c->scheduled++;
         return;
     }
-    c->claims += w->f.claim;
+    c->claims += w->f->claim;
     if (e->track == RL_TRACK_TALKS) {
         c->talks++;
         c->talks_w += g;
@@ -444,8 +452,8 @@ static int count_rows(rl_series *s, dyad_ctx *c, unsigned char *ok)
         if (w->e.stories >= RL_SERIES_MIN_STORIES)
             ok[w->period] |= 2;
         else if (!story[w->period])
-            story[w->period] = w->f.story_id;
-        else if (strcmp(story[w->period], w->f.story_id))
+            story[w->period] = w->f->story_id;
+        else if (strcmp(story[w->period], w->f->story_id))
             ok[w->period] |= 2;
     }
     for (size_t i = 0; i < s->n; i++)
@@ -551,7 +559,7 @@ static void on_volume(rl_day d, unsigned stories, void *ctx)
 /* Scans, merges, counts and reads; fills the evidence's first reports. */
 static int dyad_fill(rl_store *st, rl_series *s, const scan *scans, int ns)
 {
-    dyad_ctx c = {s, rl_period_start(s->from, s->by), scans, 0, NULL, 0, 0};
+    dyad_ctx c = {s, rl_period_start(s->from, s->by), scans, 0, NULL, 0, 0, NULL};
     int rc = RL_OK;
     for (c.k = 0; c.k < ns && !rc; c.k++)
         rc = rl_store_scan(st, scans[c.k].x, scans[c.k].y, s->from, s->to, on_row, &c);
@@ -567,6 +575,7 @@ static int dyad_fill(rl_store *st, rl_series *s, const scan *scans, int ns)
     if (!rc)
         rc = count_rows(s, &c, ok);
     free(c.v);
+    free(c.facts);
     const char *a[RL_SIDE_MAX], *b[RL_SIDE_MAX];
     for (int i = 0; i < s->na; i++)
         a[i] = s->a[i];

@@ -122,7 +122,7 @@ typedef struct rl_store_facts {
     int claim;                  /* 1: every report is a claim by one side */
     char claimed_by[24];        /* then by whom ("" otherwise) */
     rl_day first_story;         /* earliest story date reporting it */
-    char words[400];            /* matched words of its reports, space-separated */
+    char words[240];            /* matched words of its reports, space-separated (clipped) */
 } rl_store_facts;
 /* Returns RL_OK, RL_EIO, or RL_ERANGE when the event has no mention. */
 int rl_store_event_facts(rl_store *s, int64_t event_id, rl_store_facts *f);
