@@ -557,8 +557,9 @@ static void svg_head(FILE *out, const rl_series *s, const svg_layout *L, unsigne
     put_xml(out, L->b, 200);
     fputs(": talks and force</text>\n", out);
     fprintf(out, "<text x=\"%.0f\" y=\"48\" fill=\"#4a5568\">%s to %s by %s: %u talks, %u force, "
-            "%u distinct events in all</text>\n", L->left, f, t,
-            rl_by_name(s->by), s->total.talks, s->total.force, s->total.events);
+            "%u scheduled, %u incidents in all; %lu stories name both sides</text>\n", L->left, f,
+            t, rl_by_name(s->by), s->total.talks, s->total.force, s->total.scheduled,
+            s->total.events, s->stories);
     double left = L->left;
     fprintf(out, "<g font-size=\"11\"><rect x=\"%.0f\" y=\"58\" width=\"10\" height=\"10\" "
             "fill=\"" C_TALKS "\"/><text x=\"%.0f\" y=\"67\">talks (up)</text>"
@@ -701,8 +702,9 @@ static void svg_reading_legend(FILE *out, const svg_layout *L)
     lx += 178;
     for (int r = 0; r < RL_READ_COUNT; r++) {
         const char *name = rl_series_reading_name(r);
-        fprintf(out, "<rect x=\"%.0f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-                "<text x=\"%.0f\" y=\"%.1f\">%s</text>\n", lx, y - 9, reading_color(r),
+        fprintf(out, "<rect x=\"%.0f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\" "
+                "stroke=\"#cbd5e0\"/><text x=\"%.0f\" y=\"%.1f\">%s</text>\n", lx, y - 9,
+                reading_color(r),
                 lx + 13, y, name);
         lx += 20 + 5.6 * (double)strlen(name);
     }

@@ -659,11 +659,13 @@ static void period_row(pg *p, const rl_series_period *pe)
         put(p, " &ndash; ");
         day(p, pe->end);
     }
-    putf(p, "</td><td class=\"num\">%u</td><td class=\"num\">%u / %u</td><td class=\"num\">"
-             "%u</td><td class=\"num\">%u / %u</td><td class=\"num\">%u/%u/%u/%u</td>"
-             "<td class=\"num\">%+.1f</td>", pe->all.talks, pe->ab.talks, pe->ba.talks,
-         pe->all.force, pe->ab.force, pe->ba.force, pe->all.quad[0], pe->all.quad[1],
-         pe->all.quad[2], pe->all.quad[3], pe->all.goldstein);
+    putf(p, "</td><td class=\"num\">%u (%.0f)</td><td class=\"num\">%u / %u</td>"
+             "<td class=\"num\">%u (%.0f)</td><td class=\"num\">%u / %u</td>"
+             "<td class=\"num sched\">%u</td><td class=\"num\">%u</td>"
+             "<td class=\"num\">%u/%u/%u/%u</td><td class=\"num\">%+.1f</td>",
+         pe->all.talks, pe->all.talks_w, pe->ab.talks, pe->ba.talks, pe->all.force,
+         pe->all.force_w, pe->ab.force, pe->ba.force, pe->all.scheduled, pe->stories,
+         pe->all.quad[0], pe->all.quad[1], pe->all.quad[2], pe->all.quad[3], pe->all.goldstein);
     if (pe->all.events)
         putf(p, "<td class=\"num\">%+.2f</td>", pe->all.goldstein / pe->all.events);
     else
@@ -682,6 +684,16 @@ static void period_row(pg *p, const rl_series_period *pe)
             put(p, " ");
             esc(p, e->cameo);
             put(p, "</a> ");
+            if (e->modality == RL_MOD_SCHEDULED)
+                put(p, "<em class=\"sched\">scheduled</em> ");
+            if (e->claimed_by[0]) {
+                put(p, "<em class=\"claim\">claim by ");
+                esc(p, e->claimed_by);
+                put(p, "</em> ");
+            }
+            if (e->nalso)
+                putf(p, "<em class=\"merged\">+%u report%s merged</em> ", e->nalso,
+                     e->nalso == 1 ? "" : "s");
             esc_clip(p, e->m.text, 110);
             put(p, "</div>");
         }
@@ -707,8 +719,11 @@ static void dyad_events(pg *p, rl_web_worker *w, const rl_web_req *r, const rl_v
         events_table(p, w, &v->ev, r);
     dyad_pager(p, r, v, f, t);
     put(p, "<h2>Periods</h2>\n<table class=\"periods\" id=\"periods-table\"><thead><tr>"
-            "<th>period</th><th>talks</th><th>A&rarr;B / B&rarr;A</th><th>force</th>"
-            "<th>A&rarr;B / B&rarr;A</th><th>quad 1/2/3/4</th><th>Goldstein</th>"
+            "<th>period</th><th title=\"count (intensity: |Goldstein| sum)\">talks</th>"
+            "<th>A&rarr;B / B&rarr;A</th><th title=\"count (intensity: |Goldstein| sum)\">force</th>"
+            "<th>A&rarr;B / B&rarr;A</th><th title=\"scheduled or announced, counted apart\">"
+            "sched.</th><th title=\"stories naming both sides\">stories</th>"
+            "<th>quad 1/2/3/4</th><th>Goldstein</th>"
             "<th>mean</th><th>reading</th><th>strongest events</th></tr></thead>\n<tbody>\n");
     for (size_t i = s->n; i-- > 0;)
         period_row(p, &s->p[i]);
