@@ -662,7 +662,53 @@ typedef struct top_ctx {
     size_t nslot;      /* power of two */
     int intl;
     int nomem;
+    uint64_t *seen;    /* hashes of the track events read (0 empty), for mirrors */
+    size_t nseen, capseen; /* capseen: a power of two, at least twice nseen */
 } top_ctx;
+
+static uint64_t hash_event(rl_day d, const char *src, const char *tgt, const char *cameo, int mod)
+{
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)(d * 31 + mod);
+    const char *parts[3] = {src, tgt, cameo};
+    for (int i = 0; i < 3; i++) {
+        for (const char *p = parts[i]; *p; p++)
+            h = (h ^ (unsigned char)*p) * 1099511628211ull;
+        h = (h ^ '|') * 1099511628211ull;
+    }
+    return h ? h : 1;
+}
+
+/* 1 when h is in the set, else adds it; -1 when out of memory */
+static int seen_add(top_ctx *c, uint64_t h, int add)
+{
+    if (add && (c->nseen + 1) * 2 > c->capseen) {
+        size_t cap = c->capseen ? c->capseen * 2 : 4096;
+        uint64_t *v = calloc(cap, sizeof *v);
+        if (!v)
+            return -1;
+        for (size_t i = 0; i < c->capseen; i++)
+            if (c->seen[i]) {
+                size_t k = c->seen[i] & (cap - 1);
+                while (v[k])
+                    k = (k + 1) & (cap - 1);
+                v[k] = c->seen[i];
+            }
+        free(c->seen);
+        c->seen = v;
+        c->capseen = cap;
+    }
+    if (!c->capseen)
+        return 0;
+    size_t k = h & (c->capseen - 1);
+    for (; c->seen[k]; k = (k + 1) & (c->capseen - 1))
+        if (c->seen[k] == h)
+            return 1;
+    if (add) {
+        c->seen[k] = h;
+        c->nseen++;
+    }
+    return 0;
+}
 
 static uint64_t hash_pair(const char *a, const char *b)
 {
@@ -727,8 +773,16 @@ static int on_top_row(const rl_store_row *r, void *ctx)
     if (!rl_series_counted(r->modality))
         return 0;
     int track = rl_series_track(r->cameo);
-    if (track == RL_TRACK_NONE)
+    if (track == RL_TRACK_NONE || r->modality == RL_MOD_SCHEDULED)
         return 0;
+    /* the other direction of the same code on the same day (the coder's two
+     * events of one symmetric act) counts once */
+    if (seen_add(c, hash_event(r->date, r->target, r->source, r->cameo, r->modality), 0) == 1)
+        return 0;
+    if (seen_add(c, hash_event(r->date, r->source, r->target, r->cameo, r->modality), 1) < 0) {
+        c->nomem = 1;
+        return RL_ENOMEM;
+    }
     char x[24], y[24];
     rl_series_actor_root(r->source, x);
     rl_series_actor_root(r->target, y);
@@ -793,9 +847,10 @@ int rl_series_top(rl_store *st, rl_day from, rl_day to, size_t max, int intl, rl
     t->to = to;
     t->prev_to = from - 1;
     t->prev_from = from - (to - from + 1);
-    top_ctx c = {t, 0, NULL, 0, intl, 0};
+    top_ctx c = {t, 0, NULL, 0, intl, 0, NULL, 0, 0};
     int rc = rl_store_scan(st, NULL, NULL, t->prev_from, to, on_top_row, &c);
     free(c.slot);
+    free(c.seen);
     if (rc) {
         rl_top_free(t);
         return rc;

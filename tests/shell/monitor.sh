@@ -37,6 +37,12 @@ assert len(ev) == 1 and ev[0]["mirror"] and ev[0]["merged_count"] == 1 and len(e
 assert p[0]["reading"] == "no reading (first period)" and p[1]["reading"] == "too little evidence", p
 assert [x["reading"] for x in p if x["start"] == "2026-01-20"] == ["quiet"]   # scheduled only: no reading
 PY
+$T "$RL" top "$tmp/acc.db" --from 2026-01-12 --to 2026-01-20 --json >"$tmp/top.json" 2>"$tmp/err"
+python3 - "$tmp/top.json" <<'PY' && ok || bad "top counts the held talks once and not the announced meeting"
+import json, sys
+d = [(x["a"], x["b"], x["talks"], x["force"]) for x in json.load(open(sys.argv[1]))["dyads"]]
+assert d == [("RUS", "UKR", 1, 1)], d
+PY
 # the same strike by three outlets: ISR/ISRMIL, 190/195, a day apart; another
 # strike three days later stays apart
 cat >"$tmp/dup.jsonl" <<'JS'
