@@ -22,7 +22,9 @@ typedef struct adyad {
     char a[24], b[24];
     aev *v;
     size_t n, cap;
-    unsigned *vol;        /* stories per day from first: RL_ALERT_* window */
+    unsigned *vol;        /* stories naming both per day from first, then (at
+                           * vol + days) those of them without a force event of
+                           * the dyad: the background coverage */
 } adyad;
 
 typedef struct actx {
@@ -65,6 +67,15 @@ static int grow_slots(actx *c)
 
 static double absd(double x) { return x < 0 ? -x : x; }
 
+/* the square root of x >= 1 (Newton's method; no libm for one call) */
+static double root2(double x)
+{
+    double r = x;
+    for (int i = 0; i < 60 && r * r - x > 1e-9 * x; i++)
+        r = (r + x / r) / 2;
+    return r;
+}
+
 static adyad *find_dyad(actx *c, const char *x, const char *y, int add)
 {
     char a[24], b[24];
@@ -96,7 +107,7 @@ static adyad *find_dyad(actx *c, const char *x, const char *y, int add)
     memset(d, 0, sizeof *d);
     snprintf(d->a, sizeof d->a, "%s", lo);
     snprintf(d->b, sizeof d->b, "%s", hi);
-    d->vol = calloc((size_t)(c->asof - c->first + 1), sizeof *d->vol);
+    d->vol = calloc(2 * (size_t)(c->asof - c->first + 1), sizeof *d->vol);
     if (!d->vol)
         return NULL;
     c->slot[k] = (uint32_t)++c->n;
@@ -218,23 +229,47 @@ static int read_events(rl_store *st, actx *c, rl_diag *dg)
 }
 
 /* the news volume of each dyad found: stories naming both sides, per day */
-static void end_story(actx *c, char (*roots)[24], size_t n, rl_day d)
+/* what read_volume knows of the story being read */
+typedef struct vstory {
+    char roots[32][24];
+    size_t n;
+    unsigned char force[32][32]; /* force[i][j]: a force event between roots i and j */
+    rl_day day;
+} vstory;
+
+static void end_story(actx *c, const vstory *v)
 {
-    if (d == RL_NODATE || d < c->first || d > c->asof)
+    if (v->day == RL_NODATE || v->day < c->first || v->day > c->asof)
         return;
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++) {
-            adyad *dy = find_dyad(c, roots[i], roots[j], 0);
-            if (dy)
-                dy->vol[d - c->first]++;
+    size_t days = (size_t)(c->asof - c->first + 1);
+    for (size_t i = 0; i < v->n; i++)
+        for (size_t j = i + 1; j < v->n; j++) {
+            adyad *dy = find_dyad(c, v->roots[i], v->roots[j], 0);
+            if (!dy)
+                continue;
+            dy->vol[v->day - c->first]++;
+            if (!v->force[i][j] && !v->force[j][i])
+                dy->vol[days + (size_t)(v->day - c->first)]++;
         }
+}
+
+static size_t root_index(vstory *v, const char *code)
+{
+    char r[24];
+    rl_series_actor_root(code, r);
+    size_t i = 0;
+    while (i < v->n && strcmp(v->roots[i], r))
+        i++;
+    if (i == v->n && v->n < 32)
+        snprintf(v->roots[v->n++], 24, "%s", r);
+    return i;
 }
 
 static int read_volume(rl_store *st, actx *c, rl_diag *dg)
 {
     sqlite3 *db = rl_store_sqlite(st);
     sqlite3_stmt *q = NULL;
-    const char *sql = "SELECT s.id, s.date, m.source, m.target FROM stories s "
+    const char *sql = "SELECT s.id, s.date, m.source, m.target, m.cameo FROM stories s "
                       "JOIN mentions m ON m.story_id = s.id "
                       "WHERE s.date BETWEEN ?1 AND ?2"; /* a story's rows come together */
     if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
@@ -244,9 +279,12 @@ static int read_volume(rl_store *st, actx *c, rl_diag *dg)
     rl_day_format(c->asof, t);
     sqlite3_bind_text(q, 1, f, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 2, t, -1, SQLITE_STATIC);
-    char roots[32][24];
-    size_t n = 0;
-    rl_day day = RL_NODATE;
+    vstory *v = calloc(1, sizeof *v);
+    if (!v) {
+        sqlite3_finalize(q);
+        return RL_ENOMEM;
+    }
+    v->day = RL_NODATE;
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         const char *id = (const char *)sqlite3_column_text(q, 0);
@@ -254,25 +292,22 @@ static int read_volume(rl_store *st, actx *c, rl_diag *dg)
         if (!id || !d)
             continue;
         if (strncmp(id, cur, sizeof cur - 1) != 0) {
-            end_story(c, roots, n, day);
+            end_story(c, v);
             snprintf(cur, sizeof cur, "%s", id);
-            n = 0;
-            day = rl_day_parse(d);
+            memset(v, 0, sizeof *v);
+            v->day = rl_day_parse(d);
         }
-        for (int k = 2; k <= 3; k++) {
-            const char *code = (const char *)sqlite3_column_text(q, k);
-            if (!code)
-                continue;
-            char r[24];
-            rl_series_actor_root(code, r);
-            size_t i = 0;
-            while (i < n && strcmp(roots[i], r))
-                i++;
-            if (i == n && n < 32)
-                snprintf(roots[n++], 24, "%s", r);
-        }
+        const char *src = (const char *)sqlite3_column_text(q, 2);
+        const char *tgt = (const char *)sqlite3_column_text(q, 3);
+        const char *cameo = (const char *)sqlite3_column_text(q, 4);
+        if (!src || !tgt)
+            continue;
+        size_t i = root_index(v, src), j = root_index(v, tgt);
+        if (i < 32 && j < 32 && cameo && rl_series_track(cameo) == RL_TRACK_FORCE)
+            v->force[i][j] = 1;
     }
-    end_story(c, roots, n, day);
+    end_story(c, v);
+    free(v);
     if (rc != SQLITE_DONE)
         return sq_fail(dg, db, q);
     sqlite3_finalize(q);
@@ -284,7 +319,8 @@ static int read_volume(rl_store *st, actx *c, rl_diag *dg)
 static double score_at(const actx *c, const adyad *dy, rl_day d, rl_alert *al, rl_day *start)
 {
     double wr = 0, wb = 0;
-    unsigned nr = 0, nb = 0, ev = 0, multi = 0;
+    unsigned nr = 0, nb = 0, gr = 0, gb = 0, ev = 0, multi = 0;
+    size_t days = (size_t)(c->asof - c->first + 1);
     const char *story = NULL;
     int two = 0;
     *start = RL_NODATE;
@@ -309,10 +345,14 @@ static double score_at(const actx *c, const adyad *dy, rl_day d, rl_alert *al, r
     for (rl_day k = d - RL_ALERT_RECENT - RL_ALERT_BASELINE + 1; k <= d; k++) {
         if (k < c->first)
             continue;
-        if (k > d - RL_ALERT_RECENT)
-            nr += dy->vol[k - c->first];
-        else
-            nb += dy->vol[k - c->first];
+        size_t at = (size_t)(k - c->first);
+        if (k > d - RL_ALERT_RECENT) {
+            nr += dy->vol[at];
+            gr += dy->vol[days + at];
+        } else {
+            nb += dy->vol[at];
+            gb += dy->vol[days + at];
+        }
     }
     al->force_recent = wr;
     al->force_base = wb;
@@ -324,10 +364,12 @@ static double score_at(const actx *c, const adyad *dy, rl_day d, rl_alert *al, r
     double rate_b = wb / RL_ALERT_BASELINE;
     double rate = (wr / RL_ALERT_RECENT) /
                   (rate_b > RL_ALERT_FLOOR_RATE ? rate_b : RL_ALERT_FLOOR_RATE);
-    double share_b = nb ? wb / nb : 0;
-    double share = (wr / (nr ? nr : 1)) /
-                   (share_b > RL_ALERT_FLOOR_SHARE ? share_b : RL_ALERT_FLOOR_SHARE);
-    return rate < share ? rate : share;
+    /* background coverage per day, recent against baseline, at least 1 */
+    double bg_b = (double)gb / RL_ALERT_BASELINE;
+    double busy = ((double)gr / RL_ALERT_RECENT) /
+                  (bg_b > RL_ALERT_FLOOR_STORIES ? bg_b : RL_ALERT_FLOOR_STORIES);
+    al->busy = busy > 1 ? busy : 1;
+    return rate / root2(al->busy);
 }
 
 static int stronger_ev(const void *x, const void *y)

@@ -1,7 +1,7 @@
 /* alert.h: early warning over the event store. As of a day D, using only the
  * stories published on or before D (so a past crisis replays day by day), it
  * lists the dyads whose weighted force track over the last 7 days rose beyond
- * their own previous 8 weeks, both per day and per story naming both sides.
+ * their own previous 8 weeks, by more than a busier news cycle explains.
  * The rule and its reasoning, and what it misses: docs/store.md, "Alerts".
  * rl_alerts_run/rl_alerts_free own the result; the store is borrowed. */
 #ifndef RL_ALERT_H
@@ -15,14 +15,15 @@
 #define RL_ALERT_MIN_EVENTS 3  /* force incidents in the recent window */
 #define RL_ALERT_MIN_STORIES 2 /* ... reported by this many stories */
 #define RL_ALERT_FLOOR_RATE (10.0 / RL_ALERT_BASELINE) /* baseline |Goldstein| a day, at least */
-#define RL_ALERT_FLOOR_SHARE 0.25 /* baseline |Goldstein| per story naming both, at least */
+#define RL_ALERT_FLOOR_STORIES (1.0 / 7) /* baseline background stories a day, at least */
 #define RL_ALERT_LOOKBACK 28   /* days searched back for the start of the rise */
 #define RL_ALERT_EVIDENCE 8    /* events kept per alert */
 
 typedef struct rl_alert {
     char a[24], b[24];        /* actor roots (country or whole IGO code), a < b */
     rl_day since;             /* the rise began: first force event of the first alert day */
-    double score;             /* min(rate ratio, share ratio) */
+    double score;             /* rate ratio / sqrt(busy) */
+    double busy;              /* background coverage ratio, at least 1 */
     double force_recent, force_base;     /* |Goldstein| sums */
     unsigned events_recent, stories_recent, stories_base; /* stories naming both */
     size_t nev;

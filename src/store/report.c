@@ -838,17 +838,17 @@ int rl_report_alerts_text(FILE *out, const rl_alerts *a)
         fprintf(out, "no alert as of %s (%lu force events read)\n", d, a->events);
         return ferror(out) ? -1 : 0;
     }
-    fprintf(out, "%zu alert%s as of %s (force over the last %d days against the %d before, "
-            "per day and per story naming both sides)\n", a->n, a->n == 1 ? "" : "s", d,
-            RL_ALERT_RECENT, RL_ALERT_BASELINE);
+    fprintf(out, "%zu alert%s as of %s (force per day over the last %d days against the %d "
+            "before, over the square root of the rise in other coverage)\n", a->n,
+            a->n == 1 ? "" : "s", d, RL_ALERT_RECENT, RL_ALERT_BASELINE);
     for (size_t i = 0; i < a->n; i++) {
         const rl_alert *al = &a->v[i];
         char s[11];
         rl_day_format(al->since, s);
         fprintf(out, "%s - %s  since %s  score %.1f: force %.1f from %u events (%u stories "
-                "naming both) against %.1f in the baseline (%u stories)\n", al->a, al->b, s,
-                al->score, al->force_recent, al->events_recent, al->stories_recent,
-                al->force_base, al->stories_base);
+                "naming both) against %.1f in the baseline (%u stories); other coverage x%.1f\n",
+                al->a, al->b, s, al->score, al->force_recent, al->events_recent,
+                al->stories_recent, al->force_base, al->stories_base, al->busy);
         for (size_t k = 0; k < al->nev; k++) {
             const rl_series_event *e = &al->ev[k];
             char ed[11];
@@ -879,6 +879,7 @@ json_t *rl_report_alerts_json_new(const rl_alerts *a)
         json_object_set_new(o, "force_baseline", json_real(al->force_base));
         json_object_set_new(o, "stories_recent", json_integer(al->stories_recent));
         json_object_set_new(o, "stories_baseline", json_integer(al->stories_base));
+        json_object_set_new(o, "coverage_ratio", json_real(al->busy));
         json_t *ev = json_array();
         for (size_t k = 0; k < al->nev; k++)
             json_array_append_new(ev, event_json(&al->ev[k]));

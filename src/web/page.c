@@ -328,8 +328,9 @@ static void overview_alerts(pg *p, const rl_alerts *a)
     put(p, "<h2>Alerts</h2>\n<p class=\"sub\">As of ");
     day(p, a->asof);
     putf(p, ", from the stories published by then: dyads whose force (|Goldstein|-weighted) over "
-            "the last %d days is at least %.0f times that of the %d days before, per day and per "
-            "story naming both sides, with %d events from %d stories at least "
+            "the last %d days is at least %.0f times that of the %d days before, per day, after "
+            "dividing by the square root of the rise in their other coverage, with %d events "
+            "from %d stories at least "
             "(<code>redline alerts</code>; docs/store.md says what it misses).</p>\n",
          RL_ALERT_RECENT, RL_ALERT_SCORE, RL_ALERT_BASELINE, RL_ALERT_MIN_EVENTS,
          RL_ALERT_MIN_STORIES);

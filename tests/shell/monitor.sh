@@ -134,9 +134,13 @@ for i in range(3):
 for i in range(2):
     story(D(2026, 3, 10), "Pakistan shelled Indian positions in Kashmir.", "wire %d" % i)
 story(D(2026, 3, 11), "India launched air strikes on Pakistan.")
+# a steady war: the same fighting every day from January 1
+for d in days(D(2026, 1, 1), D(2026, 3, 16)):
+    for i in range(2):
+        story(d, "Sudanese forces shelled South Sudan.", "wire %d" % i)
 PY
 $T "$RL" ingest -q "$tmp/syn.db" "$tmp/syn.jsonl" 2>"$tmp/err" || bad "ingest the synthetic series: $(cat "$tmp/err")"
-for d in 2026-02-0{1..9} 2026-02-{10..28} 2026-03-0{1..9} 2026-03-{10..16}; do
+for d in 2026-01-0{3..9} 2026-02-0{1..9} 2026-02-{10..28} 2026-03-0{1..9} 2026-03-{10..16}; do
     $T "$RL" alerts "$tmp/syn.db" --as-of "$d" --json >"$tmp/al-$d.json" 2>"$tmp/err" || bad "alerts --as-of $d exits 0: $(cat "$tmp/err")"
 done
 python3 - "$tmp" <<'PY' && ok || bad "a quiet dyad's busy news week raises no alert"
@@ -162,6 +166,14 @@ load = lambda d: [(a["a"], a["b"]) for a in json.load(open(sys.argv[1] + "/al-%s
 assert ("IND", "PAK") not in load("2026-03-08")
 a = [a for a in json.load(open(sys.argv[1] + "/al-2026-03-11.json")) if (a["a"], a["b"]) == ("IND", "PAK")]
 assert a and a[0]["since"] == "2026-03-09" and {e["cameo"][:2] for e in a[0]["events"]} == {"19"}, a
+PY
+python3 - "$tmp" <<'PY' && ok || bad "a steady war alerts when it starts, not every day after"
+import glob, json, sys
+days = sorted(f[-15:-5] for f in glob.glob(sys.argv[1] + "/al-*.json"))
+hit = [d for d in days for a in json.load(open(sys.argv[1] + "/al-%s.json" % d))
+       if (a["a"], a["b"]) == ("SDN", "SSD")]
+assert hit and all(d < "2026-02-15" for d in hit), hit
+print("steady war: alerts as of %s to %s" % (hit[0], hit[-1]))
 PY
 $T "$RL" alerts "$tmp/syn.db" --as-of 2025-01-01 >"$tmp/out" 2>"$tmp/err"
 [ $? = 0 ] && grep -q "no alert as of 2025-01-01" "$tmp/out" && ok || bad "no alert: exit 0, says so"
