@@ -67,6 +67,36 @@ static int grow_slots(actx *c)
 
 static double absd(double x) { return x < 0 ? -x : x; }
 
+/* e^-x for x >= 0 without libm: e^-x = (e^-(x/2^k))^(2^k), the small power
+ * by its Taylor series */
+static double exp_neg(double x)
+{
+    int k = 0;
+    while (x > 0.5 && k < 60) {
+        x /= 2;
+        k++;
+    }
+    double t = 1, sum = 1;
+    for (int i = 1; i < 20; i++) {
+        t *= -x / i;
+        sum += t;
+    }
+    while (k-- > 0)
+        sum *= sum;
+    return sum;
+}
+
+/* P(N >= k) for N Poisson with mean lambda */
+static double poisson_tail(double lambda, unsigned k)
+{
+    double term = exp_neg(lambda), below = 0;
+    for (unsigned i = 0; i < k; i++) {
+        below += term;
+        term *= lambda / (i + 1);
+    }
+    return below >= 1 ? 0 : 1 - below;
+}
+
 /* the square root of x >= 1 (Newton's method; no libm for one call) */
 static double root2(double x)
 {
@@ -319,7 +349,7 @@ static int read_volume(rl_store *st, actx *c, rl_diag *dg)
 static double score_at(const actx *c, const adyad *dy, rl_day d, rl_alert *al, rl_day *start)
 {
     double wr = 0, wb = 0;
-    unsigned nr = 0, nb = 0, gr = 0, gb = 0, ev = 0, multi = 0;
+    unsigned nr = 0, nb = 0, gr = 0, gb = 0, ev = 0, evb = 0, multi = 0;
     size_t days = (size_t)(c->asof - c->first + 1);
     const char *story = NULL;
     int two = 0;
@@ -340,6 +370,7 @@ static double score_at(const actx *c, const adyad *dy, rl_day d, rl_alert *al, r
                 *start = x->e.date;
         } else {
             wb += x->w;
+            evb++;
         }
     }
     for (rl_day k = d - RL_ALERT_RECENT - RL_ALERT_BASELINE + 1; k <= d; k++) {
@@ -369,6 +400,13 @@ static double score_at(const actx *c, const adyad *dy, rl_day d, rl_alert *al, r
     double busy = ((double)gr / RL_ALERT_RECENT) /
                   (bg_b > RL_ALERT_FLOOR_STORIES ? bg_b : RL_ALERT_FLOOR_STORIES);
     al->busy = busy > 1 ? busy : 1;
+    /* chance: as many force incidents from the baseline's rate (at least one
+     * in 8 weeks), raised by the coverage, is not unlikely enough */
+    double lambda = RL_ALERT_RECENT * (evb > 1 ? (double)evb : 1.0) / RL_ALERT_BASELINE *
+                    root2(al->busy);
+    al->chance = poisson_tail(lambda, ev);
+    if (al->chance > RL_ALERT_CHANCE)
+        return 0;
     return rate / root2(al->busy);
 }
 

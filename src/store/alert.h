@@ -16,6 +16,7 @@
 #define RL_ALERT_MIN_STORIES 2 /* ... reported by this many stories */
 #define RL_ALERT_FLOOR_RATE (10.0 / RL_ALERT_BASELINE) /* baseline |Goldstein| a day, at least */
 #define RL_ALERT_FLOOR_STORIES (1.0 / 7) /* baseline background stories a day, at least */
+#define RL_ALERT_CHANCE 0.01   /* the most likely the recent count may be by chance */
 #define RL_ALERT_LOOKBACK 28   /* days searched back for the start of the rise */
 #define RL_ALERT_EVIDENCE 8    /* events kept per alert */
 
@@ -24,6 +25,7 @@ typedef struct rl_alert {
     rl_day since;             /* the rise began: first force event of the first alert day */
     double score;             /* rate ratio / sqrt(busy) */
     double busy;              /* background coverage ratio, at least 1 */
+    double chance;            /* P(as many force incidents at the baseline rate) */
     double force_recent, force_base;     /* |Goldstein| sums */
     unsigned events_recent, stories_recent, stories_base; /* stories naming both */
     size_t nev;

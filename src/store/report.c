@@ -880,6 +880,7 @@ json_t *rl_report_alerts_json_new(const rl_alerts *a)
         json_object_set_new(o, "stories_recent", json_integer(al->stories_recent));
         json_object_set_new(o, "stories_baseline", json_integer(al->stories_base));
         json_object_set_new(o, "coverage_ratio", json_real(al->busy));
+        json_object_set_new(o, "chance", json_real(al->chance));
         json_t *ev = json_array();
         for (size_t k = 0; k < al->nev; k++)
             json_array_append_new(ev, event_json(&al->ev[k]));

@@ -330,10 +330,10 @@ static void overview_alerts(pg *p, const rl_alerts *a)
     putf(p, ", from the stories published by then: dyads whose force (|Goldstein|-weighted) over "
             "the last %d days is at least %.0f times that of the %d days before, per day, after "
             "dividing by the square root of the rise in their other coverage, with %d events "
-            "from %d stories at least "
+            "from %d stories at least, and no likelier than %.0f%% by chance "
             "(<code>redline alerts</code>; docs/store.md says what it misses).</p>\n",
          RL_ALERT_RECENT, RL_ALERT_SCORE, RL_ALERT_BASELINE, RL_ALERT_MIN_EVENTS,
-         RL_ALERT_MIN_STORIES);
+         RL_ALERT_MIN_STORIES, RL_ALERT_CHANCE * 100);
     if (a->n == 0) {
         put(p, "<p class=\"empty\" id=\"no-alerts\">No alert.</p>\n");
         return;

@@ -140,7 +140,7 @@ for d in days(D(2026, 1, 1), D(2026, 3, 16)):
         story(d, "Sudanese forces shelled South Sudan.", "wire %d" % i)
 PY
 $T "$RL" ingest -q "$tmp/syn.db" "$tmp/syn.jsonl" 2>"$tmp/err" || bad "ingest the synthetic series: $(cat "$tmp/err")"
-for d in 2026-01-0{3..9} 2026-02-0{1..9} 2026-02-{10..28} 2026-03-0{1..9} 2026-03-{10..16}; do
+for d in 2026-01-0{3..9} 2026-01-{10..31} 2026-02-0{1..9} 2026-02-{10..28} 2026-03-0{1..9} 2026-03-{10..16}; do
     $T "$RL" alerts "$tmp/syn.db" --as-of "$d" --json >"$tmp/al-$d.json" 2>"$tmp/err" || bad "alerts --as-of $d exits 0: $(cat "$tmp/err")"
 done
 python3 - "$tmp" <<'PY' && ok || bad "a quiet dyad's busy news week raises no alert"
