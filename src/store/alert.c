@@ -421,7 +421,8 @@ static int stronger_ev(const void *x, const void *y)
 }
 
 /* alerts the dyad when the rule holds as of c->asof; the rise began at the
- * first force event of the first day of the unbroken run of alert days */
+ * earliest recent force event of the alert days before it, going back while
+ * no more than 7 alert-free days come in a row (28 days at most) */
 static int judge(rl_store *st, const actx *c, adyad *dy, rl_alert *al)
 {
     memset(al, 0, sizeof *al);
@@ -431,11 +432,15 @@ static int judge(rl_store *st, const actx *c, adyad *dy, rl_alert *al)
         return 0;
     rl_alert tmp;
     rl_day since = start;
-    for (rl_day d = c->asof - 1; d > c->asof - RL_ALERT_LOOKBACK; d--) {
+    int miss = 0; /* alert-free days in a row, going back */
+    for (rl_day d = c->asof - 1; d > c->asof - RL_ALERT_LOOKBACK && miss <= RL_ALERT_RECENT; d--) {
         rl_day st0;
-        if (score_at(c, dy, d, &tmp, &st0) < RL_ALERT_SCORE)
-            break;
-        since = st0;
+        if (score_at(c, dy, d, &tmp, &st0) < RL_ALERT_SCORE) {
+            miss++;
+        } else {
+            since = st0 < since ? st0 : since;
+            miss = 0;
+        }
     }
     snprintf(al->a, sizeof al->a, "%s", dy->a);
     snprintf(al->b, sizeof al->b, "%s", dy->b);

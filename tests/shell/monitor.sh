@@ -159,6 +159,8 @@ print("build-up: first alert as of", hit[0])
 a = [a for a in json.load(open(sys.argv[1] + "/al-%s.json" % hit[0])) if a["a"] == "ARM"][0]
 assert a["since"] <= hit[0] and a["score"] >= 2 and len(a["events"]) >= 3, a
 assert all(e["date"] <= hit[0] and e["story_date"] <= hit[0] for e in a["events"]), a
+late = [a for a in json.load(open(sys.argv[1] + "/al-2026-03-02.json")) if a["a"] == "ARM"]
+assert late and late[0]["since"] == "2026-02-10", late   # the first threat, through a pause
 PY
 python3 - "$tmp" <<'PY' && ok || bad "a sudden strike: no alert before it, an alert from the stories after it"
 import json, sys
