@@ -186,6 +186,11 @@ int cmd_trend(int argc, char **argv)
         rl_store_close(st);
         return RL_EXIT_FAIL;
     }
+    if (s->undated)
+        fprintf(stderr, "redline trend: %lu mention%s between %s and %s in %s %s no date, so %s "
+                "in no period (a story without a date: ingest it with --date YYYY-MM-DD)\n",
+                s->undated, s->undated == 1 ? "" : "s", argv[optind + 1], argv[optind + 2], db,
+                s->undated == 1 ? "has" : "have", s->undated == 1 ? "is" : "are");
     if (s->n == 0 && json)
         fprintf(stderr, "redline trend: no events between %s and %s in %s\n", argv[optind + 1],
                 argv[optind + 2], db);

@@ -148,6 +148,10 @@ int rl_report_trend_text(FILE *out, const rl_series *s, unsigned evidence)
     char a[400], b[400], f[11], t[11];
     side_label(s, 0, a, sizeof a);
     side_label(s, 1, b, sizeof b);
+    if (s->undated)
+        fprintf(out, "%s <-> %s: %lu undated reports (%u talks, %u force, %u scheduled) in no "
+                "period: their stories have no date\n", a, b, s->undated, s->undated_cell.talks,
+                s->undated_cell.force, s->undated_cell.scheduled);
     if (s->n == 0) {
         fprintf(out, "%s <-> %s: no events", a, b);
         if (s->from != RL_NODATE && s->to != RL_NODATE) {
@@ -387,6 +391,9 @@ json_t *rl_report_trend_json_new(const rl_series *s)
     json_object_set_new(o, "stories", json_integer((json_int_t)s->stories));
     json_object_set_new(o, "per_100_stories", per100_json(&s->total, s->stories));
     json_object_set_new(o, "uncounted", json_integer(s->uncounted));
+    json_object_set_new(o, "undated", cell_json(&s->undated_cell));
+    json_object_set_new(json_object_get(o, "undated"), "reports",
+                        json_integer((json_int_t)s->undated));
     json_t *ps = json_array();
     for (size_t i = 0; i < s->n; i++) {
         const rl_series_period *p = &s->p[i];

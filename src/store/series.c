@@ -605,6 +605,76 @@ static int dyad_fill(rl_store *st, rl_series *s, const scan *scans, int ns)
     return rc;
 }
 
+/* an undated mention, as read */
+typedef struct umention {
+    char source[24], target[24], cameo[8], story[64];
+    unsigned sentence;
+    int modality;
+} umention;
+
+typedef struct undated_ctx {
+    rl_series *s;
+    umention *v;
+    size_t n, cap;
+} undated_ctx;
+
+/* Counts an undated mention as an incident unless it repeats one already
+ * counted: the same actors, code and modality (no date to tell them apart),
+ * or the other direction of the same code in the same sentence. */
+static int on_undated(const rl_store_row *r, const char *story, unsigned sentence, void *ctx)
+{
+    undated_ctx *c = ctx;
+    c->s->undated++;
+    if (!rl_series_counted(r->modality))
+        return 0;
+    for (size_t i = 0; i < c->n; i++) {
+        const umention *u = &c->v[i];
+        if (strcmp(u->cameo, r->cameo) || u->modality != r->modality)
+            continue;
+        if (!strcmp(u->source, r->source) && !strcmp(u->target, r->target))
+            return 0;
+        if (!strcmp(u->source, r->target) && !strcmp(u->target, r->source) &&
+            u->sentence == sentence && !strcmp(u->story, story)) {
+            c->s->undated_cell.merged++;
+            return 0;
+        }
+    }
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 16;
+        umention *v = realloc(c->v, cap * sizeof *v);
+        if (!v)
+            return RL_ENOMEM;
+        c->v = v;
+        c->cap = cap;
+    }
+    umention *u = &c->v[c->n++];
+    snprintf(u->source, sizeof u->source, "%s", r->source);
+    snprintf(u->target, sizeof u->target, "%s", r->target);
+    snprintf(u->cameo, sizeof u->cameo, "%s", r->cameo);
+    snprintf(u->story, sizeof u->story, "%s", story);
+    u->sentence = sentence;
+    u->modality = r->modality;
+    srow w;
+    memset(&w, 0, sizeof w);
+    event_from_row(&w.e, r, rl_series_track(r->cameo));
+    w.quad = r->quad;
+    rl_store_facts none;
+    memset(&none, 0, sizeof none);
+    w.f = &none;
+    cell_add(&c->s->undated_cell, &w);
+    return 0;
+}
+
+static int undated_fill(rl_store *st, rl_series *s, const char *const *a, const char *const *b)
+{
+    undated_ctx c = {s, NULL, 0, 0};
+    int rc = rl_store_undated(st, a, s->na, b, s->nb, on_undated, &c);
+    free(c.v);
+    if (!rc)
+        cell_sum(&s->total, &s->undated_cell);
+    return rc;
+}
+
 int rl_series_dyad(rl_store *st, char a[][24], int na, char b[][24], int nb, rl_day from,
                    rl_day to, int by, rl_series **out, rl_diag *dg)
 {
@@ -619,6 +689,13 @@ int rl_series_dyad(rl_store *st, char a[][24], int na, char b[][24], int nb, rl_
     scan scans[2 * RL_SIDE_MAX * RL_SIDE_MAX];
     int ns = 0;
     int rc = dyad_scans(st, s, scans, &ns, &from, &to);
+    const char *pa[RL_SIDE_MAX], *pb[RL_SIDE_MAX];
+    for (int i = 0; i < na; i++)
+        pa[i] = s->a[i];
+    for (int i = 0; i < nb; i++)
+        pb[i] = s->b[i];
+    if (!rc)
+        rc = undated_fill(st, s, pa, pb);
     if (rc) {
         free(s);
         return rc;

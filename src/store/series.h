@@ -102,6 +102,8 @@ typedef struct rl_series {
     rl_series_period *p;
     rl_series_cell total;
     unsigned long stories;  /* news volume over the range */
+    unsigned long undated;  /* mentions of the dyad without a date: in no period */
+    rl_series_cell undated_cell; /* their incidents (also in total, in no period) */
     unsigned uncounted;
 } rl_series;
 

@@ -1148,6 +1148,64 @@ static int side_sql(rl_buf *b, const char *const *pat, int n, const char *col)
     return rc | rl_buf_adds(b, ")");
 }
 
+int rl_store_undated(rl_store *s, const char *const *a, int na, const char *const *b, int nb,
+                     rl_store_undated_fn fn, void *ctx)
+{
+    rl_buf q;
+    rl_buf_init(&q);
+    int bad = rl_buf_adds(&q, "SELECT m.rowid, m.source, m.target, m.cameo, m.quad_class, "
+                          "m.goldstein, m.modality, m.story_id, m.sentence FROM mentions m "
+                          "WHERE m.event_id IS NULL AND (");
+    for (int dir = 0; dir < 2; dir++) {
+        bad |= rl_buf_adds(&q, dir ? " OR (" : "(");
+        bad |= side_sql(&q, dir ? b : a, dir ? nb : na, "source");
+        bad |= rl_buf_adds(&q, " AND ");
+        bad |= side_sql(&q, dir ? a : b, dir ? na : nb, "target");
+        bad |= rl_buf_adds(&q, ")");
+    }
+    bad |= rl_buf_adds(&q, ")");
+    if (bad) {
+        rl_buf_release(&q);
+        return RL_ENOMEM;
+    }
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, q.data, -1, &st, NULL) != SQLITE_OK) {
+        rl_buf_release(&q);
+        return sq_err(s, "cannot count undated mentions");
+    }
+    rl_buf_release(&q);
+    int k = 1;
+    for (int dir = 0; dir < 2; dir++) {
+        for (int i = 0; i < (dir ? nb : na); i++)
+            sqlite3_bind_text(st, k++, dir ? b[i] : a[i], -1, SQLITE_TRANSIENT);
+        for (int i = 0; i < (dir ? na : nb); i++)
+            sqlite3_bind_text(st, k++, dir ? a[i] : b[i], -1, SQLITE_TRANSIENT);
+    }
+    int rc, ret = RL_OK;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        rl_store_row r;
+        r.id = sqlite3_column_int64(st, 0);
+        r.date = RL_NODATE;
+        r.source = (const char *)sqlite3_column_text(st, 1);
+        r.target = (const char *)sqlite3_column_text(st, 2);
+        r.cameo = (const char *)sqlite3_column_text(st, 3);
+        r.quad = sqlite3_column_int(st, 4);
+        r.goldstein = sqlite3_column_double(st, 5);
+        const char *m = (const char *)sqlite3_column_text(st, 6);
+        r.modality = m ? rl_modality_parse(m) : -1;
+        r.mentions = 1;
+        const char *sid = (const char *)sqlite3_column_text(st, 7);
+        if (!r.source || !r.target || !r.cameo)
+            continue;
+        if ((ret = fn(&r, sid ? sid : "", (unsigned)sqlite3_column_int(st, 8), ctx)))
+            break;
+    }
+    if (!ret && rc != SQLITE_DONE)
+        ret = sq_err(s, "cannot read undated mentions");
+    sqlite3_finalize(st);
+    return ret;
+}
+
 int rl_store_volume(rl_store *s, const char *const *a, int na, const char *const *b, int nb,
                     rl_day from, rl_day to, void (*fn)(rl_day d, unsigned stories, void *ctx),
                     void *ctx)

@@ -137,6 +137,14 @@ int rl_store_volume(rl_store *s, const char *const *a, int na, const char *const
                     rl_day from, rl_day to, void (*fn)(rl_day d, unsigned stories, void *ctx),
                     void *ctx);
 
+/* Calls fn for each mention between side a and side b (either direction)
+ * that has no date (its story had none), so is in no event and no period;
+ * r->id is the mention's rowid, r->date RL_NODATE, r->mentions 1. */
+typedef int (*rl_store_undated_fn)(const rl_store_row *r, const char *story_id,
+                                   unsigned sentence, void *ctx);
+int rl_store_undated(rl_store *s, const char *const *a, int na, const char *const *b, int nb,
+                     rl_store_undated_fn fn, void *ctx);
+
 int rl_store_first_mention(rl_store *s, int64_t event_id, rl_store_mention *m);
 void rl_store_mention_release(rl_store_mention *m);
 

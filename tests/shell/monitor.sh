@@ -43,6 +43,17 @@ import json, sys
 d = [(x["a"], x["b"], x["talks"], x["force"]) for x in json.load(open(sys.argv[1]))["dyads"]]
 assert d == [("RUS", "UKR", 1, 1)], d
 PY
+# the same story without a date: its events are in no period, but counted
+printf '%s\n' 'Russia and Ukraine held talks on Monday. Russia attacked Ukraine on Tuesday. Ukraine and Russia are due to meet in Geneva on January 20.' >"$tmp/acc.txt"
+$T "$RL" ingest -q "$tmp/nodate.db" "$tmp/acc.txt" 2>/dev/null
+$T "$RL" trend "$tmp/nodate.db" RUS UKR --json >"$tmp/nodate.json" 2>"$tmp/err"
+python3 - "$tmp/nodate.json" <<'PY' && grep -q "have no date" "$tmp/err" && ok || bad "an undated story: 1 talks, 1 force, 1 scheduled in total and under undated, no period; says so"
+import json, sys
+t = json.load(open(sys.argv[1]))
+for c in (t["total"], t["undated"]):
+    assert (c["talks"], c["force"], c["scheduled"]) == (1, 1, 1), c
+assert t["periods"] == [] and t["undated"]["reports"] == 5, t
+PY
 # the same strike by three outlets: ISR/ISRMIL, 190/195, a day apart; another
 # strike three days later stays apart
 cat >"$tmp/dup.jsonl" <<'JS'
