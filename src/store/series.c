@@ -373,8 +373,12 @@ static int merge_rows(rl_store *st, dyad_ctx *c)
             w->head = j;
             h->e.mirror |= mirror;
             h->e.mentions += w->e.mentions;
-            h->e.stories += w->e.stories;
-            h->e.sources += w->e.sources;
+            /* a mirror, or a variant its leader's story reports too, brings
+             * no new story (the smallest story ids are compared) */
+            if (!mirror && strcmp(h->f->story_id, w->f->story_id)) {
+                h->e.stories += w->e.stories;
+                h->e.sources += w->e.sources;
+            }
             if (!w->f->claim)
                 h->e.claimed_by[0] = '\0';
             h->f->claim &= w->f->claim;
@@ -438,6 +442,17 @@ static int count_rows(rl_series *s, dyad_ctx *c, unsigned char *ok)
         return RL_ENOMEM;
     for (size_t i = 0; i < c->n; i++) {
         srow *w = &c->v[i];
+        /* the evidence rule reads every stored event (merged ones too), each
+         * in its incident's period; distinct stories by the events' own counts */
+        const srow *h = &c->v[w->head];
+        if (w->e.track != RL_TRACK_NONE && w->e.modality != RL_MOD_SCHEDULED) {
+            if (w->f->stories >= RL_SERIES_MIN_STORIES)
+                ok[h->period] |= 2;
+            else if (!story[h->period])
+                story[h->period] = w->f->story_id;
+            else if (strcmp(story[h->period], w->f->story_id))
+                ok[h->period] |= 2;
+        }
         if (w->head != i)
             continue;
         rl_series_period *p = &s->p[w->period];
@@ -447,14 +462,6 @@ static int count_rows(rl_series *s, dyad_ctx *c, unsigned char *ok)
             continue;
         int t = w->e.track == RL_TRACK_FORCE;
         keep_top(p->top[t], &p->ntop[t], &w->e);
-        if (w->e.modality == RL_MOD_SCHEDULED)
-            continue;
-        if (w->e.stories >= RL_SERIES_MIN_STORIES)
-            ok[w->period] |= 2;
-        else if (!story[w->period])
-            story[w->period] = w->f->story_id;
-        else if (strcmp(story[w->period], w->f->story_id))
-            ok[w->period] |= 2;
     }
     for (size_t i = 0; i < s->n; i++)
         if (s->p[i].all.talks + s->p[i].all.force >= RL_SERIES_MIN_EVENTS)

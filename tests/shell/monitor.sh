@@ -54,6 +54,18 @@ for c in (t["total"], t["undated"]):
     assert (c["talks"], c["force"], c["scheduled"]) == (1, 1, 1), c
 assert t["periods"] == [] and t["undated"]["reports"] == 5, t
 PY
+# a reading needs its events from two stories: one story's three events (one
+# of them a mirrored pair) read "too little evidence"; a second outlet's report
+# of one of them makes a reading
+printf '%s\n' '{"id":"e1","date":"2026-01-05","text":"Russia and Ukraine held talks."}' \
+    '{"id":"e2","date":"2026-01-14","source":"wire A","text":"Russia and Ukraine held talks. Russia attacked Ukraine. Russia threatened Ukraine with sanctions."}' >"$tmp/ev.jsonl"
+$T "$RL" ingest -q "$tmp/ev.db" "$tmp/ev.jsonl" 2>/dev/null
+$T "$RL" trend "$tmp/ev.db" RUS UKR --by week --json >"$tmp/ev.json" 2>/dev/null
+python3 -c "import json,sys; p=json.load(open(sys.argv[1]))['periods']; assert [x['reading'] for x in p] == ['no reading (first period)', 'too little evidence'], p" "$tmp/ev.json" && ok || bad "three events of one story: too little evidence"
+printf '%s\n' '{"id":"e3","date":"2026-01-14","source":"wire B","text":"Russia attacked Ukraine."}' >"$tmp/ev2.jsonl"
+$T "$RL" ingest -q "$tmp/ev.db" "$tmp/ev2.jsonl" 2>/dev/null
+$T "$RL" trend "$tmp/ev.db" RUS UKR --by week --json >"$tmp/ev.json" 2>/dev/null
+python3 -c "import json,sys; p=json.load(open(sys.argv[1]))['periods']; assert p[1]['reading'] == 'force gaining' and p[1]['all']['force'] == 2, p" "$tmp/ev.json" && ok || bad "a second story's report of one of them makes a reading"
 # the same strike by three outlets: ISR/ISRMIL, 190/195, a day apart; another
 # strike three days later stays apart
 cat >"$tmp/dup.jsonl" <<'JS'
