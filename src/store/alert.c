@@ -196,7 +196,8 @@ static int add_event(actx *c, sqlite3_stmt *q)
     for (size_t i = dy->n; i-- > 0 && dy->v[i].e.date == e.date;)
         if (same(&dy->v[i], &e)) {
             aev *x = &dy->v[i];
-            x->e.stories += e.stories;
+            if (strncmp(x->story, sid ? sid : "", sizeof x->story - 1)) /* the same story: none new */
+                x->e.stories += e.stories;
             if (seen < x->seen)
                 x->seen = seen;
             if (x->e.nalso < RL_SERIES_ALSO)
