@@ -19,6 +19,7 @@ int cmd_dict(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
 int cmd_top(int argc, char **argv);
+int cmd_alerts(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 

@@ -22,7 +22,12 @@ static const char *const usage_text =
     "period (talks gaining, force gaining, both rising (coercive bargaining),\n"
     "steady, receding, quiet) and the strongest events of each track as\n"
     "evidence (date, story id, sentence). Both directions are counted, and each\n"
-    "direction is shown. Track codes and the JSON shape: docs/store.md.\n"
+    "direction is shown. Counted are incidents: a symmetric act's two directions\n"
+    "once, near-duplicate reports merged (every report kept); scheduled events\n"
+    "apart, never read; force and talks also weighted by |Goldstein|, with the\n"
+    "stories naming both sides per period. A reading needs 3 events from 2\n"
+    "stories; the first period reads nothing. Rules, track codes and the JSON\n"
+    "shape: docs/store.md.\n"
     "\n"
     "A and B are actor codes: 3 letters match every actor of that country (RUS\n"
     "matches RUS, RUSGOV, RUSMIL), longer codes match exactly (USAGOV,\n"
@@ -39,8 +44,9 @@ static const char *const usage_text =
     "  -s, --svg FILE          also write a standalone SVG chart to FILE\n"
     "  -h, --help              this text\n"
     "\n"
-    "Exit status: 0 ok (also when the dyad has no events), 1 when the store\n"
-    "cannot be read, an actor is unknown to it or a file cannot be written,\n"
+    "Exit status: 0 ok (also when the dyad has no events, or a code none yet:\n"
+    "it says so on stderr), 1 when the store cannot be read or a file cannot be\n"
+    "written,\n"
     "2 on usage errors (bad dates, reversed ranges, bad codes).\n";
 
 typedef struct suggest_ctx {
@@ -55,7 +61,10 @@ static void add_suggestion(const char *code, void *ctx)
     snprintf(s->buf + len, sizeof s->buf - len, "%s%s", s->n++ ? ", " : "", code);
 }
 
-/* 0 when every pattern names a stored actor; explains the first that does not */
+/* Says on stderr which patterns no stored event has (a valid code with no
+ * events yet: not an error, so a cron watch started before the first event
+ * keeps running), with the stored codes sharing its first two letters.
+ * Returns -1 when the store cannot be read, else 0. */
 static int check_actors(rl_store *st, const char *db, char side[][24], int n)
 {
     for (int i = 0; i < n; i++) {
@@ -67,13 +76,12 @@ static int check_actors(rl_store *st, const char *db, char side[][24], int n)
         suggest_ctx sc = {"", 0};
         char prefix[3] = {side[i][0], side[i][1], 0};
         rl_store_actors_like(st, prefix, 8, add_suggestion, &sc);
-        fprintf(stderr, "redline trend: unknown actor '%s': no event in %s has it as source or "
-                "target", side[i], db);
+        fprintf(stderr, "redline trend: no events yet for '%s': no event in %s has it as "
+                "source or target", side[i], db);
         if (sc.n)
             fprintf(stderr, " (stored codes starting with '%s': %s%s)", prefix, sc.buf,
                     sc.n >= 8 ? ", ..." : "");
         fputc('\n', stderr);
-        return 1;
     }
     return 0;
 }
@@ -214,6 +222,11 @@ int cmd_trend(int argc, char **argv)
     }
     rl_names *names = cli_load_names(NULL);
     s->names = names;
+    if (s->undated)
+        fprintf(stderr, "redline trend: %lu mention%s between %s and %s in %s %s no date, so %s "
+                "in no period (a story without a date: ingest it with --date YYYY-MM-DD)\n",
+                s->undated, s->undated == 1 ? "" : "s", argv[optind + 1], argv[optind + 2], db,
+                s->undated == 1 ? "has" : "have", s->undated == 1 ? "is" : "are");
     if (s->n == 0 && json)
         fprintf(stderr, "redline trend: no events between %s and %s in %s\n", argv[optind + 1],
                 argv[optind + 2], db);

@@ -12,6 +12,7 @@ static const rl_cmd commands[] = {
     {"ingest", cmd_ingest, "code stories and store them in an SQLite event store"},
     {"trend", cmd_trend, "talks and force between two actors over time, with evidence"},
     {"top", cmd_top, "the dyads whose force track rose most in a period"},
+    {"alerts", cmd_alerts, "the dyads whose force track rises beyond their baseline, as of a day"},
     {"serve", cmd_serve, "a web dashboard over an event store (read-only)"},
 };
 

@@ -378,6 +378,7 @@ if [ -n "$f1" ] && awk "BEGIN{exit !($f1 >= $floor)}"; then ok; else bad "dev-se
 
 suite "event store and dyad monitor (tests/shell/store.sh)" 1200 tests/shell/store.sh "$BUILD"
 suite "event locations (tests/shell/places.sh)" 300 tests/shell/places.sh "$BUILD"
+suite "dyad monitor rules and alerts (tests/shell/monitor.sh)" 1200 tests/shell/monitor.sh "$BUILD"
 suite "web dashboard (tests/shell/serve.sh)" 1200 tests/shell/serve.sh "$BUILD"
 while IFS= read -r line; do bad "$line"; done < <(timed_out "$tmp")
 echo "$BUILD: $pass passed, $fail failed, $skip skipped"

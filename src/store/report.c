@@ -2,6 +2,7 @@
  * rankings. Text widths are counted in code points so that the Unicode bars
  * line up; SVG is written element by element with XML escaping. */
 #include "store/report.h"
+#include "store/alert.h"
 #include "text/clean.h"
 #include "base/day.h"
 #include "base/csv.h"
@@ -62,16 +63,21 @@ static void put_clipped(FILE *out, const char *s, size_t max)
     }
 }
 
-static unsigned max_track(const rl_series *s, int force)
+/* the largest count of a track (talks with the scheduled incidents drawn on
+ * top of them when sched is set) */
+static unsigned max_track_s(const rl_series *s, int force, int sched)
 {
     unsigned m = 0;
     for (size_t i = 0; i < s->n; i++) {
-        unsigned v = force ? s->p[i].all.force : s->p[i].all.talks;
+        unsigned v = force ? s->p[i].all.force
+                           : s->p[i].all.talks + (sched ? s->p[i].all.scheduled : 0);
         if (v > m)
             m = v;
     }
     return m;
 }
+
+static unsigned max_track(const rl_series *s, int force) { return max_track_s(s, force, 0); }
 
 /* ======================== terminal ======================== */
 
@@ -128,6 +134,12 @@ static void put_evidence(FILE *out, const rl_series_event *e, const char *track,
             rl_modality_name(e->modality));
     if (e->m.quantity > 0)
         fprintf(out, " (%.0f %s)", e->m.quantity, e->m.quantity_unit);
+    if (e->mirror)
+        fputs(" (both directions)", out);
+    if (e->claimed_by[0])
+        fprintf(out, " (claim by %s)", e->claimed_by);
+    if (e->nalso)
+        fprintf(out, " (+%u merged report%s)", e->nalso, e->nalso == 1 ? "" : "s");
     fprintf(out, ", %u mention%s: %s sentence %u", e->mentions, e->mentions == 1 ? "" : "s",
             e->m.story_id ? e->m.story_id : "?", e->m.sentence);
     put_names(out, names, e->source, " > ", e->target);
@@ -151,6 +163,10 @@ int rl_report_trend_text(FILE *out, const rl_series *s, unsigned evidence)
     char a[400], b[400], f[11], t[11];
     side_label(s, 0, a, sizeof a);
     side_label(s, 1, b, sizeof b);
+    if (s->undated)
+        fprintf(out, "%s <-> %s: %lu undated reports (%u talks, %u force, %u scheduled) in no "
+                "period: their stories have no date\n", a, b, s->undated, s->undated_cell.talks,
+                s->undated_cell.force, s->undated_cell.scheduled);
     if (s->n == 0) {
         fprintf(out, "%s <-> %s: no events", a, b);
         if (s->from != RL_NODATE && s->to != RL_NODATE) {
@@ -169,13 +185,21 @@ int rl_report_trend_text(FILE *out, const rl_series *s, unsigned evidence)
         put_names(out, s->names, s->a[0], " <-> ", s->b[0]);
         fputc('\n', out);
     }
-    fprintf(out, "%u distinct events (%u mentions): %u talks, %u force", s->total.events,
-            s->total.mentions, s->total.talks, s->total.force);
+    fprintf(out, "%u incidents (%u mentions): %u talks, %u force, %u scheduled", s->total.events,
+            s->total.mentions, s->total.talks, s->total.force, s->total.scheduled);
+    if (s->total.claims)
+        fprintf(out, " (%u claims)", s->total.claims);
     if (s->uncounted)
         fprintf(out, "; %u negated or hypothetical not counted", s->uncounted);
     fputs("\n  talks: meetings, negotiation, mediation, agreements, intent to meet or settle\n"
           "  force: threats and ultimatums, force posture, sanctions, coercion, assaults,\n"
-          "         fighting, demands to withdraw\n\n", out);
+          "         fighting, demands to withdraw\n", out);
+    fprintf(out, "  counted: incidents (a symmetric act's two directions once; reports of one event\n"
+            "  %d day apart, same country dyad and root, shared evidence, merged: %u); scheduled\n"
+            "  apart (%u) and never read; intensity = |Goldstein| sum; a reading needs %d events\n"
+            "  from %d stories; the first period reads nothing. %lu stories name both sides.\n\n",
+            RL_SERIES_WINDOW, s->total.merged, s->total.scheduled, RL_SERIES_MIN_EVENTS,
+            RL_SERIES_MIN_STORIES, s->stories);
     fputs("talks ", out);
     put_spark(out, s, 0);
     fputs("\nforce ", out);
@@ -205,6 +229,14 @@ int rl_report_trend_text(FILE *out, const rl_series *s, unsigned evidence)
         else
             fprintf(out, "%6s", "-");
         fprintf(out, "  %s\n", rl_series_reading_name(p->reading));
+        if (p->all.scheduled || p->all.claims || p->stories || p->all.talks + p->all.force) {
+            fprintf(out, "      intensity talks %.1f force %.1f; scheduled %u; claims %u; %u stories",
+                    p->all.talks_w, p->all.force_w, p->all.scheduled, p->all.claims, p->stories);
+            if (p->stories)
+                fprintf(out, " (per 100: talks %.0f, force %.0f)", 100.0 * p->all.talks / p->stories,
+                        100.0 * p->all.force / p->stories);
+            fputc('\n', out);
+        }
         for (int tr = 0; tr < 2; tr++)
             for (unsigned k = 0; k < p->ntop[tr] && k < evidence; k++)
                 put_evidence(out, &p->top[tr][k], tr ? "force" : "talks", s->names);
@@ -253,6 +285,40 @@ static json_t *cell_json(const rl_series_cell *c)
                         c->events ? json_real(c->goldstein / c->events) : json_null());
     json_object_set_new(o, "talks", json_integer(c->talks));
     json_object_set_new(o, "force", json_integer(c->force));
+    json_object_set_new(o, "scheduled", json_integer(c->scheduled));
+    json_object_set_new(o, "claims", json_integer(c->claims));
+    json_object_set_new(o, "talks_weighted", json_real(c->talks_w));
+    json_object_set_new(o, "force_weighted", json_real(c->force_w));
+    json_object_set_new(o, "merged", json_integer(c->merged));
+    return o;
+}
+
+/* the counts per 100 stories naming both sides; null without such stories */
+static json_t *per100_json(const rl_series_cell *c, unsigned long stories)
+{
+    if (!stories)
+        return json_null();
+    double k = 100.0 / (double)stories;
+    json_t *o = json_object();
+    json_object_set_new(o, "talks", json_real(c->talks * k));
+    json_object_set_new(o, "force", json_real(c->force * k));
+    json_object_set_new(o, "scheduled", json_real(c->scheduled * k));
+    json_object_set_new(o, "talks_weighted", json_real(c->talks_w * k));
+    json_object_set_new(o, "force_weighted", json_real(c->force_w * k));
+    return o;
+}
+
+/* the counting rules, as docs/store.md states them */
+static json_t *rules_json(void)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "weight", json_string("|goldstein|"));
+    json_object_set_new(o, "min_events", json_integer(RL_SERIES_MIN_EVENTS));
+    json_object_set_new(o, "min_stories", json_integer(RL_SERIES_MIN_STORIES));
+    json_object_set_new(o, "merge_window_days", json_integer(RL_SERIES_WINDOW));
+    json_object_set_new(o, "first_period", json_string("no reading"));
+    json_object_set_new(o, "scheduled", json_string("counted apart, never in a reading"));
+    json_object_set_new(o, "symmetric", json_string("both directions of one sentence: one event"));
     return o;
 }
 
@@ -277,8 +343,16 @@ static json_t *event_json(const rl_series_event *e, const rl_names *names)
     json_object_set_new(o, "track", json_string(rl_track_name(e->track)));
     json_object_set_new(o, "goldstein", json_real(e->goldstein));
     json_object_set_new(o, "mentions", json_integer(e->mentions));
-    json_object_set_new(o, "stories", json_integer(e->m.stories));
-    json_object_set_new(o, "publishers", json_integer(e->m.publishers));
+    json_object_set_new(o, "stories", json_integer(e->stories ? e->stories : e->m.stories));
+    json_object_set_new(o, "publishers", json_integer(e->sources ? e->sources : e->m.publishers));
+    json_object_set_new(o, "mirror", json_boolean(e->mirror));
+    json_object_set_new(o, "claimed_by", e->claimed_by[0] ? json_string(e->claimed_by)
+                                                          : rl_report_str_json(NULL));
+    json_t *also = json_array();
+    for (unsigned k = 0; k < e->nalso && k < RL_SERIES_ALSO; k++)
+        json_array_append_new(also, json_integer(e->also[k]));
+    json_object_set_new(o, "merged", also);
+    json_object_set_new(o, "merged_count", json_integer(e->nalso));
     json_object_set_new(o, "story_id", rl_report_str_json(e->m.story_id));
     json_object_set_new(o, "sentence", json_integer(e->m.sentence));
     json_object_set_new(o, "story_date", rl_report_day_json(e->m.story_date));
@@ -350,8 +424,14 @@ json_t *rl_report_trend_json_new(const rl_series *s)
     json_object_set_new(tr, "talks", codes_json(RL_TRACK_TALKS));
     json_object_set_new(tr, "force", codes_json(RL_TRACK_FORCE));
     json_object_set_new(o, "tracks", tr);
+    json_object_set_new(o, "rules", rules_json());
     json_object_set_new(o, "total", cell_json(&s->total));
+    json_object_set_new(o, "stories", json_integer((json_int_t)s->stories));
+    json_object_set_new(o, "per_100_stories", per100_json(&s->total, s->stories));
     json_object_set_new(o, "uncounted", json_integer(s->uncounted));
+    json_object_set_new(o, "undated", cell_json(&s->undated_cell));
+    json_object_set_new(json_object_get(o, "undated"), "reports",
+                        json_integer((json_int_t)s->undated));
     json_t *ps = json_array();
     for (size_t i = 0; i < s->n; i++) {
         const rl_series_period *p = &s->p[i];
@@ -363,6 +443,8 @@ json_t *rl_report_trend_json_new(const rl_series *s)
         json_object_set_new(po, "a_to_b", cell_json(&p->ab));
         json_object_set_new(po, "b_to_a", cell_json(&p->ba));
         json_object_set_new(po, "uncounted", json_integer(p->uncounted));
+        json_object_set_new(po, "stories", json_integer(p->stories));
+        json_object_set_new(po, "per_100_stories", per100_json(&p->all, p->stories));
         json_t *ev = json_object();
         for (int t = 0; t < 2; t++) {
             json_t *l = json_array();
@@ -412,7 +494,7 @@ static void put_xml(FILE *out, const char *s, size_t max)
 static const char *reading_color(int r)
 {
     static const char *const c[RL_READ_COUNT] = {
-        "#e2e8f0", "#2b6cb0", "#c53030", "#805ad5", "#a0aec0", "#718096",
+        "#e2e8f0", "#2b6cb0", "#c53030", "#805ad5", "#a0aec0", "#718096", "#f7fafc", "#ffffff",
     };
     return r >= 0 && r < RL_READ_COUNT ? c[r] : "#ffffff";
 }
@@ -489,9 +571,9 @@ static void svg_measure(const rl_series *s, svg_layout *L)
     L->nbest = 0;
     for (int tr = 0; tr < 2; tr++)
         L->nbest += pick_best(s, tr, L->best + L->nbest);
-    L->caption = L->labels + 70;
+    L->caption = L->labels + 104; /* under the legend of readings and the rules */
     L->height = L->caption + 20 + 18.0 * (double)L->nbest + 24;
-    unsigned mt = max_track(s, 0), mf = max_track(s, 1);
+    unsigned mt = max_track_s(s, 0, 1), mf = max_track(s, 1);
     L->mx = mt > mf ? mt : mf;
     if (L->mx == 0)
         L->mx = 1;
@@ -520,18 +602,21 @@ static void svg_head(FILE *out, const rl_series *s, const svg_layout *L, unsigne
     put_xml(out, L->b, 200);
     fputs(": talks and force</text>\n", out);
     fprintf(out, "<text x=\"%.0f\" y=\"48\" fill=\"#4a5568\">%s to %s by %s: %u talks, %u force, "
-            "%u distinct events in all</text>\n", L->left, f, t,
-            rl_by_name(s->by), s->total.talks, s->total.force, s->total.events);
+            "%u scheduled, %u incidents in all; %lu stories name both sides</text>\n", L->left, f,
+            t, rl_by_name(s->by), s->total.talks, s->total.force, s->total.scheduled,
+            s->total.events, s->stories);
     double left = L->left;
     fprintf(out, "<g font-size=\"11\"><rect x=\"%.0f\" y=\"58\" width=\"10\" height=\"10\" "
             "fill=\"" C_TALKS "\"/><text x=\"%.0f\" y=\"67\">talks (up)</text>"
             "<rect x=\"%.0f\" y=\"58\" width=\"10\" height=\"10\" fill=\"" C_FORCE "\"/>"
-            "<text x=\"%.0f\" y=\"67\">force (down)</text></g>\n",
-            left, left + 14, left + 90, left + 104);
+            "<text x=\"%.0f\" y=\"67\">force (down)</text>"
+            "<rect x=\"%.0f\" y=\"58\" width=\"10\" height=\"10\" fill=\"none\" stroke=\""
+            C_TALKS "\" stroke-dasharray=\"3 2\"/><text x=\"%.0f\" y=\"67\">scheduled</text></g>\n",
+            left, left + 14, left + 90, left + 104, left + 180, left + 194);
     if (flags & RL_SVG_GOLDSTEIN)
         fprintf(out, "<g font-size=\"11\"><line x1=\"%.0f\" y1=\"63\" x2=\"%.0f\" y2=\"63\" "
                 "stroke=\"" C_GOLD "\" stroke-width=\"2\"/><text x=\"%.0f\" y=\"67\">Goldstein "
-                "mean (right axis, -10 to +10)</text></g>\n", left + 190, left + 206, left + 210);
+                "mean (right axis, -10 to +10)</text></g>\n", left + 260, left + 276, left + 280);
 }
 
 /* Axes, grid and their labels. */
@@ -571,9 +656,10 @@ static void svg_period(FILE *out, const rl_series *s, const svg_layout *L, size_
     if (flags & RL_SVG_LINKS)
         fprintf(out, "<a href=\"?from=%s&amp;to=%s\">", pl, pe);
     fputs("<g>", out);
-    fprintf(out, "<title>%s%s%s: talks %u, force %u; %s", pl, p->end != p->start ? " to " : "",
-            p->end != p->start ? pe : "", p->all.talks, p->all.force,
-            rl_series_reading_name(p->reading));
+    fprintf(out, "<title>%s%s%s: talks %u, force %u, scheduled %u (intensity talks %.1f, force "
+            "%.1f; %u stories naming both); %s", pl, p->end != p->start ? " to " : "",
+            p->end != p->start ? pe : "", p->all.talks, p->all.force, p->all.scheduled,
+            p->all.talks_w, p->all.force_w, p->stories, rl_series_reading_name(p->reading));
     if ((flags & RL_SVG_GOLDSTEIN) && p->all.events)
         fprintf(out, "; Goldstein mean %+.2f", p->all.goldstein / p->all.events);
     for (int tr = 0; tr < 2; tr++)
@@ -586,6 +672,12 @@ static void svg_period(FILE *out, const rl_series *s, const svg_layout *L, size_
     if (p->all.talks)
         fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\""
                 C_TALKS "\"/>", bx, L->mid - ht, bw, ht);
+    if (p->all.scheduled) { /* announced, not held: an outline on top of the talks */
+        double hs = L->half * p->all.scheduled / L->mx;
+        fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" "
+                "stroke=\"" C_TALKS "\" stroke-dasharray=\"3 2\"/>", bx + 0.5, L->mid - ht - hs,
+                bw - 1 > 1 ? bw - 1 : 1, hs);
+    }
     if (p->all.force)
         fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\""
                 C_FORCE "\"/>", bx, L->mid, bw, hf);
@@ -649,17 +741,25 @@ static void svg_goldstein(FILE *out, const rl_series *s, const svg_layout *L)
 
 static void svg_reading_legend(FILE *out, const svg_layout *L)
 {
-    double lx = L->left;
+    double lx = L->left, y = L->labels + 58;
     fprintf(out, "<g font-size=\"10\"><text x=\"%.0f\" y=\"%.1f\" fill=\"#4a5568\">reading "
-            "(vs the period before):</text>\n", lx, L->caption - 12);
+            "(vs the period before):</text>\n", lx, y);
     lx += 178;
     for (int r = 0; r < RL_READ_COUNT; r++) {
         const char *name = rl_series_reading_name(r);
-        fprintf(out, "<rect x=\"%.0f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-                "<text x=\"%.0f\" y=\"%.1f\">%s</text>\n", lx, L->caption - 21, reading_color(r),
-                lx + 13, L->caption - 12, name);
+        fprintf(out, "<rect x=\"%.0f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\" "
+                "stroke=\"#cbd5e0\"/><text x=\"%.0f\" y=\"%.1f\">%s</text>\n", lx, y - 9,
+                reading_color(r),
+                lx + 13, y, name);
         lx += 20 + 5.6 * (double)strlen(name);
     }
+    /* the counting rules (docs/store.md, "Incidents") */
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" fill=\"#4a5568\">Counted: incidents (a symmetric "
+            "act's two directions once; reports of one event up to %d day apart merged); scheduled "
+            "drawn dashed, never read;</text>\n", L->left, y + 16, RL_SERIES_WINDOW);
+    fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" fill=\"#4a5568\">a reading compares |Goldstein| "
+            "sums and needs %d events from %d stories; the first period reads nothing.</text>\n",
+            L->left, y + 29, RL_SERIES_MIN_EVENTS, RL_SERIES_MIN_STORIES);
     fputs("</g>\n", out);
 }
 
@@ -715,7 +815,7 @@ int rl_report_top_text(FILE *out, const rl_top *t)
     fprintf(out, "force rising, %s to %s vs %s to %s (%lu distinct events read)\n", f, to, pf, pt,
             t->events);
     if (t->n == 0) {
-        fputs("no dyad's force track rose\n", out);
+        fputs(t->events ? "no dyad's force track rose\n" : "no events in these periods\n", out);
         return ferror(out) ? -1 : 0;
     }
     fprintf(out, "%3s  %-24s %5s %5s %5s  %5s %5s  %s\n", "#", "dyad", "force", "prev", "rise",
@@ -877,4 +977,72 @@ int rl_report_top_csv(rl_buf *out, const rl_top *t)
             return -1;
     }
     return 0;
+}
+
+/* ======================== alerts ======================== */
+
+int rl_report_alerts_text(FILE *out, const rl_alerts *a)
+{
+    char d[11];
+    rl_day_format(a->asof, d);
+    if (a->n == 0) {
+        fprintf(out, "no alert as of %s (%lu force events read)\n", d, a->events);
+        return ferror(out) ? -1 : 0;
+    }
+    fprintf(out, "%zu alert%s as of %s (force per day over the last %d days against the %d "
+            "before, over the square root of the rise in other coverage)\n", a->n,
+            a->n == 1 ? "" : "s", d, RL_ALERT_RECENT, RL_ALERT_BASELINE);
+    for (size_t i = 0; i < a->n; i++) {
+        const rl_alert *al = &a->v[i];
+        char s[11];
+        rl_day_format(al->since, s);
+        fprintf(out, "%s - %s  since %s  score %.1f: force %.1f from %u events (%u stories "
+                "naming both) against %.1f in the baseline (%u stories); other coverage x%.1f\n",
+                al->a, al->b, s, al->score, al->force_recent, al->events_recent,
+                al->stories_recent, al->force_base, al->stories_base, al->busy);
+        for (size_t k = 0; k < al->nev; k++) {
+            const rl_series_event *e = &al->ev[k];
+            char ed[11];
+            rl_day_format(e->date, ed);
+            fprintf(out, "    %s %s>%s %s (%u stories): %s sentence %u\n      \"", ed, e->source,
+                    e->target, e->cameo, e->stories, e->m.story_id ? e->m.story_id : "?",
+                    e->m.sentence);
+            put_clipped(out, e->m.text, 140);
+            fputs("\"\n", out);
+        }
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+json_t *rl_report_alerts_json_new(const rl_alerts *a)
+{
+    json_t *l = json_array();
+    if (!l)
+        return NULL;
+    for (size_t i = 0; i < a->n; i++) {
+        const rl_alert *al = &a->v[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "a", json_string(al->a));
+        json_object_set_new(o, "b", json_string(al->b));
+        json_object_set_new(o, "since", rl_report_day_json(al->since));
+        json_object_set_new(o, "score", json_real(al->score));
+        json_object_set_new(o, "force_recent", json_real(al->force_recent));
+        json_object_set_new(o, "force_baseline", json_real(al->force_base));
+        json_object_set_new(o, "stories_recent", json_integer(al->stories_recent));
+        json_object_set_new(o, "stories_baseline", json_integer(al->stories_base));
+        json_object_set_new(o, "coverage_ratio", json_real(al->busy));
+        json_object_set_new(o, "chance", json_real(al->chance));
+        json_t *ev = json_array();
+        for (size_t k = 0; k < al->nev; k++)
+            json_array_append_new(ev, event_json(&al->ev[k], NULL));
+        json_object_set_new(o, "events", ev);
+        json_array_append_new(l, o);
+    }
+    return l;
+}
+
+int rl_report_alerts_json(FILE *out, const rl_alerts *a)
+{
+    json_t *o = rl_report_alerts_json_new(a);
+    return o ? dump(out, o) : -1;
 }

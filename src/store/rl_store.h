@@ -9,5 +9,6 @@
 #include "store/series.h"
 #include "store/report.h"
 #include "store/browse.h"
+#include "store/alert.h"
 
 #endif

@@ -21,11 +21,17 @@ enum rl_series_reading {
     RL_READ_BOTH,      /* both rose: coercive bargaining */
     RL_READ_STEADY,    /* both unchanged */
     RL_READ_RECEDING,  /* neither rose, at least one fell */
+    RL_READ_THIN,      /* too little evidence (RL_SERIES_MIN_EVENTS, _MIN_STORIES) */
+    RL_READ_NONE,      /* the first period: nothing to compare with */
     RL_READ_COUNT
 };
 
 #define RL_SIDE_MAX 16   /* actor patterns per side */
 #define RL_SERIES_TOP 3  /* evidence events per track and period */
+#define RL_SERIES_MIN_EVENTS 3  /* a reading needs this many realized talks+force incidents */
+#define RL_SERIES_MIN_STORIES 2 /* ... reported by at least this many stories */
+#define RL_SERIES_WINDOW 1      /* near-duplicates: event dates at most this many days apart */
+#define RL_SERIES_ALSO 8        /* merged event ids kept per incident */
 
 /* Which track a CAMEO code counts in (RL_TRACK_*). */
 int rl_series_track(const char *cameo);
@@ -49,12 +55,18 @@ rl_day rl_period_next(rl_day start, int by);
  * are more than RL_SIDE_MAX. */
 int rl_series_side_parse(const char *side, char out[RL_SIDE_MAX][24], char bad[64]);
 
+/* Counts are of incidents: distinct events after near-duplicates and the two
+ * directions of one symmetric act were merged (docs/store.md). */
 typedef struct rl_series_cell {
-    unsigned events;      /* distinct events counted */
+    unsigned events;      /* incidents counted (all codes) */
     unsigned mentions;    /* their reports */
-    unsigned quad[4];     /* events by quad class 1..4 */
-    unsigned talks, force;
-    double goldstein;     /* sum over distinct events */
+    unsigned quad[4];     /* incidents by quad class 1..4 */
+    unsigned talks, force;  /* realized (not scheduled) track incidents */
+    unsigned scheduled;   /* scheduled or announced track incidents, counted apart */
+    unsigned claims;      /* of talks + force, those every report of which is a claim */
+    unsigned merged;      /* distinct stored events merged into these incidents */
+    double talks_w, force_w; /* intensity: sums of |Goldstein| of talks / force */
+    double goldstein;     /* sum over incidents */
 } rl_series_cell;
 
 typedef struct rl_series_event {
@@ -63,7 +75,12 @@ typedef struct rl_series_event {
     char source[24], target[24], cameo[8];
     int modality, track;
     double goldstein;
-    unsigned mentions;
+    unsigned mentions;    /* reports, summed over the merged events */
+    unsigned stories, sources; /* summed over the merged events */
+    int mirror;           /* 1: the two directions of one symmetric act */
+    char claimed_by[24];  /* "" or the side whose claim every report is */
+    unsigned nalso;       /* other stored events merged into this one */
+    int64_t also[RL_SERIES_ALSO];
     rl_store_mention m;   /* its first report (story id, sentence, text), the counts */
 } rl_series_event;
 
@@ -71,6 +88,7 @@ typedef struct rl_series_period {
     rl_day start, end;    /* inclusive, within [from, to] */
     rl_series_cell all, ab, ba;   /* both directions, a to b, b to a */
     unsigned uncounted;   /* negated or hypothetical events left out */
+    unsigned stories;     /* news volume: stories of the period naming both sides */
     int reading;
     rl_series_event top[2][RL_SERIES_TOP]; /* [0] talks, [1] force; strongest first */
     unsigned ntop[2];
@@ -83,8 +101,10 @@ typedef struct rl_series {
     int by;
     size_t n;
     rl_series_period *p;
-    rl_series_cell before;  /* the period before the first, for its reading */
     rl_series_cell total;
+    unsigned long stories;  /* news volume over the range */
+    unsigned long undated;  /* mentions of the dyad without a date: in no period */
+    rl_series_cell undated_cell; /* their incidents (also in total, in no period) */
     unsigned uncounted;
     const rl_names *names;  /* borrowed, set by the caller for reports; NULL: codes only */
 } rl_series;

@@ -130,6 +130,11 @@ static const char *const migrations[] = {
     "  text TEXT NOT NULL,\n"
     "  PRIMARY KEY (story_id, sentence)\n"
     ") WITHOUT ROWID;\n",
+    /* 5: the actor whose claim a mention reports ("Ukraine said Russia
+     * shelled Kharkiv": UKR), NULL when the sentence states it as fact; older
+     * mentions were coded before claims were read and stay NULL. The news
+     * volume of a dyad and the alerts' replay read stories by date. */
+    "ALTER TABLE mentions ADD COLUMN claimed_by TEXT;\n",
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == RL_STORE_VERSION,
                "one migration per schema version");
@@ -141,7 +146,7 @@ enum {
     Q_MENTIONED, Q_ESRC_INC, Q_ESRC_DEC, Q_ESRC_DEL, Q_EVENT_COUNT, Q_EVENT_UNCOUNT,
     Q_ACTOR_ADD, Q_EVENT_DROP, Q_ACTOR_RANGE, Q_ACTOR_EQ, Q_ACTORS_LIKE,
     Q_SCAN_DYAD, Q_SCAN_DATE, Q_SPAN, Q_LAST_STORY, Q_FIRST_MENTION, Q_FTS_ADD, Q_UNCODED_DEL,
-    Q_UNCODED_ADD, Q_COUNT
+    Q_UNCODED_ADD, Q_FACTS, Q_MIRROR, Q_COUNT
 };
 
 #define EVENT_COLS "id, date, source, target, cameo, quad_class, goldstein, modality, num_mentions"
@@ -161,9 +166,9 @@ static const char *const sql[Q_COUNT] = {
                     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, 1, 1)",
     [Q_MENTION_ADD] = "INSERT INTO mentions(story_id, sentence, event_id, source, target, cameo, "
                       "root, quad_class, goldstein, plover, modality, date, story_date, date_expr, "
-                      "evidence, source_text, target_text, quantity, quantity_unit, text) "
+                      "evidence, source_text, target_text, quantity, quantity_unit, text, claimed_by) "
                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-                      "?16, ?17, ?18, ?19, ?20)",
+                      "?16, ?17, ?18, ?19, ?20, ?21)",
     [Q_ACTOR_ADD] = "INSERT OR IGNORE INTO actors(code) VALUES(?1)",
     [Q_MENTIONED] = "SELECT 1 FROM mentions WHERE event_id = ?1 AND story_id = ?2 LIMIT 1",
     [Q_ESRC_INC] = "INSERT INTO event_publishers(event_id, publisher, stories) VALUES(?1, ?2, 1) "
@@ -187,13 +192,20 @@ static const char *const sql[Q_COUNT] = {
     [Q_LAST_STORY] = "SELECT max(date) FROM stories",
     [Q_FIRST_MENTION] = "SELECT m.story_id, m.sentence, m.story_date, m.text, m.date_expr, "
                         "m.evidence, s.publisher, s.url, m.quantity, m.quantity_unit, "
-                        "e.num_stories, e.num_publishers FROM mentions m "
+                        "e.num_stories, e.num_publishers, m.claimed_by FROM mentions m "
                         "JOIN events e ON e.id = m.event_id "
                         "LEFT JOIN stories s ON s.id = m.story_id WHERE m.event_id = ?1 "
                         "ORDER BY m.story_date IS NULL, m.story_date, m.story_id, m.sentence LIMIT 1",
     [Q_UNCODED_DEL] = "DELETE FROM uncoded WHERE story_id = ?1",
     [Q_UNCODED_ADD] = "INSERT OR REPLACE INTO uncoded(story_id, sentence, reason, text) "
                       "VALUES(?1, ?2, ?3, ?4)",
+    [Q_FACTS] = "SELECT e.num_stories, e.num_publishers, min(m.story_id), "
+                "min(m.claimed_by IS NOT NULL), min(m.story_date), min(m.claimed_by), "
+                "(SELECT group_concat(evidence, ' ') FROM (SELECT evidence FROM mentions "
+                "WHERE event_id = ?1 LIMIT 8)) "
+                "FROM events e JOIN mentions m ON m.event_id = e.id WHERE e.id = ?1",
+    [Q_MIRROR] = "SELECT 1 FROM mentions a JOIN mentions b ON b.event_id = ?2 AND "
+                 "b.story_id = a.story_id AND b.sentence = a.sentence WHERE a.event_id = ?1 LIMIT 1",
     [Q_FTS_ADD] = "INSERT INTO mentions_fts(rowid, text, source_text, target_text, source, target, "
                   "cameo) SELECT rowid, text, source_text, target_text, source, target, cameo "
                   "FROM mentions WHERE rowid BETWEEN ?1 AND ?2",
@@ -954,6 +966,7 @@ int rl_store_put_event(rl_store *s, const rl_story *st, const rl_event *e, const
     }
     sqlite3_bind_text(q, 20, sent ? sent : "", sent ? (int)(n < INT32_MAX ? n : INT32_MAX) : 0,
                       SQLITE_STATIC);
+    bind_opt(q, 21, e->claimed_by);
     if ((rc = run(s, q, "cannot store an event mention")))
         return fail_batch(s, rc);
     /* indexed for search at the end of the batch */
@@ -1191,6 +1204,8 @@ int rl_store_first_mention(rl_store *s, int64_t event_id, rl_store_mention *m)
         snprintf(m->quantity_unit, sizeof m->quantity_unit, "%s", unit ? unit : "");
         m->stories = (unsigned)sqlite3_column_int(q, 10);
         m->publishers = (unsigned)sqlite3_column_int(q, 11);
+        const char *cb = (const char *)sqlite3_column_text(q, 12);
+        snprintf(m->claimed_by, sizeof m->claimed_by, "%s", cb ? cb : "");
         if (dup_col(q, 0, &m->story_id) || dup_col(q, 3, &m->text) ||
             dup_col(q, 4, &m->date_expr) || dup_col(q, 5, &m->evidence) ||
             dup_col(q, 6, &m->publisher) || dup_col(q, 7, &m->url)) {
@@ -1215,4 +1230,159 @@ void rl_store_mention_release(rl_store_mention *m)
     free(m->publisher);
     free(m->url);
     memset(m, 0, sizeof *m);
+}
+
+int rl_store_event_facts(rl_store *s, int64_t event_id, rl_store_facts *f)
+{
+    memset(f, 0, sizeof *f);
+    f->first_story = RL_NODATE;
+    sqlite3_stmt *q = stmt(s, Q_FACTS);
+    if (!q)
+        return RL_EIO;
+    sqlite3_bind_int64(q, 1, event_id);
+    int rc = sqlite3_step(q), ret = RL_OK;
+    if (rc == SQLITE_ROW && sqlite3_column_type(q, 2) != SQLITE_NULL) {
+        f->stories = (unsigned)sqlite3_column_int(q, 0);
+        f->sources = (unsigned)sqlite3_column_int(q, 1);
+        const char *sid = (const char *)sqlite3_column_text(q, 2);
+        snprintf(f->story_id, sizeof f->story_id, "%s", sid ? sid : "");
+        f->claim = sqlite3_column_int(q, 3) == 1;
+        f->first_story = col_day(q, 4);
+        const char *cb = (const char *)sqlite3_column_text(q, 5);
+        snprintf(f->claimed_by, sizeof f->claimed_by, "%s", f->claim && cb ? cb : "");
+        const char *w = (const char *)sqlite3_column_text(q, 6);
+        snprintf(f->words, sizeof f->words, "%s", w ? w : "");
+    } else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+        ret = RL_ERANGE;
+    } else {
+        ret = sq_err(s, "cannot read an event's reports");
+    }
+    sqlite3_reset(q);
+    return ret;
+}
+
+int rl_store_mirrored(rl_store *s, int64_t x, int64_t y)
+{
+    sqlite3_stmt *q = stmt(s, Q_MIRROR);
+    if (!q)
+        return RL_EIO;
+    sqlite3_bind_int64(q, 1, x);
+    sqlite3_bind_int64(q, 2, y);
+    int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    if (rc == SQLITE_ROW)
+        return 1;
+    return rc == SQLITE_DONE ? 0 : sq_err(s, "cannot read mentions");
+}
+
+/* appends "(col matches one of the patterns)" for actor column col */
+static int side_sql(rl_buf *b, const char *const *pat, int n, const char *col)
+{
+    int rc = rl_buf_adds(b, "(");
+    for (int i = 0; i < n; i++)
+        rc |= strlen(pat[i]) == 3 ? rl_buf_printf(b, "%ssubstr(m.%s, 1, 3) = ?", i ? " OR " : "", col)
+                                  : rl_buf_printf(b, "%sm.%s = ?", i ? " OR " : "", col);
+    return rc | rl_buf_adds(b, ")");
+}
+
+int rl_store_undated(rl_store *s, const char *const *a, int na, const char *const *b, int nb,
+                     rl_store_undated_fn fn, void *ctx)
+{
+    rl_buf q;
+    rl_buf_init(&q);
+    int bad = rl_buf_adds(&q, "SELECT m.rowid, m.source, m.target, m.cameo, m.quad_class, "
+                          "m.goldstein, m.modality, m.story_id, m.sentence FROM mentions m "
+                          "WHERE m.event_id IS NULL AND (");
+    for (int dir = 0; dir < 2; dir++) {
+        bad |= rl_buf_adds(&q, dir ? " OR (" : "(");
+        bad |= side_sql(&q, dir ? b : a, dir ? nb : na, "source");
+        bad |= rl_buf_adds(&q, " AND ");
+        bad |= side_sql(&q, dir ? a : b, dir ? na : nb, "target");
+        bad |= rl_buf_adds(&q, ")");
+    }
+    bad |= rl_buf_adds(&q, ")");
+    if (bad) {
+        rl_buf_release(&q);
+        return RL_ENOMEM;
+    }
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, q.data, -1, &st, NULL) != SQLITE_OK) {
+        rl_buf_release(&q);
+        return sq_err(s, "cannot count undated mentions");
+    }
+    rl_buf_release(&q);
+    int k = 1;
+    for (int dir = 0; dir < 2; dir++) {
+        for (int i = 0; i < (dir ? nb : na); i++)
+            sqlite3_bind_text(st, k++, dir ? b[i] : a[i], -1, SQLITE_TRANSIENT);
+        for (int i = 0; i < (dir ? na : nb); i++)
+            sqlite3_bind_text(st, k++, dir ? a[i] : b[i], -1, SQLITE_TRANSIENT);
+    }
+    int rc, ret = RL_OK;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        rl_store_row r;
+        r.id = sqlite3_column_int64(st, 0);
+        r.date = RL_NODATE;
+        r.source = (const char *)sqlite3_column_text(st, 1);
+        r.target = (const char *)sqlite3_column_text(st, 2);
+        r.cameo = (const char *)sqlite3_column_text(st, 3);
+        r.quad = sqlite3_column_int(st, 4);
+        r.goldstein = sqlite3_column_double(st, 5);
+        const char *m = (const char *)sqlite3_column_text(st, 6);
+        r.modality = m ? rl_modality_parse(m) : -1;
+        r.mentions = 1;
+        const char *sid = (const char *)sqlite3_column_text(st, 7);
+        if (!r.source || !r.target || !r.cameo)
+            continue;
+        if ((ret = fn(&r, sid ? sid : "", (unsigned)sqlite3_column_int(st, 8), ctx)))
+            break;
+    }
+    if (!ret && rc != SQLITE_DONE)
+        ret = sq_err(s, "cannot read undated mentions");
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int rl_store_volume(rl_store *s, const char *const *a, int na, const char *const *b, int nb,
+                    rl_day from, rl_day to, void (*fn)(rl_day d, unsigned stories, void *ctx),
+                    void *ctx)
+{
+    rl_buf q;
+    rl_buf_init(&q);
+    int bad = rl_buf_adds(&q, "SELECT s.date, count(*) FROM stories s WHERE s.date BETWEEN ?1 AND ?2");
+    for (int side = 0; side < 2; side++) {
+        bad |= rl_buf_adds(&q, " AND EXISTS (SELECT 1 FROM mentions m WHERE m.story_id = s.id AND (");
+        bad |= side_sql(&q, side ? b : a, side ? nb : na, "source");
+        bad |= rl_buf_adds(&q, " OR ");
+        bad |= side_sql(&q, side ? b : a, side ? nb : na, "target");
+        bad |= rl_buf_adds(&q, "))");
+    }
+    bad |= rl_buf_adds(&q, " GROUP BY s.date");
+    if (bad) {
+        rl_buf_release(&q);
+        return RL_ENOMEM;
+    }
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, q.data, -1, &st, NULL) != SQLITE_OK) {
+        rl_buf_release(&q);
+        return sq_err(s, "cannot count stories");
+    }
+    rl_buf_release(&q);
+    char f[11], t[11];
+    bind_day(st, 1, from, f);
+    bind_day(st, 2, to, t);
+    int k = 3; /* a bare ? numbers on after ?2 */
+    for (int side = 0; side < 2; side++)
+        for (int rep = 0; rep < 2; rep++)
+            for (int i = 0; i < (side ? nb : na); i++)
+                sqlite3_bind_text(st, k++, side ? b[i] : a[i], -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        rl_day d = col_day(st, 0);
+        if (d != RL_NODATE)
+            fn(d, (unsigned)sqlite3_column_int(st, 1), ctx);
+    }
+    int ret = rc == SQLITE_DONE ? RL_OK : sq_err(s, "cannot count stories");
+    sqlite3_finalize(st);
+    return ret;
 }

@@ -13,7 +13,7 @@
 
 #include "coder/story.h"
 
-#define RL_STORE_VERSION 4          /* schema version written by this build */
+#define RL_STORE_VERSION 5          /* schema version written by this build */
 #define RL_STORE_APP_ID 0x52444c4e  /* PRAGMA application_id: "RDLN" */
 #define RL_STORE_BATCH 1000         /* default stories per transaction */
 
@@ -126,9 +126,40 @@ typedef struct rl_store_mention {
     double quantity;       /* 0 = none */
     char quantity_unit[24];
     unsigned stories, publishers; /* the event's num_stories and num_publishers */
+    char claimed_by[24];   /* "" or the actor whose claim this report is */
 } rl_store_mention;
 /* Fills m (strings malloc'd; release with rl_store_mention_release). Returns
  * RL_OK, RL_ENOMEM, RL_EIO, or RL_ERANGE when the event has no mention. */
+/* What the dyad monitor needs of an event's reports (up to 8 read for words). */
+typedef struct rl_store_facts {
+    unsigned stories, sources;  /* num_stories, num_sources */
+    char story_id[64];          /* the smallest story id reporting it (clipped) */
+    int claim;                  /* 1: every report is a claim by one side */
+    char claimed_by[24];        /* then by whom ("" otherwise) */
+    rl_day first_story;         /* earliest story date reporting it */
+    char words[240];            /* matched words of its reports, space-separated (clipped) */
+} rl_store_facts;
+/* Returns RL_OK, RL_EIO, or RL_ERANGE when the event has no mention. */
+int rl_store_event_facts(rl_store *s, int64_t event_id, rl_store_facts *f);
+/* 1 when some sentence reports both events (the coder's two directions of one
+ * symmetric act: "Russia and Ukraine held talks"), 0 if none, <0 on error. */
+int rl_store_mirrored(rl_store *s, int64_t x, int64_t y);
+
+/* News volume: calls fn(day, n) with the number n of stories dated day in
+ * [from, to] that have a coded event naming side a (any pattern, as source or
+ * target) and one naming side b. */
+int rl_store_volume(rl_store *s, const char *const *a, int na, const char *const *b, int nb,
+                    rl_day from, rl_day to, void (*fn)(rl_day d, unsigned stories, void *ctx),
+                    void *ctx);
+
+/* Calls fn for each mention between side a and side b (either direction)
+ * that has no date (its story had none), so is in no event and no period;
+ * r->id is the mention's rowid, r->date RL_NODATE, r->mentions 1. */
+typedef int (*rl_store_undated_fn)(const rl_store_row *r, const char *story_id,
+                                   unsigned sentence, void *ctx);
+int rl_store_undated(rl_store *s, const char *const *a, int na, const char *const *b, int nb,
+                     rl_store_undated_fn fn, void *ctx);
+
 int rl_store_first_mention(rl_store *s, int64_t event_id, rl_store_mention *m);
 void rl_store_mention_release(rl_store_mention *m);
 

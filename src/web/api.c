@@ -143,6 +143,7 @@ unsigned rl_api_overview(rl_web_worker *w, const rl_web_req *r, const rl_view_ov
     if (!j)
         return 500;
     set(j, "top", top_json(v));
+    set(j, "alerts", v->alerts ? rl_report_alerts_json_new(v->alerts) : json_array());
     json_t *l = json_array();
     for (size_t i = 0; i < v->latest.n; i++)
         json_array_append_new(l, event_json(w, &v->latest.v[i]));

@@ -95,7 +95,7 @@ static void day(pg *p, rl_day d)
 static const char *reading_class(int r)
 {
     static const char *const c[RL_READ_COUNT] = {"r-quiet", "r-talks", "r-force", "r-both",
-                                                 "r-steady", "r-receding"};
+                                                 "r-steady", "r-receding", "r-thin", "r-none"};
     return r >= 0 && r < RL_READ_COUNT ? c[r] : "r-quiet";
 }
 
@@ -372,6 +372,61 @@ static void top_csv_link(pg *p, const rl_view_overview *v)
 
 /* ======================== overview ======================== */
 
+/* the alerts as of the overview's last day, each with its evidence */
+static void overview_alerts(pg *p, const rl_alerts *a)
+{
+    put(p, "<h2>Alerts</h2>\n<p class=\"sub\">As of ");
+    day(p, a->asof);
+    putf(p, ", from the stories published by then: dyads whose force (|Goldstein|-weighted) over "
+            "the last %d days is at least %.0f times that of the %d days before, per day, after "
+            "dividing by the square root of the rise in their other coverage, with %d events "
+            "from %d stories at least, and no likelier than %.0f%% by chance "
+            "(<code>redline alerts</code>; docs/store.md says what it misses).</p>\n",
+         RL_ALERT_RECENT, RL_ALERT_SCORE, RL_ALERT_BASELINE, RL_ALERT_MIN_EVENTS,
+         RL_ALERT_MIN_STORIES, RL_ALERT_CHANCE * 100);
+    if (a->n == 0) {
+        put(p, "<p class=\"empty\" id=\"no-alerts\">No alert.</p>\n");
+        return;
+    }
+    put(p, "<table class=\"top\" id=\"alerts-table\"><thead><tr><th>dyad</th><th>since</th>"
+            "<th>score</th><th>force, last 7 days</th><th>baseline</th><th>evidence</th></tr>"
+            "</thead>\n<tbody>\n");
+    for (size_t i = 0; i < a->n; i++) {
+        const rl_alert *al = &a->v[i];
+        put(p, "<tr><td><a href=\"");
+        dyad_path(p, al->a, al->b);
+        put(p, "\">");
+        esc(p, al->a);
+        put(p, " &ndash; ");
+        esc(p, al->b);
+        put(p, "</a></td><td>");
+        day(p, al->since);
+        putf(p, "</td><td class=\"num\">%.1f</td><td class=\"num\">%.1f (%u events, %u "
+                "stories)</td><td class=\"num\">%.1f (%u stories)</td><td class=\"sentence\">",
+             al->score, al->force_recent, al->events_recent, al->stories_recent, al->force_base,
+             al->stories_base);
+        for (size_t k = 0; k < al->nev && k < 3; k++) {
+            const rl_series_event *e = &al->ev[k];
+            put(p, k ? "<br>" : "");
+            put(p, "<a href=\"");
+            event_link(p, e->id);
+            put(p, "\">");
+            day(p, e->date);
+            put(p, " ");
+            esc(p, e->source);
+            put(p, "&rarr;");
+            esc(p, e->target);
+            put(p, " ");
+            esc(p, e->cameo);
+            put(p, "</a>: ");
+            rl_html_marks m = {e->m.evidence, NULL, NULL, e->m.date_expr, NULL};
+            sentence(p, e->m.text, &m);
+        }
+        put(p, "</td></tr>\n");
+    }
+    put(p, "</tbody></table>\n");
+}
+
 unsigned rl_page_overview(rl_web_worker *w, const rl_web_req *r, const rl_view_overview *v,
                           rl_web_out *o)
 {
@@ -384,8 +439,10 @@ unsigned rl_page_overview(rl_web_worker *w, const rl_web_req *r, const rl_view_o
         page_end(&p, w);
         return done(&p, o);
     }
+    if (v->alerts)
+        overview_alerts(&p, v->alerts);
     const rl_top *t = v->top;
-    put(&p, "<p class=\"sub\">Dyads whose force track (threats, force posture, sanctions, "
+    put(&p, "<h2>Force rising most</h2>\n<p class=\"sub\">Dyads whose force track (threats, force posture, sanctions, "
             "coercion, assaults, fighting, demands to withdraw) rose most from ");
     day(&p, t->prev_from);
     put(&p, " &ndash; ");
@@ -594,11 +651,15 @@ static void dyad_summary(pg *p, const rl_web_req *r, const rl_series *s, const c
             put(p, " &ndash; ");
             day(p, last->end);
         }
-        putf(p, ": <strong class=\"reading %s\">%s</strong> (talks %u, force %u, against talks "
-                 "%u, force %u the period before).</p>\n", reading_class(last->reading),
-             rl_series_reading_name(last->reading), last->all.talks, last->all.force,
-             s->n > 1 ? s->p[s->n - 2].all.talks : s->before.talks,
-             s->n > 1 ? s->p[s->n - 2].all.force : s->before.force);
+        putf(p, ": <strong class=\"reading %s\">%s</strong> (talks %u, force %u, scheduled %u; "
+                 "intensity talks %.1f, force %.1f; %u stories naming both",
+             reading_class(last->reading), rl_series_reading_name(last->reading),
+             last->all.talks, last->all.force, last->all.scheduled, last->all.talks_w,
+             last->all.force_w, last->stories);
+        if (s->n > 1)
+            putf(p, "; the period before: talks %u, force %u",
+                 s->p[s->n - 2].all.talks, s->p[s->n - 2].all.force);
+        put(p, ").</p>\n");
         putf(p, "<p class=\"sub\">%s to %s by %s: %u distinct events, %u talks, %u force",
              f, t, rl_by_name(s->by), s->total.events, s->total.talks, s->total.force);
         if (s->uncounted)
@@ -687,11 +748,13 @@ static void period_row(pg *p, const rl_series_period *pe)
         put(p, " &ndash; ");
         day(p, pe->end);
     }
-    putf(p, "</td><td class=\"num\">%u</td><td class=\"num\">%u / %u</td><td class=\"num\">"
-             "%u</td><td class=\"num\">%u / %u</td><td class=\"num\">%u/%u/%u/%u</td>"
-             "<td class=\"num\">%+.1f</td>", pe->all.talks, pe->ab.talks, pe->ba.talks,
-         pe->all.force, pe->ab.force, pe->ba.force, pe->all.quad[0], pe->all.quad[1],
-         pe->all.quad[2], pe->all.quad[3], pe->all.goldstein);
+    putf(p, "</td><td class=\"num\">%u (%.0f)</td><td class=\"num\">%u / %u</td>"
+             "<td class=\"num\">%u (%.0f)</td><td class=\"num\">%u / %u</td>"
+             "<td class=\"num sched\">%u</td><td class=\"num\">%u</td>"
+             "<td class=\"num\">%u/%u/%u/%u</td><td class=\"num\">%+.1f</td>",
+         pe->all.talks, pe->all.talks_w, pe->ab.talks, pe->ba.talks, pe->all.force,
+         pe->all.force_w, pe->ab.force, pe->ba.force, pe->all.scheduled, pe->stories,
+         pe->all.quad[0], pe->all.quad[1], pe->all.quad[2], pe->all.quad[3], pe->all.goldstein);
     if (pe->all.events)
         putf(p, "<td class=\"num\">%+.2f</td>", pe->all.goldstein / pe->all.events);
     else
@@ -710,6 +773,16 @@ static void period_row(pg *p, const rl_series_period *pe)
             put(p, " ");
             esc(p, e->cameo);
             put(p, "</a> ");
+            if (e->modality == RL_MOD_SCHEDULED)
+                put(p, "<em class=\"sched\">scheduled</em> ");
+            if (e->claimed_by[0]) {
+                put(p, "<em class=\"claim\">claim by ");
+                esc(p, e->claimed_by);
+                put(p, "</em> ");
+            }
+            if (e->nalso)
+                putf(p, "<em class=\"merged\">+%u report%s merged</em> ", e->nalso,
+                     e->nalso == 1 ? "" : "s");
             esc_clip(p, e->m.text, 110);
             put(p, "</div>");
         }
@@ -736,8 +809,11 @@ static void dyad_events(pg *p, rl_web_worker *w, const rl_web_req *r, const rl_v
     dyad_pager(p, r, v, f, t);
     dyad_csv_links(p, r, f, t);
     put(p, "<h2>Periods</h2>\n<table class=\"periods\" id=\"periods-table\"><thead><tr>"
-            "<th>period</th><th>talks</th><th>A&rarr;B / B&rarr;A</th><th>force</th>"
-            "<th>A&rarr;B / B&rarr;A</th><th>quad 1/2/3/4</th><th>Goldstein</th>"
+            "<th>period</th><th title=\"count (intensity: |Goldstein| sum)\">talks</th>"
+            "<th>A&rarr;B / B&rarr;A</th><th title=\"count (intensity: |Goldstein| sum)\">force</th>"
+            "<th>A&rarr;B / B&rarr;A</th><th title=\"scheduled or announced, counted apart\">"
+            "sched.</th><th title=\"stories naming both sides\">stories</th>"
+            "<th>quad 1/2/3/4</th><th>Goldstein</th>"
             "<th>mean</th><th>reading</th><th>strongest events</th></tr></thead>\n<tbody>\n");
     for (size_t i = s->n; i-- > 0;)
         period_row(p, &s->p[i]);

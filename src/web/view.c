@@ -67,6 +67,7 @@ unsigned rl_view_overview_load(rl_web_worker *w, const rl_web_req *r, rl_view_ov
     if (v->from == RL_NODATE)
         v->from = v->to - 29;
     if ((rc = rl_series_top(w->st, v->from, v->to, v->n, v->intl, &v->top, &w->dg)) ||
+        (rc = rl_alerts_run(w->st, v->to, &v->alerts, &w->dg)) ||
         (rc = rl_browse_latest(w->br, v->to, WEB_LATEST, &v->latest)) ||
         (rc = rl_browse_counts_get(w->br, v->from, v->to, &v->counts))) {
         unsigned st = store_fail(w, rc, e);
@@ -80,6 +81,7 @@ unsigned rl_view_overview_load(rl_web_worker *w, const rl_web_req *r, rl_view_ov
 void rl_view_overview_release(rl_view_overview *v)
 {
     rl_top_free(v->top);
+    rl_alerts_free(v->alerts);
     rl_browse_events_release(&v->latest);
     memset(v, 0, sizeof *v);
 }

@@ -8,6 +8,7 @@
 #define RL_WEB_H
 
 #include "store/browse.h"
+#include "store/alert.h"
 #include "coder/story.h"
 
 #define WEB_PER_PAGE 50      /* rows per page of an events or search table */
@@ -74,6 +75,7 @@ int rl_web_fail(rl_web_err *e, unsigned status, const char *fmt, ...) __attribut
 
 typedef struct rl_view_overview {
     rl_top *top;                    /* NULL when the store has no dated story */
+    rl_alerts *alerts;              /* as of `to`; NULL with top */
     rl_browse_events latest;
     rl_browse_counts counts;
     rl_day from, to;

@@ -158,7 +158,7 @@ py - "$v1" <<'PY' || bad "a version-1 store made by hand"
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
 con.executescript("DROP TRIGGER mentions_fts_delete; DROP TRIGGER mentions_fts_update; "
-                  "DROP TABLE mentions_fts; "
+                  "DROP TABLE mentions_fts; ALTER TABLE mentions DROP COLUMN claimed_by; "
                   "ALTER TABLE stories RENAME COLUMN publisher TO source; "
                   "ALTER TABLE events RENAME COLUMN num_publishers TO num_sources; "
                   "ALTER TABLE event_publishers RENAME COLUMN publisher TO source; "
@@ -168,12 +168,12 @@ con.executescript("DROP TRIGGER mentions_fts_delete; DROP TRIGGER mentions_fts_u
                   "DROP TABLE uncoded; PRAGMA user_version = 1;")
 PY
 RL_TIMEOUT=20 "$RL" serve --port 0 "$v1" >/dev/null 2>"$tmp/err" </dev/null; rc=$?
-[ $rc = 1 ] && grep -q "older than 4" "$tmp/err" && ok || bad "serve refuses a version-1 store and says how to upgrade it (exit $rc)"
+[ $rc = 1 ] && grep -q "older than 5" "$tmp/err" && ok || bad "serve refuses a version-1 store and says how to upgrade it (exit $rc)"
 "$RL" ingest -q "$v1" - </dev/null 2>"$tmp/err"
-py - "$v1" <<'PY' && grep -q "upgraded from version 1 to 4" "$tmp/err" && ok || bad "ingest upgrades a version-1 store and indexes its mentions: $(cat "$tmp/err")"
+py - "$v1" <<'PY' && grep -q "upgraded from version 1 to 5" "$tmp/err" && ok || bad "ingest upgrades a version-1 store and indexes its mentions: $(cat "$tmp/err")"
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
-assert con.execute("PRAGMA user_version").fetchone()[0] == 4
+assert con.execute("PRAGMA user_version").fetchone()[0] == 5
 assert con.execute("SELECT count(*) FROM stories WHERE id NOT LIKE '%/%' AND publisher <> ''").fetchone()[0] == 0
 n, = con.execute("SELECT count(*) FROM mentions_fts WHERE mentions_fts MATCH 'attacked'").fetchone()
 assert n >= 3, n
@@ -193,7 +193,7 @@ RL_TIMEOUT=20 "$RL" serve --port "$port" "$db" >/dev/null 2>"$tmp/err" </dev/nul
 [ $rc = 1 ] && grep -q "cannot listen on 127.0.0.1 port $port" "$tmp/err" && ok || bad "a port in use: exit 1 with a message (got $rc)"
 
 echo "== serve: pages"
-expect 200 text/html / "overview" "Where is force rising" 'id="top-table"' 'id="root-counts"' 'id="quad-counts"' "Latest events"
+expect 200 text/html / "overview" "Where is force rising" "<h2>Alerts</h2>" 'id="top-table"' 'id="root-counts"' 'id="quad-counts"' "Latest events"
 grep -q 'Content-Security-Policy: default-src .none.' "$tmp/head" && grep -qi 'X-Content-Type-Options: nosniff' "$tmp/head" && ok || bad "CSP and nosniff headers"
 expect 200 text/html "/?from=2022-02-01&to=2022-02-28&n=5&x=1" "overview of a chosen period" "2022-02-01" "RUS &ndash; UKR"
 # ISR against PSE and QAT: force (attacks) and talks (Qatar offers to mediate)
@@ -270,6 +270,9 @@ for r in /api/overview /api/top "/api/trend/ISR/PSE,QAT" "/api/dyad/ISR/PSE,QAT"
     [ "$code" = 200 ] && [ "${ctype#application/json}" != "$ctype" ] && py -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/body" \
         && ok || bad "$r: 200 JSON ($code $ctype)"
 done
+get /api/overview
+"$RL" alerts "$db" --json >"$tmp/cli.json" 2>/dev/null
+python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['alerts'] == json.load(open(sys.argv[2]))" "$tmp/body" "$tmp/cli.json" && ok || bad "/api/overview's alerts are 'redline alerts --json'"
 get "/api/trend/USA/RUS"
 "$RL" trend "$db" USA RUS --json >"$tmp/cli.json" 2>/dev/null
 cmp -s "$tmp/body" "$tmp/cli.json" && ok || bad "/api/trend/USA/RUS is 'redline trend --json'"
