@@ -103,6 +103,11 @@ ev = [e for p in t["periods"] for e in p["evidence"]["force"]]
 assert [e["claimed_by"] for e in ev if e["date"] == "2026-03-07"] == ["LBN"], ev
 assert [e["claimed_by"] for e in ev if e["date"] != "2026-03-07"] == [None], ev
 PY
+# claims read by the coder reach the store: "Pakistan said it shot down five Indian jets"
+printf '%s\n' '{"id":"cl1","date":"2025-05-08","text":"Pakistan said it shot down five Indian jets on Wednesday."}' >"$tmp/cl.jsonl"
+$T "$RL" ingest -q "$tmp/cl.db" "$tmp/cl.jsonl" 2>"$tmp/err" && $T "$RL" trend "$tmp/cl.db" PAK IND --json >"$tmp/cl.json" 2>"$tmp/err" &&
+    timeout 60 python3 -c "import json,sys; t=json.load(open(sys.argv[1]))['total']; assert t['force'] == 1 and t['claims'] == 1, t" "$tmp/cl.json" &&
+    ok || bad "a claim coded from the text is stored and counted as a claim: $(cat "$tmp/err")"
 # a version-4 store (before claims): refused read-only with the way out, upgraded by an ingest
 cp "$tmp/acc.db" "$tmp/v2.db"
 timeout 60 python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript('ALTER TABLE mentions DROP COLUMN claimed_by; PRAGMA user_version = 4;')" "$tmp/v2.db"
