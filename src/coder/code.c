@@ -725,6 +725,7 @@ static void remember_surname(rl_coder *c, const rl_chunk *x)
             return;
         }
     snprintf(c->names.v[c->names.n].name, sizeof c->names.v[0].name, "%.*s", (int)t->len, w);
+    c->names.v[c->names.n].len = (uint32_t)t->len;
     rl_strlcpy(c->names.v[c->names.n].code, x->code, sizeof c->names.v[0].code);
     c->names.v[c->names.n].role = x->role;
     c->names.n++;

@@ -282,7 +282,7 @@ static int surname_chunk(rl_reading *r, uint32_t i)
     if (!sn || !sn->n || !(t->flags & RL_T_CAP) || !(t->flags & RL_T_WORD) || r->wc[i])
         return 0;
     for (int k = 0; k < sn->n; k++) {
-        if (strlen(sn->v[k].name) != t->len || memcmp(sn->v[k].name, r->text + t->off, t->len))
+        if (sn->v[k].len != t->len || memcmp(sn->v[k].name, r->text + t->off, t->len))
             continue;
         rl_chunk ch;
         memset(&ch, 0, sizeof ch);

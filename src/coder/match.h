@@ -62,6 +62,7 @@ typedef struct rl_pmatch {
 typedef struct rl_surnames {
     struct {
         char name[32];     /* the surname as written */
+        uint32_t len;      /* its length in bytes */
         char code[24];     /* the person's code on the story date */
         const char *role;
     } v[RL_MAX_SURNAMES];
