@@ -430,6 +430,8 @@ static void test_names(void)
     CHECK(!strcmp(rl_names_format(NULL, "RUSMIL", buf, sizeof buf), ""), "no table: no name");
     rl_names_free(n);
     rl_names_free(NULL);
+}
+
 /* ---- gazetteer (lexicon/places.h) ---- */
 
 static void test_places(void)
