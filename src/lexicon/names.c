@@ -54,7 +54,8 @@ static int row_cmp(const void *a, const void *b)
 static void table_sort(name_table *t)
 {
     if (!t->sorted) {
-        qsort(t->v, t->n, sizeof *t->v, row_cmp);
+        if (t->n) /* an empty table has no array: qsort(NULL) is undefined */
+            qsort(t->v, t->n, sizeof *t->v, row_cmp);
         t->sorted = 1;
     }
 }
@@ -66,6 +67,8 @@ static name_row *table_find(const name_table *t, const char *code, size_t len)
         return NULL;
     memcpy(key, code, len);
     key[len] = '\0';
+    if (!t->n)
+        return NULL;
     if (!t->sorted) {
         for (size_t i = 0; i < t->n; i++)
             if (!strcmp(t->v[i].code, key))

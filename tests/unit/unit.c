@@ -430,6 +430,13 @@ static void test_names(void)
     CHECK(!strcmp(rl_names_format(NULL, "RUSMIL", buf, sizeof buf), ""), "no table: no name");
     rl_names_free(n);
     rl_names_free(NULL);
+    /* no readable dictionaries (a reader without access to dict/): empty
+     * tables, no name, no undefined qsort/bsearch on a NULL array */
+    n = rl_names_new();
+    rl_diag dg2 = {NULL, 0, 0};
+    rl_names_load_dir(n, "/nonexistent-redline-dict", NULL, &dg2);
+    CHECK(n && rl_names_format(n, "RUSGOV", buf, sizeof buf) != NULL, "names from no dictionaries");
+    rl_names_free(n);
 }
 
 /* ---- gazetteer (lexicon/places.h) ---- */
