@@ -36,17 +36,6 @@ typedef struct actx {
     size_t nslot;         /* a power of two, at least twice n */
 } actx;
 
-static uint64_t hash_pair(const char *a, const char *b)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *a; a++)
-        h = (h ^ (unsigned char)*a) * 1099511628211ull;
-    h = (h ^ '|') * 1099511628211ull;
-    for (; *b; b++)
-        h = (h ^ (unsigned char)*b) * 1099511628211ull;
-    return h;
-}
-
 static int grow_slots(actx *c)
 {
     size_t ns = c->nslot ? c->nslot * 2 : 256;
@@ -54,7 +43,7 @@ static int grow_slots(actx *c)
     if (!slot)
         return RL_ENOMEM;
     for (size_t i = 0; i < c->n; i++) {
-        size_t k = hash_pair(c->d[i].a, c->d[i].b) & (ns - 1);
+        size_t k = rl_series_hash_pair(c->d[i].a, c->d[i].b) & (ns - 1);
         while (slot[k])
             k = (k + 1) & (ns - 1);
         slot[k] = (uint32_t)i + 1;
@@ -117,7 +106,7 @@ static adyad *find_dyad(actx *c, const char *x, const char *y, int add)
     const char *lo = cmp < 0 ? a : b, *hi = cmp < 0 ? b : a;
     if ((c->n + 1) * 2 > c->nslot && grow_slots(c))
         return NULL;
-    size_t k = hash_pair(lo, hi) & (c->nslot - 1);
+    size_t k = rl_series_hash_pair(lo, hi) & (c->nslot - 1);
     for (; c->slot[k]; k = (k + 1) & (c->nslot - 1)) {
         adyad *d = &c->d[c->slot[k] - 1];
         if (!strcmp(d->a, lo) && !strcmp(d->b, hi))

@@ -794,7 +794,7 @@ static int seen_add(top_ctx *c, uint64_t h, int add)
     return 0;
 }
 
-static uint64_t hash_pair(const char *a, const char *b)
+uint64_t rl_series_hash_pair(const char *a, const char *b)
 {
     uint64_t h = 1469598103934665603ull;
     for (; *a; a++)
@@ -812,7 +812,7 @@ static int grow_slots(top_ctx *c)
     if (!slot)
         return RL_ENOMEM;
     for (size_t i = 0; i < c->t->n; i++) {
-        size_t k = hash_pair(c->t->v[i].a, c->t->v[i].b) & (ns - 1);
+        size_t k = rl_series_hash_pair(c->t->v[i].a, c->t->v[i].b) & (ns - 1);
         while (slot[k])
             k = (k + 1) & (ns - 1);
         slot[k] = (uint32_t)i + 1;
@@ -827,7 +827,7 @@ static rl_top_row *dyad_row(top_ctx *c, const char *a, const char *b)
 {
     if ((c->t->n + 1) * 2 > c->nslot && grow_slots(c))
         return NULL;
-    size_t k = hash_pair(a, b) & (c->nslot - 1);
+    size_t k = rl_series_hash_pair(a, b) & (c->nslot - 1);
     while (c->slot[k]) {
         rl_top_row *r = &c->t->v[c->slot[k] - 1];
         if (!strcmp(r->a, a) && !strcmp(r->b, b))

@@ -145,4 +145,8 @@ int rl_series_top(rl_store *st, rl_day from, rl_day to, size_t max, int intl, rl
                   rl_diag *dg);
 void rl_top_free(rl_top *t);
 
+/* FNV-1a over "a|b": the hash of a dyad's two codes, for the open-addressing
+ * tables of rankings (series.c) and alerts (alert.c). */
+uint64_t rl_series_hash_pair(const char *a, const char *b);
+
 #endif

@@ -1285,6 +1285,18 @@ static int side_sql(rl_buf *b, const char *const *pat, int n, const char *col)
     return rc | rl_buf_adds(b, ")");
 }
 
+
+/* Prepares the statement built in q (bad: building it ran out of memory) and
+ * releases q: RL_OK, RL_ENOMEM, or the store's error for `what`. */
+static int prepare_built(rl_store *s, rl_buf *q, int bad, sqlite3_stmt **st, const char *what)
+{
+    int ok = !bad && sqlite3_prepare_v2(s->db, q->data, -1, st, NULL) == SQLITE_OK;
+    rl_buf_release(q);
+    if (bad)
+        return RL_ENOMEM;
+    return ok ? RL_OK : sq_err(s, what);
+}
+
 int rl_store_undated(rl_store *s, const char *const *a, int na, const char *const *b, int nb,
                      rl_store_undated_fn fn, void *ctx)
 {
@@ -1301,16 +1313,10 @@ int rl_store_undated(rl_store *s, const char *const *a, int na, const char *cons
         bad |= rl_buf_adds(&q, ")");
     }
     bad |= rl_buf_adds(&q, ")");
-    if (bad) {
-        rl_buf_release(&q);
-        return RL_ENOMEM;
-    }
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, q.data, -1, &st, NULL) != SQLITE_OK) {
-        rl_buf_release(&q);
-        return sq_err(s, "cannot count undated mentions");
-    }
-    rl_buf_release(&q);
+    int prc = prepare_built(s, &q, bad, &st, "cannot count undated mentions");
+    if (prc)
+        return prc;
     int k = 1;
     for (int dir = 0; dir < 2; dir++) {
         for (int i = 0; i < (dir ? nb : na); i++)
@@ -1358,16 +1364,10 @@ int rl_store_volume(rl_store *s, const char *const *a, int na, const char *const
         bad |= rl_buf_adds(&q, "))");
     }
     bad |= rl_buf_adds(&q, " GROUP BY s.date");
-    if (bad) {
-        rl_buf_release(&q);
-        return RL_ENOMEM;
-    }
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, q.data, -1, &st, NULL) != SQLITE_OK) {
-        rl_buf_release(&q);
-        return sq_err(s, "cannot count stories");
-    }
-    rl_buf_release(&q);
+    int prc = prepare_built(s, &q, bad, &st, "cannot count stories");
+    if (prc)
+        return prc;
     char f[11], t[11];
     bind_day(st, 1, from, f);
     bind_day(st, 2, to, t);
