@@ -111,12 +111,13 @@ static void assign_words(rl_reading *r)
 static uint32_t best_phrase(const rl_reading *r, uint32_t i, uint32_t *pat)
 {
     uint32_t nc;
-    const uint32_t *cand = rl_dict_starting(r->dict, 0, r->tok[i].word, &nc);
-    uint32_t best = 0;
+    const rl_cand *cand = rl_dict_starting(r->dict, 0, r->tok[i].word, &nc);
+    uint32_t best = 0, nextw = i + 1 < r->n ? r->tok[i + 1].word : 0;
     for (uint32_t c = 0; c < nc; c++) {
-        const rl_pattern *p = rl_dict_pattern(r->dict, cand[c]);
-        if (i + p->nitems > r->n || p->nitems <= best)
+        const rl_cand *cd = &cand[c];
+        if (i + cd->nitems > r->n || cd->nitems <= best || (cd->next && cd->next != nextw) || (cd->need & ~r->sig))
             continue;
+        const rl_pattern *p = rl_dict_pattern(r->dict, cd->pat);
         uint16_t k = 0;
         while (k < p->nitems && item_accepts(r, &p->items[k], i + k))
             k++;
@@ -124,7 +125,7 @@ static uint32_t best_phrase(const rl_reading *r, uint32_t i, uint32_t *pat)
         if (k == p->nitems &&
             (k > best || (k == best && p->kind == RL_P_ACTOR))) {
             best = k;
-            *pat = cand[c];
+            *pat = cd->pat;
         }
     }
     return best;
@@ -845,47 +846,50 @@ static int match_patterns(rl_reading *r)
         if (!r->tok[i].word || r->chunk_of[i] >= 0 || (r->tok[i].flags & RL_T_HYPH))
             continue;
         uint32_t nc;
-        const uint32_t *cand = rl_dict_starting(r->dict, 1, r->tok[i].word, &nc);
+        const rl_cand *cand = rl_dict_starting(r->dict, 1, r->tok[i].word, &nc);
         rl_pmatch bestv, bestm;
         long sv = -1, sm = -1;
         uint32_t memo_lemma = 0;
-        int memo_verb = 0;
+        int memo_verb = 0, purpose = -1;
+        int ing = r->tok[i].len > 4 && !memcmp(r->text + r->tok[i].off + r->tok[i].len - 3, "ing", 3);
         for (uint32_t c = 0; c < nc; c++) {
-            const rl_pattern *p = rl_dict_pattern(r->dict, cand[c]);
-            rl_pmatch m;
-            memset(&m, 0, sizeof m);
-            m.pat = cand[c];
-            m.start = m.head = i;
-            m.target = m.source = -1;
+            const rl_cand *cd = &cand[c];
+            /* a later one-word item absent from the sentence: no match */
+            if (cd->need & ~r->sig)
+                continue;
             /* a verb pattern after a determiner or possessive is a noun use
              * ("the attack", "Russia's attack on Kyiv"): it is a nominal event
              * only with its target slot filled, its source found later from
              * the possessive or a "by" phrase (code.c) */
             /* (for a pattern whose '@' head comes later, head_is_verb checks the head) */
-            int lead = p->head <= 1;
-            int noun_use = lead && p->kind == RL_P_VERB && !(p->flags & (RL_PF_NOUN | RL_PF_PETRARCH)) &&
-                           i > 0 && (r->wc[i - 1] & RL_W_POSS);
-            if (lead && p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && i > 0 &&
-                (r->wc[i - 1] & (RL_W_ART | RL_W_POSS)) && !noun_use)
+            int lead = cd->head <= 1;
+            int verb = lead && cd->kind == RL_P_VERB;
+            int noun_use = verb && !(cd->flags & (RL_PF_NOUN | RL_PF_PETRARCH)) && i > 0 &&
+                           (r->wc[i - 1] & RL_W_POSS);
+            if (verb && !(cd->flags & RL_PF_NOUN) && i > 0 && (r->wc[i - 1] & (RL_W_ART | RL_W_POSS)) &&
+                !noun_use)
                 continue;
             /* "accused X of committing genocide": a gerund after of/for/by is
              * the content of another event, not one of its own */
-            if (lead && p->kind == RL_P_VERB && i > 0 && (r->wc[i - 1] & (RL_W_OF | RL_W_BY | RL_W_FOR)) &&
-                r->tok[i].len > 4 && !memcmp(r->text + r->tok[i].off + r->tok[i].len - 3, "ing", 3))
+            if (verb && i > 0 && (r->wc[i - 1] & (RL_W_OF | RL_W_BY | RL_W_FOR)) && ing)
                 continue;
             /* "sent troops to Russia to help it": a purpose infinitive (a "to"
              * no modal construction took) and "a resolution condemning Russia"
              * (an -ing form after a plain noun) describe, they are no events */
-            if (lead && p->kind == RL_P_VERB && !(p->flags & (RL_PF_NOUN | RL_PF_PETRARCH)) && i > 0 &&
-                !purpose_ok(r, i))
-                continue;
+            if (verb && !(cd->flags & (RL_PF_NOUN | RL_PF_PETRARCH)) && i > 0) {
+                if (purpose < 0)
+                    purpose = purpose_ok(r, i);
+                if (!purpose)
+                    continue;
+            }
+            const rl_pattern *p = rl_dict_pattern(r->dict, cd->pat);
             /* a bare or -s form ("attack", "attacks", "bomb") is a verb only
              * right after its subject, an auxiliary or "to"; after anything
              * else it is a noun ("a car bomb", "drone attacks") */
-            if (lead && p->kind == RL_P_VERB && !(p->flags & RL_PF_NOUN) && p->items[0].nalt > 1 && !noun_use) {
+            if (verb && !(cd->flags & RL_PF_NOUN) && cd->inflected && !noun_use) {
                 /* candidates often share their lemma: read its context once */
-                if (p->items[0].alt[0] != memo_lemma) {
-                    memo_lemma = p->items[0].alt[0];
+                if (cd->lemma != memo_lemma) {
+                    memo_lemma = cd->lemma;
                     memo_verb = bare_verb_context(r, i, &p->items[0]);
                 }
                 if (!memo_verb)
@@ -896,6 +900,11 @@ static int match_patterns(rl_reading *r)
             if ((p->flags & RL_PF_SUBJ) && !subject_ok(r, p, i))
                 continue;
             /* a PETRARCH pattern matches whole or not at all */
+            rl_pmatch m;
+            memset(&m, 0, sizeof m);
+            m.pat = cd->pat;
+            m.start = m.head = i;
+            m.target = m.source = -1;
             if (!match_items(r, p, 0, i, &m, !(p->flags & RL_PF_PETRARCH)))
                 continue;
             /* an '@' head after other words must itself read as a verb */
@@ -970,8 +979,11 @@ int rl_match_sentence(rl_reading *r, const char *text, rl_token *t, size_t n, rl
         }
         r->npresent = nlex;
     }
-    for (size_t i = 0; i < n; i++)
+    r->sig = 0;
+    for (size_t i = 0; i < n; i++) {
         r->present[t[i].word] = 1;
+        r->sig |= rl_word_bit(t[i].word);
+    }
     int rc = match_all(r);
     for (size_t i = 0; i < n; i++)
         r->present[t[i].word] = 0;

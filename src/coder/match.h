@@ -88,6 +88,7 @@ typedef struct rl_reading {
     uint8_t *skip;         /* 1: a date phrase that patterns read through ("on Monday") */
     uint8_t *present;      /* per word id: 1 if in the sentence (a quick "can it match") */
     uint32_t npresent;
+    uint64_t sig;          /* rl_word_bit of every word of the sentence */
     size_t tcap;
     rl_mention *ment; size_t nment, cment;
     rl_chunk *chunk; size_t nchunk, cchunk;

@@ -29,7 +29,7 @@ struct rl_dict {
     uint32_t nfiles;
     /* first-word index, one per class (0 phrases, 1 verbs/modals): CSR */
     uint32_t *idx_off[2];
-    uint32_t *idx_ent[2];
+    rl_cand *idx_ent[2];
     uint32_t idx_words;
     uint32_t *wclass;      /* function-word class mask per word id (fwords.h) */
     unsigned parts;        /* RL_DL_* being loaded by rl_dict_load_parts */
@@ -936,6 +936,22 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* The index entry of pattern p (number i): its filters, read off its items. */
+static rl_cand cand_of(const rl_pattern *p, uint32_t i)
+{
+    rl_cand c = {.pat = i, .nitems = p->nitems, .flags = p->flags, .kind = p->kind, .head = p->head};
+    if (p->nitems > 0) {
+        c.lemma = p->items[0].nalt ? p->items[0].alt[0] : 0;
+        c.inflected = p->items[0].nalt > 1;
+    }
+    if (p->nitems > 1 && p->items[1].type == RL_I_WORD && p->items[1].nalt == 1 && !p->items[1].exact)
+        c.next = p->items[1].alt[0];
+    for (uint16_t k = 1; k < p->nitems; k++)
+        if (p->items[k].type == RL_I_WORD && p->items[k].nalt == 1)
+            c.need |= rl_word_bit(p->items[k].alt[0]);
+    return c;
+}
+
 int rl_dict_finish(rl_dict *d)
 {
     for (uint32_t i = 0; i < d->npats; i++)
@@ -972,7 +988,7 @@ int rl_dict_finish(rl_dict *d)
     for (int c = 0; c < 2; c++) {
         for (uint32_t w = 0; w < nw; w++)
             d->idx_off[c][w + 1] += d->idx_off[c][w];
-        d->idx_ent[c] = malloc((d->idx_off[c][nw] + 1) * sizeof(uint32_t));
+        d->idx_ent[c] = malloc((d->idx_off[c][nw] + 1) * sizeof(rl_cand));
         if (!d->idx_ent[c])
             return RL_ENOMEM;
     }
@@ -988,8 +1004,9 @@ int rl_dict_finish(rl_dict *d)
     for (uint32_t i = 0; i < d->npats; i++) {
         int c = d->pats[i].kind >= RL_P_VERB;
         const rl_item *it = &d->pats[i].items[0];
+        rl_cand cand = cand_of(&d->pats[i], i);
         for (uint16_t k = 0; k < it->nalt; k++)
-            d->idx_ent[c][fill[c][it->alt[k]]++] = i;
+            d->idx_ent[c][fill[c][it->alt[k]]++] = cand;
     }
     free(fill[0]);
     free(fill[1]);
@@ -1142,7 +1159,7 @@ const rl_pattern *rl_dict_pattern(const rl_dict *d, uint32_t i) { return &d->pat
 uint32_t rl_dict_npatterns(const rl_dict *d) { return d->npats; }
 const rl_actor *rl_dict_actor(const rl_dict *d, uint32_t i) { return &d->actors[i]; }
 
-const uint32_t *rl_dict_starting(const rl_dict *d, int verbs, uint32_t w, uint32_t *n)
+const rl_cand *rl_dict_starting(const rl_dict *d, int verbs, uint32_t w, uint32_t *n)
 {
     int c = verbs ? 1 : 0;
     if (!d->idx_off[c] || w == 0 || w >= d->idx_words) {

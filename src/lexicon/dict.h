@@ -136,9 +136,30 @@ const rl_lex *rl_dict_lex(const rl_dict *d);
 uint32_t rl_dict_wclass(const rl_dict *d, uint32_t w);
 const rl_pattern *rl_dict_pattern(const rl_dict *d, uint32_t i);
 uint32_t rl_dict_npatterns(const rl_dict *d);
+/* One entry of the first-word index: a pattern and, copied beside it, what
+ * rejects most candidates without reading the pattern (the index is read for
+ * every word of every sentence; the patterns lie scattered on the heap). */
+typedef struct rl_cand {
+    uint32_t pat;      /* index into the patterns */
+    uint32_t next;     /* the word its second item must be (one word, any case); 0: any */
+    uint64_t need;     /* rl_word_bit of every later one-word item: all must be present */
+    uint32_t lemma;    /* the first item's first word (its lemma, for a verb) */
+    uint16_t nitems;
+    uint16_t flags;    /* the pattern's RL_PF_* */
+    uint8_t kind;      /* enum rl_pat_kind */
+    uint8_t head;      /* the pattern's head */
+    uint8_t inflected; /* the first item has several forms */
+} rl_cand;
+
+/* The bit a word id sets in a sentence's word signature (rl_cand.need). */
+static inline uint64_t rl_word_bit(uint32_t w)
+{
+    return 1ULL << (((uint64_t)w * 0x9E3779B97F4A7C15ULL) >> 58);
+}
+
 /* Patterns of a kind class whose first item can be word id w: phrases
  * (actors, agents) when verbs == 0, verbs and modals otherwise. */
-const uint32_t *rl_dict_starting(const rl_dict *d, int verbs, uint32_t w, uint32_t *n);
+const rl_cand *rl_dict_starting(const rl_dict *d, int verbs, uint32_t w, uint32_t *n);
 const rl_actor *rl_dict_actor(const rl_dict *d, uint32_t i);
 /* Code of an actor on a date. Persons: the role in force; when none is (every
  * role ended, or none began yet), the bare country of the latest earlier role
