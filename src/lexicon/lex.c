@@ -5,8 +5,15 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* A slot holds the id and the high half of the word's hash, so a probe that
+ * meets another word rarely reads that word (lookups run for every token). */
+typedef struct lex_slot {
+    uint32_t id;       /* 0 = empty */
+    uint32_t tag;      /* hash >> 32 */
+} lex_slot;
+
 struct rl_lex {
-    uint32_t *slots;   /* 0 = empty, else id */
+    lex_slot *slots;
     size_t nslots;     /* power of two */
     char **words;      /* words[id] = folded string (owned) */
     uint32_t *lens;
@@ -82,14 +89,14 @@ size_t rl_fold(const char *s, size_t n, char *out, size_t cap)
 static int grow(rl_lex *lx)
 {
     size_t ns = lx->nslots * 2;
-    uint32_t *sl = calloc(ns, sizeof *sl);
+    lex_slot *sl = calloc(ns, sizeof *sl);
     if (!sl)
         return RL_ENOMEM;
     for (uint32_t id = 1; id <= lx->n; id++) {
         size_t j = lx->hashes[id] & (ns - 1);
-        while (sl[j])
+        while (sl[j].id)
             j = (j + 1) & (ns - 1);
-        sl[j] = id;
+        sl[j] = (lex_slot){id, (uint32_t)(lx->hashes[id] >> 32)};
     }
     free(lx->slots);
     lx->slots = sl;
@@ -101,12 +108,13 @@ uint32_t rl_lex_find(const rl_lex *lx, const char *w, size_t n)
 {
     uint64_t h = hash(w, n);
     size_t j = h & (lx->nslots - 1);
+    uint32_t tag = (uint32_t)(h >> 32);
     for (;;) {
-        uint32_t id = lx->slots[j];
-        if (!id)
+        lex_slot sl = lx->slots[j];
+        if (!sl.id)
             return 0;
-        if (lx->hashes[id] == h && lx->lens[id] == n && memcmp(lx->words[id], w, n) == 0)
-            return id;
+        if (sl.tag == tag && lx->lens[sl.id] == n && memcmp(lx->words[sl.id], w, n) == 0)
+            return sl.id;
         j = (j + 1) & (lx->nslots - 1);
     }
 }
@@ -144,9 +152,9 @@ uint32_t rl_lex_intern(rl_lex *lx, const char *w, size_t n)
     lx->lens[id] = (uint32_t)n;
     lx->hashes[id] = hash(w, n);
     size_t j = lx->hashes[id] & (lx->nslots - 1);
-    while (lx->slots[j])
+    while (lx->slots[j].id)
         j = (j + 1) & (lx->nslots - 1);
-    lx->slots[j] = id;
+    lx->slots[j] = (lex_slot){id, (uint32_t)(lx->hashes[id] >> 32)};
     return id;
 }
 
