@@ -43,6 +43,19 @@ int rl_tok_is(const char *text, const rl_token *k, const char *s)
     return k->len == m && memcmp(text + k->off, s, m) == 0;
 }
 
+/* Is s[0..n) one of the lower-case words of the NULL-ended list (any case)?
+ * Runs for every abbreviation dot: the first letter is compared before the rest. */
+static int word_in_list(const char *s, size_t n, const char *const *list)
+{
+    if (n == 0)
+        return 0;
+    char c0 = (char)tolower((unsigned char)s[0]);
+    for (int i = 0; list[i]; i++)
+        if (list[i][0] == c0 && strncasecmp(s, list[i], n) == 0 && list[i][n] == '\0')
+            return 1;
+    return 0;
+}
+
 /* Abbreviations whose dot never ends a sentence when a capital follows. */
 static int is_title_abbr(const char *s, size_t n)
 {
@@ -53,10 +66,7 @@ static int is_title_abbr(const char *s, size_t n)
         "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "v", "mt", "ft", "fig",
         "approx", "dept", "est", "gov't", "sec", "amb", "atty", "supt", "messrs", NULL,
     };
-    for (int i = 0; abbr[i]; i++)
-        if (strlen(abbr[i]) == n && strncasecmp(s, abbr[i], n) == 0)
-            return 1;
-    return 0;
+    return word_in_list(s, n, abbr);
 }
 
 /* Words that start a new sentence after an ambiguous abbreviation (U.S. p.m.). */
@@ -68,10 +78,7 @@ static int is_sentence_starter(const char *s, size_t n)
         "his", "her", "their", "our", "after", "before", "when", "while", "if", "as",
         "some", "many", "no", "both", "on", "officials", "one", NULL,
     };
-    for (int i = 0; w[i]; i++)
-        if (strlen(w[i]) == n && strncasecmp(s, w[i], n) == 0)
-            return 1;
-    return 0;
+    return word_in_list(s, n, w);
 }
 
 static void mark_sentences(const char *text, rl_toks *t, size_t max_sent, unsigned *cut)
