@@ -318,24 +318,41 @@ static int json_str(rl_buf *b, const char *s, size_t n)
     return rl_buf_addc(b, '"');
 }
 
-/* ,"key": then a string value, or null when nullable and empty */
-static int field(rl_buf *b, const char *key, const char *s, size_t n, int nullable)
+/* ,"key": (or {"key": for the first field of the object), with one reserve */
+static int key(rl_buf *b, const char *k)
 {
-    if (rl_buf_addc(b, b->len > 1 ? ',' : '{') || rl_buf_addc(b, '"') || rl_buf_adds(b, key) ||
-        rl_buf_add(b, "\":", 2))
+    size_t n = strlen(k);
+    if (rl_buf_reserve(b, n + 4))
+        return -1;
+    char *o = b->data + b->len;
+    *o++ = b->len > 1 ? ',' : '{';
+    *o++ = '"';
+    memcpy(o, k, n);
+    o += n;
+    *o++ = '"';
+    *o++ = ':';
+    b->len = (size_t)(o - b->data);
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+/* ,"key": then a string value, or null when nullable and empty */
+static int field(rl_buf *b, const char *k, const char *s, size_t n, int nullable)
+{
+    if (key(b, k))
         return -1;
     if (nullable && (!s || !n))
         return rl_buf_add(b, "null", 4);
     return json_str(b, s ? s : "", s ? n : 0);
 }
 
-static int fields(rl_buf *b, const char *key, const char *s, int nullable)
+static int fields(rl_buf *b, const char *k, const char *s, int nullable)
 {
-    return field(b, key, s, s ? strlen(s) : 0, nullable);
+    return field(b, k, s, s ? strlen(s) : 0, nullable);
 }
 
-static int raw(rl_buf *b, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int raw(rl_buf *b, const char *key, const char *fmt, ...)
+static int raw(rl_buf *b, const char *k, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int raw(rl_buf *b, const char *k, const char *fmt, ...)
 {
     char tmp[64];
     va_list ap;
@@ -344,26 +361,43 @@ static int raw(rl_buf *b, const char *key, const char *fmt, ...)
     va_end(ap);
     if (n < 0 || (size_t)n >= sizeof tmp)
         return -1;
-    if (rl_buf_addc(b, b->len > 1 ? ',' : '{') || rl_buf_addc(b, '"') || rl_buf_adds(b, key) ||
-        rl_buf_add(b, "\":", 2))
-        return -1;
-    return rl_buf_add(b, tmp, (size_t)n);
+    return key(b, k) || rl_buf_add(b, tmp, (size_t)n);
 }
 
 /* small non-negative integers without printf */
-static int uint_field(rl_buf *b, const char *key, unsigned v)
+static int uint_field(rl_buf *b, const char *k, unsigned v)
 {
     char tmp[16];
-    int k = 15;
-    tmp[k] = '\0';
+    int i = 15;
+    tmp[i] = '\0';
     do {
-        tmp[--k] = (char)('0' + v % 10);
+        tmp[--i] = (char)('0' + v % 10);
         v /= 10;
-    } while (v && k > 0);
-    if (rl_buf_addc(b, b->len > 1 ? ',' : '{') || rl_buf_addc(b, '"') || rl_buf_adds(b, key) ||
-        rl_buf_add(b, "\":", 2))
-        return -1;
-    return rl_buf_adds(b, tmp + k);
+    } while (v && i > 0);
+    return key(b, k) || rl_buf_add(b, tmp + i, (size_t)(15 - i));
+}
+
+/* A score with one decimal (Goldstein, -10.0 to 10.0), as "%.1f" prints it,
+ * without printf: every event has one. */
+static int tenths_field(rl_buf *b, const char *k, double v)
+{
+    if (!(v > -1000.0 && v < 1000.0))
+        return raw(b, k, "%.1f", v);
+    long t = (long)(v * 10.0 + (v < 0 ? -0.5 : 0.5));
+    char tmp[16];
+    int i = 15;
+    tmp[i] = '\0';
+    unsigned long a = (unsigned long)(t < 0 ? -t : t);
+    tmp[--i] = (char)('0' + a % 10);
+    tmp[--i] = '.';
+    a /= 10;
+    do {
+        tmp[--i] = (char)('0' + a % 10);
+        a /= 10;
+    } while (a);
+    if (t < 0)
+        tmp[--i] = '-';
+    return key(b, k) || rl_buf_add(b, tmp + i, (size_t)(15 - i));
 }
 
 /* "location": {name, country, region, lat, lon} (null when unknown; name,
@@ -421,7 +455,7 @@ int rl_emit(rl_emitter *em, const rl_story *s, const rl_event *e, const char *se
     rc |= fields(b, "cameo", e->code, 0);
     rc |= fields(b, "root", e->root, 0);
     rc |= uint_field(b, "quad_class", (unsigned)e->quad);
-    rc |= raw(b, "goldstein", "%.1f", (double)e->goldstein);
+    rc |= tenths_field(b, "goldstein", (double)e->goldstein);
     rc |= fields(b, "plover", e->plover ? e->plover : "", 0);
     rc |= fields(b, "plover_mode", e->plover_mode ? e->plover_mode : "", 0);
     rc |= fields(b, "plover_context", e->plover_context ? e->plover_context : "", 0);
