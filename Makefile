@@ -10,10 +10,10 @@
 #   make bench-serve  dashboard requests/s and latency under load over 1M events (bench/serve.sh)
 
 CC      ?= cc
-PKGS    := jansson sqlite3 libutf8proc libxml-2.0 libmicrohttpd
+PKGS    := jansson libcjson sqlite3 libutf8proc libxml-2.0 libmicrohttpd
 # what build, demo, tests and bench need: the tests and bench/ run python3
 # (json, sqlite3, sockets) and curl; coreutils' timeout bounds every test
-DEBS    := build-essential pkg-config libjansson-dev libsqlite3-dev libutf8proc-dev \
+DEBS    := build-essential pkg-config libjansson-dev libcjson-dev libsqlite3-dev libutf8proc-dev \
            libxml2-dev iso-codes wordnet-base parallel libmicrohttpd-dev python3 curl
 # `make fuzz` also needs clang (libFuzzer); `make test-browser` chromium
 FUZZ_DEBS := clang
@@ -39,11 +39,11 @@ CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -Isrc $(PKG_CFLAGS) -DRL_DICT_DIR='"$(DICTDI
 
 # One static library per subsystem of src/ (docs/design.md, "Map"), listed from
 # the top of the pipeline down: a library may call only those after it. The
-# coder's own stack (CODER_LIBS) needs jansson and utf8proc, never SQLite,
+# coder's own stack (CODER_LIBS) needs jansson, cJSON and utf8proc, never SQLite,
 # libxml2 or libmicrohttpd.
 SUBSYS     := web petrarch htmlpage store formats coder lexicon text base
 CODER_SUBS := formats coder lexicon text base
-CODER_PKGS := jansson libutf8proc
+CODER_PKGS := jansson libcjson libutf8proc
 lib_of      = $(BUILD)/lib/librl_$(1).a
 LIBS_ALL   := $(foreach s,$(SUBSYS),$(call lib_of,$(s)))
 CODER_LIBS := $(foreach s,$(CODER_SUBS),$(call lib_of,$(s)))

@@ -87,6 +87,10 @@ check "dictionaries load without errors" "$RL" dict check
   echo '{"date":"2022-02-24","text":"NATO condemned Russia."}'
   echo '{"id":"f","date":"2022-02-24","text":"Russian forces attacked Ukraine."}'
   echo '{"id":"q\"\\\u0001","date":"2022-02-24","text":"NATO said \"no\" \\ and\ttab. NATO condemned Russia.\u0007"}'
+  echo '{"id":"g","date":"2022-02-24","text":"NATO condemned Russia.","id":"h"}'
+  echo '{"id":"i","date":"2022-02-24","text":"NATO condemned\u0000 Russia."}'
+  echo '{"id":"j","date":"2022-02-24","text":"a \\u0000 is text here. NATO condemned Russia."}'
+  echo '{"id":17,"date":"2022-02-24","text":"NATO condemned Russia."}'
 } >"$tmp/bad.jsonl"
 "$RL" code -q "$tmp/bad.jsonl" >"$tmp/out.jsonl" 2>"$tmp/err"
 rc=$?
@@ -98,6 +102,9 @@ grep -q "bad.jsonl:5: warning: story .d.: 2 invalid UTF-8" "$tmp/err" && ok || b
 grep -q "bad.jsonl:6: warning: story 'e': bad date" "$tmp/err" && ok || bad "bad date reported"
 grep -q 'bad.jsonl:7: warning: record has no "id"' "$tmp/err" && ok || bad "missing id reported"
 grep -q '"story_id":"q\\"\\\\\\u0001"' "$tmp/out.jsonl" && ok || bad "quotes, backslashes and control characters escaped in output"
+grep -q 'bad.jsonl:10: error: invalid JSON record skipped (duplicate key "id")' "$tmp/err" && ! grep -q '"story_id":"[gh]"' "$tmp/out.jsonl" && ok || bad "a record with a duplicate key is skipped and named"
+grep -q 'bad.jsonl:11: error: invalid JSON record skipped (NUL character' "$tmp/err" && ! grep -q '"story_id":"i"' "$tmp/out.jsonl" && ok || bad "a NUL inside a string skips the record (it would cut the text)"
+grep -q '"story_id":"j"' "$tmp/out.jsonl" && grep -q '"story_id":"17"' "$tmp/out.jsonl" && ok || bad "an escaped backslash before u0000 is text; an integer id is kept"
 for id in a d f; do
   grep -q "\"story_id\":\"$id\"" "$tmp/out.jsonl" && ok || bad "story $id still coded after bad records"
 done
