@@ -81,9 +81,60 @@ static int is_sentence_starter(const char *s, size_t n)
     return word_in_list(s, n, w);
 }
 
+/* A web page's subheading flattened into the text: "... the injured. BLA
+ * surges The United States and Pakistan have ...". At a sentence start s, one
+ * to four words, the first capitalised and no function word, then a capitalised
+ * word that opens sentences ("The", "Since", "Officials") after a word that
+ * does not run on into a name ("told The Associated Press"). Sets *last to the
+ * heading's last token. */
+static int heading_at(const char *text, const rl_toks *t, size_t s, size_t *last)
+{
+    static const char *const no_first[] = {
+        "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
+        "but", "and", "or", "in", "on", "at", "the", "a", "an", "as", "if", "when", "while",
+        "after", "before", "since", "its", "his", "her", "their", "our", "my", "your", NULL,
+    };
+    static const char *const runs_on[] = {
+        "told", "said", "says", "say", "reported", "reports", "wrote", "writes", "tells", "of",
+        "in", "at", "to", "from", "with", "and", "or", "for", "on", "about", "against", "than",
+        "per", "via", "by", "the", "a", "an", "whose", "which", "who", "into", "like", "called",
+        "named", "read", "reads", "titled", "entitled", "watch", "see", NULL,
+    };
+    static const char *const opener[] = {
+        "the", "since", "in", "on", "at", "after", "before", "when", "while", "according", "a",
+        "an", "but", "however", "last", "this", "these", "it", "he", "she", "they", "we",
+        "meanwhile", "earlier", "later", "despite", "although", "as", "if", "many", "some",
+        "both", "officials", "its", "his", "her", "their", "our", NULL,
+    };
+    if (s >= t->n || !(t->v[s].flags & RL_T_CAP) || !(t->v[s].flags & RL_T_WORD) ||
+        word_in_list(text + t->v[s].off, t->v[s].len, no_first))
+        return 0;
+    size_t words = 0;
+    for (size_t j = s; j < t->n && j < s + 8; j++) {
+        const rl_token *k = &t->v[j];
+        if (!(k->flags & RL_T_WORD) || (k->flags & RL_T_ABBR))
+            return 0;
+        if (!(k->flags & RL_T_HYPH) && ++words > 4)
+            return 0;
+        if (j + 3 >= t->n)
+            return 0;
+        const rl_token *nx = &t->v[j + 1];
+        if ((nx->flags & RL_T_CAP) && !(nx->flags & RL_T_HYPH) && !(nx->flags & RL_T_ALLCAP) &&
+            word_in_list(text + nx->off, nx->len, opener) &&
+            !word_in_list(text + k->off, k->len, runs_on)) {
+            *last = j;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void mark_sentences(const char *text, rl_toks *t, size_t max_sent, unsigned *cut)
 {
-    size_t since = 0;
+    size_t since = 0, head;
+    if (heading_at(text, t, 0, &head)) {
+        t->v[head].sent_end = 1;
+    }
     for (size_t i = 0; i < t->n; i++) {
         rl_token *k = &t->v[i];
         const char *s = text + k->off;
@@ -136,6 +187,10 @@ static void mark_sentences(const char *text, rl_toks *t, size_t max_sent, unsign
             t->v[last].sent_end = 1;
             i = last;
             since = 0;
+            if (heading_at(text, t, last + 1, &head)) {
+                t->v[head].sent_end = 1;
+                i = head;
+            }
         } else if (since >= max_sent) {
             k->sent_end = 1;
             since = 0;

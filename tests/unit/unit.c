@@ -97,6 +97,16 @@ static void test_tok(void)
     CHECK(n == 1, "stray dot before comma is no boundary: got %zu", n);
     n = sentences("all means are available. exhausted.", s, 8);
     CHECK(n == 2, "lower-case after a real full stop still splits: got %zu", n);
+    /* a web page's subheading flattened into the text is a sentence of its own */
+    n = sentences("Police fled. Border clashes The army said it shelled the town. Recent attacks Since "
+                  "May, the group has attacked police.", s, 8);
+    CHECK(n == 5 && !strcmp(s[1], "Border clashes") && !strcmp(s[3], "Recent attacks"),
+          "subheadings: got %zu '%s' '%s'", n, s[1], n > 3 ? s[3] : "");
+    n = sentences("Diego Garcia The island was leased in 1966.", s, 8);
+    CHECK(n == 2 && !strcmp(s[0], "Diego Garcia"), "subheading at the start: got %zu '%s'", n, s[0]);
+    n = sentences("He told The Associated Press that talks failed. Officials in The Hague said so. "
+                  "Trump said The talks failed.", s, 8);
+    CHECK(n == 3, "'told The', 'in The Hague', 'said The' are no headings: got %zu", n);
     char buf[512];
     tokens("Russia's troops don't withdraw 10,000 West-backed", buf, sizeof buf);
     CHECK(!strcmp(buf, "Russia|'s|troops|do|n't|withdraw|10,000|West|backed"), "tokens: %s", buf);
