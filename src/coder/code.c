@@ -585,6 +585,26 @@ static void armed_clash(const rl_dict *d, rl_pred *pr)
     rl_event_set_code(d, &pr->e, "190");
 }
 
+/* "a student, who spoke with VOA", "met reporters": talking to the press is
+ * how a story is reported (docs/annotation.md: the reporting verb is not
+ * coded), no consultation between the two. Consult codes (04) whose every
+ * target, or every source, is media. */
+static int press_contact(const rl_pred *pr)
+{
+    if (rl_code_root(pr->e.code[0] ? pr->e.code : pr->p->code) != 4)
+        return 0;
+    int all_t = pr->nt > 0, all_s = pr->ns > 0;
+    for (int i = 0; i < pr->nt; i++) {
+        size_t n = strlen(pr->tgts[i]);
+        all_t &= n >= 3 && !strcmp(pr->tgts[i] + n - 3, "MED");
+    }
+    for (int i = 0; i < pr->ns; i++) {
+        size_t n = strlen(pr->srcs[i]);
+        all_s &= n >= 3 && !strcmp(pr->srcs[i] + n - 3, "MED");
+    }
+    return all_t || all_s;
+}
+
 static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, size_t first, rl_buf *trace)
 {
     rl_reading *r = &c->r;
@@ -611,6 +631,8 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
     assign_speaker(c, &pr);
     if (!actor_codes(c, &pr, trace))
         return RL_OK;
+    if (press_contact(&pr))
+        return skip(trace, &pr, "talking to the press reports the story (no consultation)");
     pr.e.pattern = pr.m->pat;
     split_paired_code(&pr);
     rl_modal_decide(r, &pr, has_if);

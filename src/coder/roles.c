@@ -132,8 +132,16 @@ int32_t rl_role_subject(rl_coder *c, size_t v, uint32_t from)
             /* relative clause: "Biden, who met Putin" */
             uint32_t first = (uint32_t)k + 1;
             if ((rl_wc(r, first) & RL_W_WHO) && rl_is_punct(r, k, ',') && k >= 1 &&
-                r->chunk_of[k - 1] >= 0)
-                return r->chunk_of[k - 1];
+                r->chunk_of[k - 1] >= 0) {
+                /* "A college student in Beijing, who spoke": "who" is the
+                 * person a place phrase follows, not the place */
+                int32_t ant = r->chunk_of[k - 1];
+                const rl_chunk *a = &r->chunk[ant];
+                if (a->prep >= 1 && !a->possessive && rl_match_is_locative(r, a->prep) &&
+                    r->chunk_of[a->prep - 1] >= 0 && r->chunk[r->chunk_of[a->prep - 1]].prep < 0)
+                    ant = r->chunk_of[a->prep - 1];
+                return ant;
+            }
             /* a participial adjunct ("Suga visited India after meeting
              * Biden", "said while visiting Kyiv"): the main clause's subject */
             /* (PETRARCH's dictionaries code no adjunct: compatibility) */
