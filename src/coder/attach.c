@@ -153,6 +153,16 @@ static const char *const IRREGULAR_PAST[] = {
 
 static int cmp_word(const void *a, const void *b) { return strcmp(a, *(const char *const *)b); }
 
+/* Does a relative pronoun open the clause of the verb at token k ("the group
+ * that has seized")? Such a clause describes an argument and takes no date
+ * from the verbs around it. */
+static int opens_relative(const rl_reading *r, uint32_t k)
+{
+    while (k > 0 && (rl_wc(r, k - 1) & RL_W_ADV) && !(rl_wc(r, k - 1) & (RL_W_THAT | RL_W_WHO)))
+        k--;
+    return k > 0 && (rl_wc(r, k - 1) & (RL_W_THAT | RL_W_WHO));
+}
+
 /* Whether the predicate's verb is in the past tense ("exchanged", "met"),
  * so that a bare month names the past one. */
 static int past_verb(const rl_reading *r, const rl_pmatch *m)
@@ -194,7 +204,7 @@ void rl_attach_event_date(rl_coder *c, rl_pred *pr, rl_buf *trace)
     /* "held a meeting on December 30 and discussed ...", "Hamas freed three
      * hostages on Saturday and Israel released 183 prisoners": a coordinated
      * verb without a date of its own shares the previous one's */
-    if (!e->date_expr[0]) {
+    if (!e->date_expr[0] && !opens_relative(r, pr->m->start)) {
         int32_t from = c->vfrom[pr->v];
         for (int32_t w = (int32_t)pr->v - 1; from < 0 && w >= 0; w--)
             if (r->clause[r->verb[w].head] == r->clause[pr->m->head] && c->vexpr[w][0])

@@ -66,6 +66,7 @@ void rl_coder_begin_story(rl_coder *c, rl_day story_date)
     c->story = c->prev = story_date;
     c->ngroup = 0;
     c->person[0] = '\0';
+    c->org[0] = '\0';
     c->nseen = 0;
     c->home[0] = '\0';
     c->names.n = 0;
@@ -777,6 +778,8 @@ static void remember_actors(rl_coder *c, const rl_events *out, size_t first)
     for (size_t i = 0; i < r->nchunk; i++) {
         if (r->chunk[i].person && r->chunk[i].code[0])
             rl_strlcpy(c->person, r->chunk[i].code, sizeof c->person);
+        if (r->chunk[i].code[0] && !r->chunk[i].anaphor && rl_role_is_org(r->chunk[i].code))
+            rl_strlcpy(c->org, r->chunk[i].code, sizeof c->org);
         remember_surname(c, &r->chunk[i]);
         if (r->chunk[i].code[0] && !r->chunk[i].anaphor)
             count_country(c, r->chunk[i].code, 1);

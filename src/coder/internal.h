@@ -17,6 +17,7 @@ struct rl_coder {
     char group[MAXCODES][24];      /* last compound group seen (for "they") */
     int ngroup;
     char person[24];               /* last person seen (for "he", "she") */
+    char org[24];                  /* last non-state group seen (for "the group") */
     struct { char code[4]; unsigned n; } seen[32]; /* countries named in the story, weighted */
     int nseen;
     char home[4];                  /* the story's main country: police, protesters ... */
@@ -99,6 +100,9 @@ int32_t rl_role_place(const rl_reading *r, size_t v);
 /* Codes of the chunk's group (anaphors resolved); prefer: the other party's
  * code, for agents without a country. Returns how many (at most MAXCODES). */
 int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *prefer);
+/* Is code a non-state group "the group" can stand for (rebels, insurgents,
+ * gunmen, gangs, opposition, rights groups, NGOs, IMG... armed groups)? */
+int rl_role_is_org(const char *code);
 /* "Macron, who urged him to": a pronoun is not the subject of its own verb;
  * the nearest other person before it (or in earlier sentences) that is not
  * code `not`, into out; 0 none or ch is no he/him pronoun. */

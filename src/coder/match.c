@@ -171,6 +171,36 @@ static uint32_t country_description(const rl_reading *r, uint32_t i)
     return 0;
 }
 
+/* "the group", "the separatist group", "the militant organization": a
+ * description of a non-state group named before it; up to two words between
+ * "the" and the noun, agent words allowed ("separatist"), actor names not
+ * ("the Wagner group" names one). Its length, 0 none. */
+static uint32_t org_description(const rl_reading *r, uint32_t i)
+{
+    static const char *const NOUN[] = {"group", "organization", "organisation", "movement", "outfit",
+                                       "faction"};
+    if (!(rl_wc(r, i) & RL_W_THE))
+        return 0;
+    for (uint32_t k = i + 1; k < r->n && k <= i + 3; k++) {
+        for (size_t j = 0; j < sizeof NOUN / sizeof *NOUN; j++)
+            if (rl_match_is_word(r, k, NOUN[j])) {
+                for (size_t q = 0; q < r->nment; q++)
+                    if (r->ment[q].start > i && r->ment[q].start <= k &&
+                        rl_dict_pattern(r->dict, r->ment[q].pat)->kind != RL_P_AGENT)
+                        return 0;
+                /* "the group of seven", "the group's" stay out of it; a
+                 * capital after it names the group ("the group Hamas") */
+                if ((rl_wc(r, k + 1) & RL_W_OF) || (k + 1 < r->n && (r->tok[k + 1].flags & RL_T_CAP)))
+                    return 0;
+                return k + 1 - i;
+            }
+        if (!(r->tok[k].flags & RL_T_WORD) || (r->tok[k].flags & RL_T_CAP) ||
+            (r->wc[k] && !(r->wc[k] & RL_W_STOP)))
+            return 0;
+    }
+    return 0;
+}
+
 /* "the two leaders", "both sides", "they": plural anaphors; "he", "she": singular */
 static uint32_t anaphor_at(const rl_reading *r, uint32_t i, int *kind)
 {
@@ -181,6 +211,8 @@ static uint32_t anaphor_at(const rl_reading *r, uint32_t i, int *kind)
     if (rl_quote_first_person(r, i)) { *kind = RL_CH_FIRST; return 1; }
     uint32_t dl = country_description(r, i);
     if (dl) { *kind = RL_CH_COUNTRY; return dl; }
+    uint32_t ol = org_description(r, i);
+    if (ol) { *kind = RL_CH_ORG; return ol; }
     if ((w & RL_W_THE) && (rl_wc(r, i + 1) & RL_W_TWO) && (rl_wc(r, i + 2) & RL_W_HEADS)) {
         *kind = RL_CH_PLURAL_ANAPHOR;
         return 3;
@@ -426,6 +458,9 @@ static int build_chunks(rl_reading *r)
             GROWV(r->chunk, r->nchunk, r->cchunk);
             r->chunk[r->nchunk++] = ch;
             i += alen;
+            /* agent words inside the description ("the militant group") */
+            while (m < r->nment && r->ment[m].start < i)
+                m++;
         } else {
             i++;
         }
@@ -594,6 +629,19 @@ static int32_t slot_chunk(const rl_reading *r, uint32_t k, uint32_t *after)
     return c;
 }
 
+/* Is the "to" at token k the infinitive of an object ("urged Sudan to
+ * accept"): an actor, not in a prepositional phrase, stands before it (dates
+ * between are read through)? */
+static int controlled_infinitive(const rl_reading *r, uint32_t k)
+{
+    while (k > 0 && r->skip[k - 1])
+        k--;
+    if (k == 0 || r->chunk_of[k - 1] < 0)
+        return 0;
+    const rl_chunk *ch = &r->chunk[r->chunk_of[k - 1]];
+    return ch->prep < 0 || ch->possessive;
+}
+
 typedef struct mstate {
     rl_pmatch m;
     uint32_t k;
@@ -642,6 +690,13 @@ static int match_items(const rl_reading *r, const rl_pattern *p, uint16_t it, ui
                           (!(p->flags & RL_PF_PETRARCH) && (rl_is_punct(r, k + g - 1, ',') ||
                                                             (r->wc[k + g - 1] & (RL_W_THAT | RL_W_BOUND))))))
                 break;
+            /* nor a purpose infinitive after a place: "sent troops to Syria
+             * to help" is no "send * help" (docs/annotation.md); "urged Sudan
+             * to accept a ceasefire" still is "urge * ceasefire" */
+            if (g > 0 && !(p->flags & RL_PF_PETRARCH) && rl_match_is_word(r, k + g - 1, "to") &&
+                k + g < r->n && verb_start_word(r, k + g) && r->chunk_of[k + g] < 0 &&
+                !controlled_infinitive(r, k + g - 1))
+                break;
             uint8_t ne = m->nevid;
             if (match_items(r, p, (uint16_t)(it + 1), k + g, m, allow_partial))
                 return 1;
@@ -687,8 +742,10 @@ static int purpose_ok(const rl_reading *r, uint32_t i)
         for (size_t k = 0; k < r->nmodal; k++)
             if (r->modal[k].end == i)
                 return 1;
-        /* "prompting Israel to launch": the actor before "to" is its subject */
-        if (i >= 2 && r->chunk_of[i - 2] >= 0)
+        /* "prompting Israel to launch": the actor before "to" is its subject;
+         * not a place ("will meet in Zurich to discuss": a purpose) */
+        if (i >= 2 && r->chunk_of[i - 2] >= 0 &&
+            (r->chunk[r->chunk_of[i - 2]].prep < 0 || r->chunk[r->chunk_of[i - 2]].possessive))
             return 1;
         return 0;
     }
@@ -701,6 +758,26 @@ static int purpose_ok(const rl_reading *r, uint32_t i)
             return 0;
     }
     return 1;
+}
+
+/* Is token i an -ed form standing between a determiner or number and the
+ * noun phrase it describes ("the two exiled dissidents")? */
+static int participle_before_noun(const rl_reading *r, uint32_t i)
+{
+    const rl_token *t = &r->tok[i];
+    if (i == 0 || i + 1 >= r->n || t->len < 5 || (t->flags & RL_T_CAP) ||
+        memcmp(r->text + t->off + t->len - 2, "ed", 2))
+        return 0;
+    int32_t c = r->chunk_of[i + 1];
+    if (c < 0 || r->chunk[c].start != i + 1)
+        return 0;
+    const rl_token *p = &r->tok[i - 1];
+    /* articles and numbers only: "have both designated", "had all signed";
+     * or right after another verb: "to expel exiled leaders" */
+    return ((r->wc[i - 1] & (RL_W_ART | RL_W_TWO)) && !(r->wc[i - 1] & (RL_W_POSS | RL_W_BOTH))) ||
+           (p->flags & RL_T_NUM) ||
+           (!r->wc[i - 1] && (p->flags & RL_T_WORD) && !(p->flags & RL_T_CAP) && r->chunk_of[i - 1] < 0 &&
+            verb_start_word(r, i - 1) && rl_match_is_word(r, i - 2, "to"));
 }
 
 static int bare_verb_context(const rl_reading *r, uint32_t i, const rl_item *lemma)
@@ -747,8 +824,12 @@ static int bare_verb_context(const rl_reading *r, uint32_t i, const rl_item *lem
         if (ch->start > 0 && (r->wc[ch->start - 1] & RL_W_ART) &&
             !(ch->group >= 0 && r->group[ch->group].n >= 2) && (base || demonym))
             return 0;
+        /* an agent without a country ("the separatist group", "drone") makes
+         * a compound noun, unless an actor follows as the object: "the
+         * separatist group accuses Pakistan of" */
         if (!ch->code[0] && !ch->anaphor)
-            return 0;
+            return s_form && i + 1 < r->n && r->chunk_of[i + 1] >= 0 &&
+                   r->chunk[r->chunk_of[i + 1]].start == i + 1 && r->chunk[r->chunk_of[i + 1]].code[0];
         return 1;
     }
     if (r->wc[p] & (RL_W_ADV | RL_W_WHO | RL_W_THAT | RL_W_AND))
@@ -852,6 +933,7 @@ static int match_patterns(rl_reading *r)
         uint32_t memo_lemma = 0;
         int memo_verb = 0, purpose = -1;
         int ing = r->tok[i].len > 4 && !memcmp(r->text + r->tok[i].off + r->tok[i].len - 3, "ing", 3);
+        int adjective_participle = participle_before_noun(r, i);
         for (uint32_t c = 0; c < nc; c++) {
             const rl_cand *cd = &cand[c];
             /* a later one-word item absent from the sentence: no match */
@@ -882,6 +964,11 @@ static int match_patterns(rl_reading *r)
                 if (!purpose)
                     continue;
             }
+            /* "the two exiled dissidents", "dozens of detained activists": a
+             * participle between a determiner (or number) and the noun it
+             * describes is an adjective */
+            if (verb && adjective_participle)
+                continue;
             const rl_pattern *p = rl_dict_pattern(r->dict, cd->pat);
             /* a bare or -s form ("attack", "attacks", "bomb") is a verb only
              * right after its subject, an auxiliary or "to"; after anything

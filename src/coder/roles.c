@@ -162,8 +162,11 @@ int32_t rl_role_subject(rl_coder *c, size_t v, uint32_t from)
         /* "a resolution that would have deplored": a relative clause whose
          * head is no actor codes nothing */
         if ((rl_wc(r, k) & RL_W_THAT) && between == 0) {
-            if (k >= 1 && r->chunk_of[k - 1] >= 0 && !r->chunk[r->chunk_of[k - 1]].anaphor &&
-                r->chunk[r->chunk_of[k - 1]].prep < 0)
+            /* descriptions may head one: "the militant group that seized" */
+            if (k >= 1 && r->chunk_of[k - 1] >= 0 &&
+                (!r->chunk[r->chunk_of[k - 1]].anaphor || r->chunk[r->chunk_of[k - 1]].anaphor == RL_CH_ORG ||
+                 r->chunk[r->chunk_of[k - 1]].anaphor == RL_CH_COUNTRY) &&
+                (r->chunk[r->chunk_of[k - 1]].prep < 0 || r->chunk[r->chunk_of[k - 1]].anaphor == RL_CH_ORG))
                 return (int32_t)r->group[r->chunk[r->chunk_of[k - 1]].group].first;
             if (k >= 1 && !(r->tok[k - 1].flags & RL_T_PUNCT) && r->chunk_of[k - 1] < 0 &&
                 !(rl_wc(r, k - 1) & RL_W_ADV))
@@ -382,6 +385,18 @@ int rl_role_pronoun_other(rl_coder *c, int32_t ch, const char *not, char out[24]
     return 1;
 }
 
+int rl_role_is_org(const char *code)
+{
+    static const char *const ORG[] = {"REB", "INS", "UAF", "CRM", "OPP", "HRI", "NGO"};
+    size_t n = strlen(code);
+    if (!strncmp(code, "IMG", 3) || !strncmp(code, "NGO", 3))
+        return 1;
+    for (size_t k = 0; k < sizeof ORG / sizeof *ORG; k++)
+        if (n >= 6 && !strcmp(code + n - 3, ORG[k]))
+            return 1;
+    return 0;
+}
+
 int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *prefer)
 {
     const rl_reading *r = &c->r;
@@ -421,6 +436,21 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
         if (!c->home[0])
             return 0;
         snprintf(out[0], 24, "%.3s", c->home);
+        return 1;
+    }
+    if (x->anaphor == RL_CH_ORG) {
+        /* "the group": the nearest non-state group before it in the
+         * sentence, else the last one of earlier sentences */
+        for (int32_t i = ch - 1; i >= 0; i--) {
+            const rl_chunk *y = &r->chunk[i];
+            if (y->code[0] && !y->anaphor && rl_role_is_org(y->code)) {
+                rl_strlcpy(out[0], y->code, 24);
+                return 1;
+            }
+        }
+        if (!c->org[0])
+            return 0;
+        memcpy(out[0], c->org, 24);
         return 1;
     }
     if (x->anaphor == RL_CH_FIRST) {
