@@ -244,6 +244,12 @@ int32_t rl_role_object(const rl_reading *r, size_t v)
                     return -1;
             if (rl_is_punct(r, k, ',') && report_after(r, k))
                 return -1;
+            /* "jailed a man for helping militants": a reason or content
+             * clause (for/of + -ing) holds no target of the verb */
+            if ((rl_wc(r, k) & (RL_W_FOR | RL_W_OF)) && k + 1 < r->n && r->tok[k + 1].len > 4 &&
+                !(r->tok[k + 1].flags & RL_T_CAP) &&
+                !memcmp(r->text + r->tok[k + 1].off + r->tok[k + 1].len - 3, "ing", 3))
+                return -1;
         }
         int32_t ch = r->chunk_of[k];
         if (ch >= 0 && r->chunk[ch].start == k) {
