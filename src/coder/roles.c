@@ -403,6 +403,32 @@ int rl_role_is_org(const char *code)
     return 0;
 }
 
+/* "the insurgents", "the militants", "the rebels", "the gunmen": a definite
+ * plural armed agent with nothing else in its chunk. */
+static int armed_description(const rl_reading *r, const rl_chunk *y)
+{
+    static const char *const ARMED[] = {"REB", "INS", "UAF"};
+    int armed = 0;
+    for (size_t k = 0; k < sizeof ARMED / sizeof *ARMED; k++)
+        armed |= !strcmp(y->suffix, ARMED[k]);
+    return armed && y->end == y->start + 1 && y->start > 0 && rl_match_is_word(r, y->start - 1, "the");
+}
+
+/* The armed non-state group "the insurgents" refers back to: the nearest one
+ * before chunk ch in the sentence, else the last of earlier sentences. */
+static const char *story_org(const rl_coder *c, int32_t ch)
+{
+    const rl_reading *r = &c->r;
+    for (int32_t i = ch - 1; i >= 0; i--)
+        if (r->chunk[i].code[0] && !r->chunk[i].anaphor && rl_role_is_org(r->chunk[i].code) &&
+            !strstr(r->chunk[i].code, "OPP") && !strstr(r->chunk[i].code, "HRI") &&
+            strncmp(r->chunk[i].code, "NGO", 3))
+            return r->chunk[i].code;
+    if (c->org[0] && !strstr(c->org, "OPP") && !strstr(c->org, "HRI") && strncmp(c->org, "NGO", 3))
+        return c->org;
+    return NULL;
+}
+
 int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *prefer)
 {
     const rl_reading *r = &c->r;
@@ -483,6 +509,7 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
     }
     const rl_group *g = &r->group[x->group];
     int n = 0;
+    const char *org;
     for (uint32_t i = g->first; i < g->first + g->n && n < MAXCODES; i++) {
         const rl_chunk *y = &r->chunk[i];
         if (y->code[0]) {
@@ -493,6 +520,14 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
                     snprintf(out[n++], 24, "%.*s", (int)l, s);
                 s += l + (s[l] == '/');
             }
+        } else if (y->suffix[0] && (!strcmp(y->suffix, "HRI") || !strcmp(y->suffix, "NGO")) &&
+                   rl_match_is_word(r, y->start, "international")) {
+            /* "international rights groups": an international NGO takes the
+             * bare code, no country (docs/annotation.md) */
+            snprintf(out[n++], 24, "NGO%s", strcmp(y->suffix, "NGO") ? y->suffix : "");
+        } else if (y->suffix[0] && armed_description(r, y) && (org = story_org(c, ch))) {
+            /* "the insurgents", "the rebels": the armed group named before */
+            rl_strlcpy(out[n++], org, 24);
         } else if (y->suffix[0]) {
             char cc[4];
             if (speaker_country(c, y, cc) || agent_country(r, prefer, c->home, y->suffix, cc))
