@@ -232,6 +232,11 @@ int32_t rl_role_object(const rl_reading *r, size_t v)
     uint16_t cl = r->clause[m->head];
     /* PETRARCH's verb phrase takes in a clause it opens ("question whether ...") */
     int petr = (rl_dict_pattern(r->dict, m->pat)->flags & RL_PF_PETRARCH) != 0;
+    /* the verb's object is a noun phrase that names no actor: "the hotel" */
+    int plain_object = m->end < r->n && m->end + 1 < r->n && (rl_wc(r, m->end) & RL_W_ART) &&
+                       !(rl_wc(r, m->end) & RL_W_POSS) && r->chunk_of[m->end] < 0 &&
+                       r->chunk_of[m->end + 1] < 0 && (r->tok[m->end + 1].flags & RL_T_WORD) &&
+                       !(r->tok[m->end + 1].flags & RL_T_CAP);
     for (uint32_t k = m->head + 1; k < r->n; k++) {
         if (r->clause[k] != cl && !(petr && k > 0 && r->clause[k - 1] != r->clause[k] &&
                                     (rl_wc(r, k) & RL_W_BOUND) && r->clause[k - 1] == cl))
@@ -277,6 +282,12 @@ int32_t rl_role_object(const rl_reading *r, size_t v)
                 continue;
             if ((rl_wc(r, x->prep) & (RL_W_BY | RL_W_OF)) && !any)
                 continue;
+            /* "attacked the hotel ... and then gunmen stormed it": after a
+             * plain noun object, an actor outside any phrase starts a clause */
+            if (plain_object && x->prep < 0 && !x->possessive && !any && x->start >= 1 &&
+                ((rl_wc(r, x->start - 1) & RL_W_AND) || rl_match_is_word(r, x->start - 1, "then") ||
+                 rl_match_is_word(r, x->start - 1, "but") || rl_is_punct(r, x->start - 1, ',')))
+                return -1;
             return x->appos >= 0 && !any ? x->appos : ch;
         }
         if (k > m->end + 12)
