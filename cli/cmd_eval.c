@@ -187,6 +187,10 @@ int cmd_eval(int argc, char **argv)
     printf("on root matches: modality %lu/%lu (%.3f), event date %lu/%lu (%.3f)\n", tot.modality_ok,
            tot.modality_given, tot.modality_given ? (double)tot.modality_ok / (double)tot.modality_given : 0,
            tot.date_ok, tot.date_given, tot.date_given ? (double)tot.date_ok / (double)tot.date_given : 0);
+    /* a malformed block (no event: line, no date) is a failure in test mode:
+     * skipped, it would assert nothing */
+    if (strict && dg.errors)
+        rec_fail += dg.errors;
     if (strict)
         printf("cases: %lu passed, %lu failed\n", rec_pass, rec_fail);
     rl_events_release(&ev);

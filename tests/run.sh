@@ -55,6 +55,12 @@ else
 fi
 
 suite "coder mechanics (tests/cases)" 600 "$RL" eval --strict tests/cases/*.test
+printf 'id: no-event-line\ndate: 2024-01-01\ntext: Russia attacked Ukraine.\n' >"$tmp/noev.test"
+if timeout 60 "$RL" eval --strict "$tmp/noev.test" >"$tmp/noev.out" 2>&1; then
+  bad "eval --strict passes a case block with no event: line (it would assert nothing)"
+else
+  grep -q "noev.test:1: error" "$tmp/noev.out" && ok || bad "a case block with no event: line is named: $(cat "$tmp/noev.out")"
+fi
 
 echo "== claims: an act reported by one side carries claimed_by"
 printf '%s\n' "India launched missile strikes on Pakistan, and Pakistan said it shot down five Indian jets." \
