@@ -270,6 +270,25 @@ static int skip(rl_buf *trace, const rl_pred *pr, const char *why)
     return 0;
 }
 
+static int reduced_relative_before_verb(const rl_reading *r, const rl_pmatch *m)
+{
+    const rl_token *h = &r->tok[m->head];
+    if (m->head == 0 || r->chunk_of[m->head - 1] < 0 || h->len < 4 ||
+        strncasecmp(r->text + h->off + h->len - 2, "ed", 2) || m->end >= r->n ||
+        !(rl_wc(r, m->end) & RL_W_PREP) || (rl_wc(r, m->end) & RL_W_BY))
+        return 0;
+    /* a later "were/was/has been + -ed" in the same clause is the main verb */
+    for (uint32_t k = m->end + 1; k + 1 < r->n && r->clause[k] == r->clause[m->head]; k++) {
+        if (rl_is_punct(r, k, ','))
+            return 0;
+        const rl_token *t = &r->tok[k + 1];
+        if ((rl_wc(r, k) & RL_W_BE) && t->len > 3 && !(t->flags & RL_T_CAP) &&
+            !strncasecmp(r->text + t->off + t->len - 2, "ed", 2))
+            return 1;
+    }
+    return 0;
+}
+
 static int pred_is_event(const rl_reading *r, const rl_pred *pr, rl_buf *trace)
 {
     const rl_pmatch *m = pr->m;
@@ -286,6 +305,11 @@ static int pred_is_event(const rl_reading *r, const rl_pred *pr, rl_buf *trace)
      * describes an argument; it is no event of its own (docs/annotation.md) */
     if (!pr->fin && !pr->noun && m->target < 0 && m->head > 0 && rl_is_punct(r, m->head - 1, ',') &&
         rl_role_passive(r, m) && !(rl_wc(r, m->head - 2) & RL_W_BE))
+        return skip(trace, pr, "a reduced relative (describes an argument)");
+    /* "The civilians imprisoned for protesting were released": an -ed form
+     * right after its noun and before a preposition, with a finite passive
+     * verb later in the clause, is a reduced relative */
+    if (!pr->fin && !pr->noun && m->target < 0 && reduced_relative_before_verb(r, m))
         return skip(trace, pr, "a reduced relative (describes an argument)");
     /* the antecedent of a conditional ("if Russia invaded Ukraine") is a
      * condition, not an event */

@@ -231,6 +231,8 @@ static int verb_start_word(const rl_reading *r, uint32_t i)
     return nc > 0;
 }
 
+int rl_match_starts_verb(const rl_reading *r, uint32_t i) { return i < r->n && verb_start_word(r, i); }
+
 /* Is code part of base at a 3-letter boundary ("USAGOV" has GOV)? */
 static int has_code(const char *base, const char *code, size_t n)
 {
@@ -760,6 +762,25 @@ static int purpose_ok(const rl_reading *r, uint32_t i)
     return 1;
 }
 
+/* "charged him with terrorizing residents", "indicted on charges of": a
+ * gerund after "with" that follows a charging word names the charge, not an
+ * act of its own. */
+static int charged_with(const rl_reading *r, uint32_t i)
+{
+    static const char *const CHARGE[] = {"charged", "charge", "charges", "charging", "indicted", "convicted",
+                                         "accused", "suspected", "sentenced", "tried", "arrested", "jailed"};
+    if (i < 2 || !rl_match_is_word(r, i - 1, "with"))
+        return 0;
+    for (uint32_t k = i - 2; k + 5 >= i && k < i; k--) {
+        for (size_t j = 0; j < sizeof CHARGE / sizeof *CHARGE; j++)
+            if (rl_match_is_word(r, k, CHARGE[j]))
+                return 1;
+        if (k == 0)
+            break;
+    }
+    return 0;
+}
+
 /* Is token i an -ed form standing between a determiner or number and the
  * noun phrase it describes ("the two exiled dissidents")? */
 static int participle_before_noun(const rl_reading *r, uint32_t i)
@@ -934,6 +955,7 @@ static int match_patterns(rl_reading *r)
         int memo_verb = 0, purpose = -1;
         int ing = r->tok[i].len > 4 && !memcmp(r->text + r->tok[i].off + r->tok[i].len - 3, "ing", 3);
         int adjective_participle = participle_before_noun(r, i);
+        int charge_content = ing && charged_with(r, i);
         for (uint32_t c = 0; c < nc; c++) {
             const rl_cand *cd = &cand[c];
             /* a later one-word item absent from the sentence: no match */
@@ -953,7 +975,7 @@ static int match_patterns(rl_reading *r)
                 continue;
             /* "accused X of committing genocide": a gerund after of/for/by is
              * the content of another event, not one of its own */
-            if (verb && i > 0 && (r->wc[i - 1] & (RL_W_OF | RL_W_BY | RL_W_FOR)) && ing)
+            if (verb && i > 0 && ((r->wc[i - 1] & (RL_W_OF | RL_W_BY | RL_W_FOR)) || charge_content) && ing)
                 continue;
             /* "sent troops to Russia to help it": a purpose infinitive (a "to"
              * no modal construction took) and "a resolution condemning Russia"

@@ -121,6 +121,8 @@ static inline int rl_is_punct(const rl_reading *r, int64_t i, char c)
     return i >= 0 && (uint64_t)i < r->n && (r->tok[i].flags & RL_T_PUNCT) && r->text[r->tok[i].off] == c;
 }
 int rl_match_is_locative(const rl_reading *r, int32_t prep);
+/* Does some verb or modal pattern start with the word of token i? */
+int rl_match_starts_verb(const rl_reading *r, uint32_t i);
 
 /* quote.c: quotations and their speakers. rl_quote_spans runs on the tokens
  * before chunks are built, rl_quote_speakers once modals are matched. */

@@ -249,6 +249,16 @@ int32_t rl_role_object(const rl_reading *r, size_t v)
                     return -1;
             if (rl_is_punct(r, k, ',') && report_after(r, k))
                 return -1;
+            /* "strengthen ties in Asia to counter Beijing": an infinitive
+             * after the verb's phrase opens a clause of its own (right
+             * after the verb, "threatened to close U.S. bases", it is the
+             * verb's content) */
+            if (k > m->end && rl_match_is_word(r, k, "to") && k + 1 < r->n && r->chunk_of[k + 1] < 0 &&
+                (r->tok[k + 1].flags & RL_T_WORD) && !(r->tok[k + 1].flags & RL_T_CAP) &&
+                !rl_wc(r, k + 1) &&
+                (rl_match_starts_verb(r, k + 1) ||
+                 (r->chunk_of[k - 1] >= 0 && rl_match_is_locative(r, r->chunk[r->chunk_of[k - 1]].prep))))
+                return -1;
             /* "jailed a man for helping militants": a reason or content
              * clause (for/of + -ing) holds no target of the verb */
             if ((rl_wc(r, k) & (RL_W_FOR | RL_W_OF)) && k + 1 < r->n && r->tok[k + 1].len > 4 &&
@@ -561,6 +571,18 @@ int rl_role_passive(const rl_reading *r, const rl_pmatch *m)
             return 1;
         if (!(rl_wc(r, k) & RL_W_ADV))
             break;
+    }
+    /* "There were 10 soldiers killed in Ukraine": an -ed form right after
+     * the noun that "there is/are" introduces */
+    if (m->head > 0 && r->chunk_of[m->head - 1] >= 0 && h->len > 3 &&
+        strncasecmp(r->text + h->off + h->len - 2, "ed", 2) == 0) {
+        uint32_t k = r->chunk[r->chunk_of[m->head - 1]].start;
+        /* only numbers and determiners between: "there were 10 soldiers" */
+        for (int steps = 0; k >= 1 && steps < 2 && ((r->tok[k - 1].flags & RL_T_NUM) ||
+                                                    (rl_wc(r, k - 1) & RL_W_DET)); steps++)
+            k--;
+        if (k >= 2 && (rl_wc(r, k - 1) & RL_W_BE) && rl_match_is_word(r, k - 2, "there"))
+            return 1;
     }
     /* a reduced passive after a comma: "the leader is dead, killed in an
      * airstrike", "..., wounded by gunfire": an -ed form with no object,
