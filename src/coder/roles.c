@@ -424,6 +424,37 @@ int rl_role_is_org(const char *code)
     return 0;
 }
 
+/* "Russia denied that its forces attacked", "Putin said his troops": an agent
+ * after a possessive pronoun belongs to the country of the pronoun's
+ * antecedent, the nearest country actor before it ("his", "her": the
+ * nearest person). Earlier sentences are not searched. */
+static int possessor_country(const rl_coder *c, int32_t ch, char out[4])
+{
+    const rl_reading *r = &c->r;
+    const rl_chunk *y = &r->chunk[ch];
+    if (y->start == 0)
+        return 0;
+    uint32_t p = y->start - 1;
+    int person = rl_match_is_word(r, p, "his") || rl_match_is_word(r, p, "her");
+    int its = rl_match_is_word(r, p, "its");
+    if (!person && !its && !rl_match_is_word(r, p, "their"))
+        return 0;
+    for (int32_t i = ch - 1; i >= 0; i--) {
+        const rl_chunk *a = &r->chunk[i];
+        size_t n = strlen(a->code);
+        if (!a->code[0] || a->anaphor || (person && !a->person) || !isupper((unsigned char)a->code[0]) ||
+            !strncmp(a->code, "IGO", 3) || !strncmp(a->code, "NGO", 3) || !strncmp(a->code, "MNC", 3) ||
+            a->code[0] == '-')
+            continue;
+        /* "its" is a country or its government, not "Russian forces" */
+        if (its && (a->person || (n != 3 && strcmp(a->code + 3, "GOV"))))
+            continue;
+        snprintf(out, 4, "%.3s", a->code);
+        return 1;
+    }
+    return 0;
+}
+
 /* "the insurgents", "the militants", "the rebels", "the gunmen": a definite
  * plural armed agent with nothing else in its chunk. */
 static int armed_description(const rl_reading *r, const rl_chunk *y)
@@ -551,7 +582,8 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
             rl_strlcpy(out[n++], org, 24);
         } else if (y->suffix[0]) {
             char cc[4];
-            if (speaker_country(c, y, cc) || agent_country(r, prefer, c->home, y->suffix, cc))
+            if (possessor_country(c, (int32_t)i, cc) || speaker_country(c, y, cc) ||
+                agent_country(r, prefer, c->home, y->suffix, cc))
             {
                 rl_strlcat(rl_strlcpy(out[n], cc, 24), y->suffix, 24);
                 n++;
