@@ -392,6 +392,10 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
         int rt = rl_code_root(p->code);
         if (rt >= 14 || rt == 7 || !strncmp(p->code, "138", 3))
             pr->tgt = rl_role_place(r, pr->v);
+        /* "will strike its nuclear sites": the site's owner, the country
+         * "its" stands for (docs/annotation.md: a site takes its owner) */
+        if (pr->tgt < 0 && (rt >= 14 || !strncmp(p->code, "138", 3)))
+            pr->tgt = rl_role_possessed_object(r, m, pr->src);
     }
     return 1;
 }

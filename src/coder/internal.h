@@ -97,6 +97,10 @@ int32_t rl_role_subject(rl_coder *c, size_t v, uint32_t from);
 int32_t rl_role_object(const rl_reading *r, size_t v);
 /* A place the act happens in ("in Russia"), -1 none. */
 int32_t rl_role_place(const rl_reading *r, size_t v);
+/* "struck its nuclear sites": for an object "its/their + noun" right after
+ * match m, the country actor "its" stands for (the nearest one before it
+ * that is not the source chunk src), -1 none. */
+int32_t rl_role_possessed_object(const rl_reading *r, const rl_pmatch *m, int32_t src);
 /* Codes of the chunk's group (anaphors resolved); prefer: the other party's
  * code, for agents without a country. Returns how many (at most MAXCODES). */
 int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *prefer);

@@ -306,6 +306,27 @@ int32_t rl_role_object(const rl_reading *r, size_t v)
     return -1;
 }
 
+int32_t rl_role_possessed_object(const rl_reading *r, const rl_pmatch *m, int32_t src)
+{
+    uint32_t k = m->end;
+    while (k < r->n && r->skip[k])
+        k++;
+    /* "its own territory" is the subject's */
+    if (k + 1 >= r->n || (!rl_match_is_word(r, k, "its") && !rl_match_is_word(r, k, "their")) ||
+        r->chunk_of[k + 1] >= 0 || rl_match_is_word(r, k + 1, "own"))
+        return -1;
+    for (int32_t i = r->chunk_of[m->head] >= 0 ? r->chunk_of[m->head] : (int32_t)r->nchunk - 1; i >= 0; i--) {
+        const rl_chunk *a = &r->chunk[i];
+        size_t n = strlen(a->code);
+        if (a->start >= k || i == src || (src >= 0 && a->group == r->chunk[src].group) || !a->code[0] ||
+            a->anaphor || a->person || !isupper((unsigned char)a->code[0]) || a->code[0] == '-' ||
+            (n != 3 && strcmp(a->code + 3, "GOV")))
+            continue;
+        return i;
+    }
+    return -1;
+}
+
 /* A place the act happens in, right after the match: "in Russia", "across Israel". */
 int32_t rl_role_place(const rl_reading *r, size_t v)
 {
@@ -427,8 +448,9 @@ int rl_role_is_org(const char *code)
 /* "Russia denied that its forces attacked", "Putin said his troops": an agent
  * after a possessive pronoun belongs to the country of the pronoun's
  * antecedent, the nearest country actor before it ("his", "her": the
- * nearest person). Earlier sentences are not searched. */
-static int possessor_country(const rl_coder *c, int32_t ch, char out[4])
+ * nearest person) that is not the other party's (not). Earlier sentences
+ * are not searched. */
+static int possessor_country(const rl_coder *c, int32_t ch, const char *not, char out[4])
 {
     const rl_reading *r = &c->r;
     const rl_chunk *y = &r->chunk[ch];
@@ -448,6 +470,10 @@ static int possessor_country(const rl_coder *c, int32_t ch, char out[4])
             continue;
         /* "its" is a country or its government, not "Russian forces" */
         if (its && (a->person || (n != 3 && strcmp(a->code + 3, "GOV"))))
+            continue;
+        /* the other party's own: "Israel bombed its consulate" is Iran's
+         * (where none is left, the caller's fallback gives the other party) */
+        if (not && not[0] && !strncmp(a->code, not, 3))
             continue;
         snprintf(out, 4, "%.3s", a->code);
         return 1;
@@ -582,7 +608,7 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
             rl_strlcpy(out[n++], org, 24);
         } else if (y->suffix[0]) {
             char cc[4];
-            if (possessor_country(c, (int32_t)i, cc) || speaker_country(c, y, cc) ||
+            if (possessor_country(c, (int32_t)i, prefer, cc) || speaker_country(c, y, cc) ||
                 agent_country(r, prefer, c->home, y->suffix, cc))
             {
                 rl_strlcat(rl_strlcpy(out[n], cc, 24), y->suffix, 24);
