@@ -108,14 +108,15 @@ static void assign_words(rl_reading *r)
 }
 
 /* Longest phrase (actor or agent) starting at i; returns its length, 0 none. */
-static uint32_t best_phrase(const rl_reading *r, uint32_t i, uint32_t *pat)
+static uint32_t best_phrase(const rl_reading *r, uint32_t i, uint32_t maxlen, uint32_t *pat)
 {
     uint32_t nc;
     const rl_cand *cand = rl_dict_starting(r->dict, 0, r->tok[i].word, &nc);
     uint32_t best = 0, nextw = i + 1 < r->n ? r->tok[i + 1].word : 0;
     for (uint32_t c = 0; c < nc; c++) {
         const rl_cand *cd = &cand[c];
-        if (i + cd->nitems > r->n || cd->nitems <= best || (cd->next && cd->next != nextw) || (cd->need & ~r->sig))
+        if (i + cd->nitems > r->n || cd->nitems <= best || cd->nitems > maxlen || (cd->next && cd->next != nextw) ||
+            (cd->need & ~r->sig))
             continue;
         const rl_pattern *p = rl_dict_pattern(r->dict, cd->pat);
         uint16_t k = 0;
@@ -135,7 +136,17 @@ static int find_mentions(rl_reading *r)
 {
     r->nment = 0;
     for (uint32_t i = 0; i < r->n;) {
-        uint32_t pat = 0, len = r->tok[i].word ? best_phrase(r, i, &pat) : 0;
+        uint32_t pat = 0, len = r->tok[i].word ? best_phrase(r, i, UINT32_MAX, &pat) : 0;
+        /* "the West Bank": a phrase as long, starting inside this one and
+         * ending past it ("West Bank"), wins over "the =West" + "Bank"; this
+         * one keeps what fits before it */
+        for (uint32_t j = i + 1; len > 1 && j < i + len; j++) {
+            uint32_t pj = 0, lj = r->tok[j].word ? best_phrase(r, j, UINT32_MAX, &pj) : 0;
+            if (lj >= len && j + lj > i + len) {
+                len = best_phrase(r, i, j - i, &pat);
+                break;
+            }
+        }
         if (len) {
             GROWV(r->ment, r->nment, r->cment);
             r->ment[r->nment++] = (rl_mention){i, i + len, pat};
