@@ -237,6 +237,14 @@ int32_t rl_role_object(const rl_reading *r, size_t v)
                        !(rl_wc(r, m->end) & RL_W_POSS) && r->chunk_of[m->end] < 0 &&
                        r->chunk_of[m->end + 1] < 0 && (r->tok[m->end + 1].flags & RL_T_WORD) &&
                        !(r->tok[m->end + 1].flags & RL_T_CAP);
+    /* ... and that noun is a forum or a text: "a summit", "a resolution" */
+    static const char *const FORUM[] = {"summit", "conference", "meeting", "session", "debate", "forum",
+                                        "seminar", "hearing", "discussion", "dialogue", "briefing",
+                                        "workshop", "report", "statement", "resolution", "vote", "symposium"};
+    int forum_object = 0;
+    for (size_t f = 0; plain_object && f < sizeof FORUM / sizeof *FORUM && !forum_object; f++)
+        for (uint32_t q = m->end + 1; q < r->n && q <= m->end + 3 && !forum_object; q++)
+            forum_object = rl_match_is_word(r, q, FORUM[f]);
     for (uint32_t k = m->head + 1; k < r->n; k++) {
         if (r->clause[k] != cl && !(petr && k > 0 && r->clause[k - 1] != r->clause[k] &&
                                     (rl_wc(r, k) & RL_W_BOUND) && r->clause[k - 1] == cl))
@@ -291,6 +299,14 @@ int32_t rl_role_object(const rl_reading *r, size_t v)
                 !rl_match_is_word(r, x->start - 1, "an"))
                 continue;
             if ((rl_wc(r, x->prep) & (RL_W_BY | RL_W_OF)) && !any)
+                continue;
+            /* "hosted a summit on Sudan", "adopted a resolution on Syria":
+             * after a forum or text as object, an "on/about/over" phrase is
+             * its topic ("condemned the attack on Israel" keeps Israel) */
+            if (forum_object && !any && x->prep >= 0 &&
+                (rl_match_is_word(r, (uint32_t)x->prep, "on") || rl_match_is_word(r, (uint32_t)x->prep, "about") ||
+                 rl_match_is_word(r, (uint32_t)x->prep, "over")) &&
+                rl_code_root(rl_dict_pattern(r->dict, m->pat)->code) < 14)
                 continue;
             /* "attacked the hotel ... and then gunmen stormed it": after a
              * plain noun object, an actor outside any phrase starts a clause */
