@@ -393,8 +393,9 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
         if (rt >= 14 || rt == 7 || !strncmp(p->code, "138", 3))
             pr->tgt = rl_role_place(r, pr->v);
         /* "will strike its nuclear sites": the site's owner, the country
-         * "its" stands for (docs/annotation.md: a site takes its owner) */
-        if (pr->tgt < 0 && (rt >= 14 || !strncmp(p->code, "138", 3)))
+         * "its" stands for (docs/annotation.md: a site takes its owner; not
+         * for PETRARCH's patterns, whose suite codes no such target) */
+        if (pr->tgt < 0 && !pr->fin && (rt >= 14 || !strncmp(p->code, "138", 3)))
             pr->tgt = rl_role_possessed_object(r, m, pr->src);
     }
     return 1;

@@ -853,15 +853,18 @@ static int bare_verb_context(const rl_reading *r, uint32_t i, const rl_item *lem
                       (ll > 3 && !strncmp(lw + ll - 3, "ese", 3)) ||
                       (ll > 3 && !strncmp(lw + ll - 3, "ish", 3)) ||
                       (ll > 2 && lw[ll - 1] == 'i') || (ll > 2 && !strncmp(lw + ll - 2, "ch", 2));
+        /* an actor right after makes it a verb with its object: "The United
+         * States put Iran on notice" (past = base), not "the EU ban on" */
+        int object_next = i + 1 < r->n && r->chunk_of[i + 1] >= 0 &&
+                          r->chunk[r->chunk_of[i + 1]].start == i + 1 && r->chunk[r->chunk_of[i + 1]].code[0];
         if (ch->start > 0 && (r->wc[ch->start - 1] & RL_W_ART) &&
-            !(ch->group >= 0 && r->group[ch->group].n >= 2) && (base || demonym))
+            !(ch->group >= 0 && r->group[ch->group].n >= 2) && (base || demonym) && !(object_next && !demonym))
             return 0;
         /* an agent without a country ("the separatist group", "drone") makes
          * a compound noun, unless an actor follows as the object: "the
          * separatist group accuses Pakistan of" */
         if (!ch->code[0] && !ch->anaphor)
-            return s_form && i + 1 < r->n && r->chunk_of[i + 1] >= 0 &&
-                   r->chunk[r->chunk_of[i + 1]].start == i + 1 && r->chunk[r->chunk_of[i + 1]].code[0];
+            return s_form && object_next;
         return 1;
     }
     if (r->wc[p] & (RL_W_ADV | RL_W_WHO | RL_W_THAT | RL_W_AND))

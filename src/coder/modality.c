@@ -42,8 +42,22 @@ void rl_event_set_code(const rl_dict *d, rl_event *e, const char *code)
 int rl_modal_in_if(const rl_reading *r, uint32_t head)
 {
     uint16_t cl = r->clause[head];
-    for (int32_t k = (int32_t)head; k >= 0 && r->clause[k] == cl; k--)
+    int32_t k = (int32_t)head;
+    for (; k >= 0 && r->clause[k] == cl; k--)
         if (rl_wc(r, k) & RL_W_IF)
+            return 1;
+    /* a conditional without "if": "Should Russia invade Ukraine, ...",
+     * "Were Iran to attack, ...", "Had Israel struck, ...": the clause opens
+     * with the auxiliary, its subject right after it, and ends in a comma */
+    uint32_t first = (uint32_t)(k + 1);
+    if (first + 1 >= r->n || r->chunk_of[first + 1] < 0 || r->chunk[r->chunk_of[first + 1]].start != first + 1 ||
+        !(rl_match_is_word(r, first, "should") || rl_match_is_word(r, first, "were") ||
+          rl_match_is_word(r, first, "had")))
+        return 0;
+    if (first > 0 && !rl_is_punct(r, first - 1, ',') && !rl_is_punct(r, first - 1, ';'))
+        return 0; /* at the start of the sentence or after a comma */
+    for (uint32_t j = head; j < r->n && r->clause[j] == cl; j++)
+        if (rl_is_punct(r, j, ','))
             return 1;
     return 0;
 }

@@ -580,12 +580,14 @@ int rl_dict_load_actors(rl_dict *d, const char *path, rl_diag *dg)
             rc = rl_dict_add_role(d, (uint32_t)person, code, from, to, s);
             continue;
         }
-        if (*s == '+') {
+        if (*s == '+' || *s == '=') {
+            /* "+ person" or "= group" whose code changed with time; role lines follow */
+            int group = *s == '=';
             s++;
             while (isspace((unsigned char)*s))
                 s++;
             if (!*s) {
-                rl_error(dg, file, line, "person entry without names");
+                rl_error(dg, file, line, group ? "dated group entry without names" : "person entry without names");
                 bad++;
                 person = -1;
                 continue;
@@ -594,8 +596,9 @@ int rl_dict_load_actors(rl_dict *d, const char *path, rl_diag *dg)
             size_t nl = strcspn(s, ";");
             snprintf(name, sizeof name, "%.*s", (int)(nl < 127 ? nl : 127), s);
             uint32_t idx;
-            if ((rc = rl_dict_add_actor(d, "", 1, name, &idx)))
+            if ((rc = rl_dict_add_actor(d, "", !group, name, &idx)))
                 break;
+            d->actors[idx].dated = group;
             person = idx;
             rc = add_phrases(d, RL_P_ACTOR, "", 0, idx, s, file, line, dg, &bad);
             continue;
@@ -606,7 +609,7 @@ int rl_dict_load_actors(rl_dict *d, const char *path, rl_diag *dg)
             s++;
         size_t cl = (size_t)(s - code);
         if (!valid_code(code, cl) || !*s) {
-            rl_error(dg, file, line, "expected 'CODE  phrase; phrase' or '+ person'");
+            rl_error(dg, file, line, "expected 'CODE  phrase; phrase', '+ person' or '= group'");
             bad++;
             continue;
         }
@@ -625,8 +628,10 @@ int rl_dict_load_actors(rl_dict *d, const char *path, rl_diag *dg)
     fclose(f);
     /* persons without roles cannot be coded */
     for (uint32_t i = 0; i < d->nactors; i++)
-        if (d->actors[i].person && d->actors[i].nroles == 0 && d->actors[i].code[0] == '\0') {
-            rl_warn(dg, file, 0, "person '%s' has no role line", d->actors[i].name);
+        if ((d->actors[i].person || d->actors[i].dated) && d->actors[i].nroles == 0 &&
+            d->actors[i].code[0] == '\0') {
+            rl_warn(dg, file, 0, "%s '%s' has no role line", d->actors[i].person ? "person" : "group",
+                    d->actors[i].name);
             strcpy(d->actors[i].code, "---");
         }
     return rc;
@@ -1175,7 +1180,7 @@ const char *rl_dict_actor_code(const rl_dict *d, uint32_t i, rl_day when, const 
     const rl_actor *a = &d->actors[i];
     if (role)
         *role = NULL;
-    if (!a->person || a->nroles == 0)
+    if ((!a->person && !a->dated) || a->nroles == 0)
         return a->code;
     const rl_role *best = NULL, *before = NULL, *first = &a->roles[0];
     for (uint32_t k = 0; k < a->nroles; k++) {
@@ -1197,7 +1202,8 @@ const char *rl_dict_actor_code(const rl_dict *d, uint32_t i, rl_day when, const 
     const rl_role *r = best ? best : before ? before : first;
     if (role)
         *role = r->desc;
-    return best || when == RL_NODATE ? r->code : r->bare;
+    /* a group keeps its nearest code; a person out of office is the country */
+    return best || when == RL_NODATE || a->dated ? r->code : r->bare;
 }
 
 const rl_cameo *rl_dict_cameo(const rl_dict *d, const char *code)

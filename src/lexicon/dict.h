@@ -66,8 +66,9 @@ typedef struct rl_role {
 } rl_role;
 
 typedef struct rl_actor {
-    char code[16];     /* simple entries; persons use roles */
+    char code[16];     /* simple entries; persons and dated groups use roles */
     int person;
+    int dated;         /* a group whose code changed with time ("= Taliban"): roles, no person */
     rl_role *roles;
     uint32_t nroles;
     char *name;
