@@ -271,7 +271,8 @@ static void test_dict(void)
     snprintf(p, sizeof p, "%s/actors/a.txt", dir);
     write_file(p, "RUS  Russia; Russian\nbad line here\n+ Vladimir Putin; Putin\n"
                   "    RUSGOV 2000-05-07.. president\n    RUSGOV 2030-99-01.. broken\n"
-                  "USA  US; United States\n");
+                  "USA  US; United States\n"
+                  "= Taliban; Taleban\n    AFGREB ..2021-08-14 insurgency\n    AFGGOV 2021-08-15.. government\n");
     snprintf(p, sizeof p, "%s/agents.txt", dir);
     write_file(p, "GOV officials; official\nTOOLONG x\n");
     snprintf(p, sizeof p, "%s/verbs.txt", dir);
@@ -296,6 +297,19 @@ static void test_dict(void)
     CHECK(pe == 1 && g == 2 && v == 2 && mo == 1, "counts: persons %u agents %u verbs %u modals %u", pe, g, v, mo);
     CHECK(rl_dict_modal_code(d, "0401", RL_MC_INTENT) && !strcmp(rl_dict_modal_code(d, "0401", RL_MC_INTENT), "036"),
           "modal code lookup by prefix");
+    /* a dated group: its code by the story date, never a person, never the bare country */
+    int found = 0;
+    for (uint32_t i = 0; i < a; i++) {
+        const rl_actor *x = rl_dict_actor(d, i);
+        if (strcmp(x->name, "Taliban"))
+            continue;
+        found = 1;
+        const char *c19 = rl_dict_actor_code(d, i, rl_day_from_ymd(2019, 6, 1), NULL);
+        const char *c23 = rl_dict_actor_code(d, i, rl_day_from_ymd(2023, 6, 1), NULL);
+        CHECK(!x->person && x->dated && !strcmp(c19, "AFGREB") && !strcmp(c23, "AFGGOV"),
+              "dated group: person %d dated %d, 2019 %s, 2023 %s", x->person, x->dated, c19, c23);
+    }
+    CHECK(found, "the '= Taliban' group was loaded");
     rl_dict_free(d);
     snprintf(p, sizeof p, "rm -rf '%s'", dir);
     if (system(p) != 0)
