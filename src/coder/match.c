@@ -642,6 +642,16 @@ static int32_t slot_chunk(const rl_reading *r, uint32_t k, uint32_t *after)
     return c;
 }
 
+/* Is chunk c a place or destination phrase ("in Zurich", "to Syria"), not an
+ * addressee ("called on Russia", "urged Sudan")? */
+static int place_phrase(const rl_reading *r, int32_t c)
+{
+    const rl_chunk *ch = &r->chunk[c];
+    if (ch->prep < 0 || ch->possessive)
+        return 0;
+    return rl_match_is_locative(r, ch->prep) || rl_match_is_word(r, (uint32_t)ch->prep, "to");
+}
+
 /* Is the "to" at token k the infinitive of an object ("urged Sudan to
  * accept"): an actor, not in a prepositional phrase, stands before it (dates
  * between are read through)? */
@@ -651,8 +661,7 @@ static int controlled_infinitive(const rl_reading *r, uint32_t k)
         k--;
     if (k == 0 || r->chunk_of[k - 1] < 0)
         return 0;
-    const rl_chunk *ch = &r->chunk[r->chunk_of[k - 1]];
-    return ch->prep < 0 || ch->possessive;
+    return !place_phrase(r, r->chunk_of[k - 1]);
 }
 
 typedef struct mstate {
@@ -755,12 +764,10 @@ static int purpose_ok(const rl_reading *r, uint32_t i)
         for (size_t k = 0; k < r->nmodal; k++)
             if (r->modal[k].end == i)
                 return 1;
-        /* "prompting Israel to launch": the actor before "to" is its subject;
+        /* "prompting Israel to launch", "called on Ethiopia on Monday to
+         * hold": the actor before "to" (dates read through) is its subject;
          * not a place ("will meet in Zurich to discuss": a purpose) */
-        if (i >= 2 && r->chunk_of[i - 2] >= 0 &&
-            (r->chunk[r->chunk_of[i - 2]].prep < 0 || r->chunk[r->chunk_of[i - 2]].possessive))
-            return 1;
-        return 0;
+        return controlled_infinitive(r, i - 1);
     }
     if (t->len > 4 && !memcmp(r->text + t->off + t->len - 3, "ing", 3)) {
         const rl_token *p = &r->tok[i - 1];
