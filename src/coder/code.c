@@ -598,21 +598,68 @@ static int emit_pairs(const rl_dict *d, rl_pred *pr, rl_events *out, size_t firs
  * rebels, insurgents, police, militias - is fighting, conventional force
  * (190); killing civilians stays assault (18). Our patterns only: PETRARCH's
  * keep their codes. */
-static void armed_clash(const rl_dict *d, rl_pred *pr)
+static int armed_code(const char *t)
 {
     static const char *const ARMED[] = {"MIL", "REB", "INS", "COP", "UAF", "SPY"};
-    if (pr->fin || pr->nt <= 0 || strcmp(pr->e.code, "180"))
-        return;
-    for (int i = 0; i < pr->nt; i++) {
-        const char *t = pr->tgts[i];
-        size_t n = strlen(t);
-        int armed = !strncmp(t, "IMG", 3); /* armed groups coded by IGO-style codes */
-        for (size_t k = 0; k < sizeof ARMED / sizeof *ARMED && !armed; k++)
-            armed = n >= 6 && !strcmp(t + n - 3, ARMED[k]);
-        if (!armed)
-            return;
+    size_t n = strlen(t);
+    int armed = !strncmp(t, "IMG", 3); /* armed groups coded by IGO-style codes */
+    for (size_t k = 0; k < sizeof ARMED / sizeof *ARMED && !armed; k++)
+        armed = n >= 6 && !strcmp(t + n - 3, ARMED[k]);
+    return armed;
+}
+
+/* Does every code of the side name unarmed people (civilians, settlers,
+ * protesters, workers ...: a country code with a people suffix)? */
+static int all_unarmed(const char (*codes)[24], int n)
+{
+    static const char *const PEOPLE[] = {"CVL", "OPP", "LAB", "REF", "EDU", "MED", "AGR"};
+    if (n <= 0)
+        return 0;
+    for (int i = 0; i < n; i++) {
+        size_t l = strlen(codes[i]);
+        int people = 0;
+        for (size_t k = 0; k < sizeof PEOPLE / sizeof *PEOPLE && !people; k++)
+            people = l == 6 && !strcmp(codes[i] + 3, PEOPLE[k]);
+        if (!people)
+            return 0;
     }
+    return 1;
+}
+
+static void armed_clash(const rl_dict *d, rl_pred *pr)
+{
+    if (pr->fin || pr->nt <= 0)
+        return;
+    /* "settlers attacked the town", "a mob attacked": force by unarmed
+     * people is assault (18), not military force (19) */
+    if (!strcmp(pr->e.code, "190") && all_unarmed((const char (*)[24])pr->srcs, pr->ns)) {
+        rl_event_set_code(d, &pr->e, "180");
+        return;
+    }
+    if (strcmp(pr->e.code, "180"))
+        return;
+    for (int i = 0; i < pr->nt; i++)
+        if (!armed_code(pr->tgts[i]))
+            return;
     rl_event_set_code(d, &pr->e, "190");
+}
+
+/* "Thousands of Israelis rallied in Tel Aviv": people who protest are the
+ * opposition (docs/annotation.md), and a protest inside their own country,
+ * with only a place as its target, is aimed at its government. */
+static void protesters(rl_pred *pr)
+{
+    if (pr->fin || rl_code_root(pr->e.code) != 14)
+        return;
+    for (int i = 0; i < pr->ns; i++)
+        if (strlen(pr->srcs[i]) == 3 && isupper((unsigned char)pr->srcs[i][0]))
+            rl_strlcat(pr->srcs[i], "OPP", 24);
+    for (int i = 0; i < pr->nt; i++)
+        for (int j = 0; j < pr->ns; j++)
+            if (strlen(pr->tgts[i]) == 3 && !strncmp(pr->tgts[i], pr->srcs[j], 3)) {
+                rl_strlcat(pr->tgts[i], "GOV", 24);
+                break;
+            }
 }
 
 /* "a student, who spoke with VOA", "met reporters": talking to the press is
@@ -667,6 +714,7 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
     split_paired_code(&pr);
     rl_modal_decide(r, &pr, has_if);
     armed_clash(r->dict, &pr);
+    protesters(&pr);
     rl_modal_reported_speaker(c, &pr);
     rl_claim_decide(c, &pr);
     rl_attach_event_date(c, &pr, trace);

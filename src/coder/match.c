@@ -356,6 +356,22 @@ static int surname_chunk(rl_reading *r, uint32_t i)
 }
 
 /* Builds chunks from adjacent mentions: country/organisation + agents + person. */
+/* "Thousands of Kenyans protested", "dozens of soldiers": the people after a
+ * quantity's "of" (token j) are the head of the phrase, not a prepositional
+ * phrase; the quantity itself may follow an article or a number ("a few
+ * hundred of", "tens of thousands of"). */
+static int quantity_of(const rl_reading *r, int32_t j)
+{
+    static const char *const QUANT[] = {"thousands", "hundreds", "dozens", "tens", "scores", "millions",
+                                        "crowds", "hundred", "thousand", "dozen"};
+    if (j < 1 || !(rl_wc(r, j) & RL_W_OF))
+        return 0;
+    for (size_t q = 0; q < sizeof QUANT / sizeof *QUANT; q++)
+        if (rl_match_is_word(r, (uint32_t)j - 1, QUANT[q]))
+            return 1;
+    return 0;
+}
+
 static int build_chunks(rl_reading *r)
 {
     r->nchunk = 0;
@@ -493,7 +509,7 @@ static int build_chunks(rl_reading *r)
         }
         /* "after Israel struck": after/before/since/until open a clause whose
          * subject follows; they are no preposition for the actor */
-        if ((rl_wc(r, j) & RL_W_PREP) && !(rl_wc(r, j) & RL_W_BOUND))
+        if ((rl_wc(r, j) & RL_W_PREP) && !(rl_wc(r, j) & RL_W_BOUND) && !quantity_of(r, j))
             ch->prep = j;
         if (rl_wc(r, ch->end) & RL_W_POSS)
             ch->possessive = 1;
