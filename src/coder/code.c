@@ -682,6 +682,23 @@ static int press_contact(const rl_pred *pr)
     return all_t || all_s;
 }
 
+/* "rallied in Tel Aviv to demand that ...", "marched ..., demanding an end
+ * to": a demand or appeal made by a protest (a participle or infinitive after
+ * a protest verb) is what the protest is for, coded by the protest (14x), no
+ * event of its own. */
+static int protest_content(const rl_reading *r, const rl_pmatch *x)
+{
+    const rl_token *t = &r->tok[x->start];
+    int participle = t->len > 4 && !memcmp(r->text + t->off + t->len - 3, "ing", 3);
+    if (!participle && !(x->start > 0 && rl_match_is_word(r, x->start - 1, "to")))
+        return 0;
+    for (size_t w = 0; w < r->nverb; w++)
+        if (r->verb[w].end <= x->start &&
+            rl_code_root(rl_dict_pattern(r->dict, r->verb[w].pat)->code) == 14)
+            return 1;
+    return 0;
+}
+
 static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, size_t first, rl_buf *trace)
 {
     rl_reading *r = &c->r;
@@ -706,6 +723,8 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
     if (!assign_roles(c, &pr, trace))
         return RL_OK;
     assign_speaker(c, &pr);
+    if (pr.speech >= 0 && protest_content(r, &r->modal[pr.modal[pr.speech]]))
+        return skip(trace, &pr, "what a protest demands is coded by the protest");
     if (!actor_codes(c, &pr, trace))
         return RL_OK;
     if (press_contact(&pr))
@@ -745,7 +764,7 @@ static int code_bare_modal(rl_coder *c, size_t i, rl_events *out, size_t first, 
     const rl_pattern *mp = rl_dict_pattern(r->dict, x->pat);
     int cls = mp->modal;
     if (c->mused[i] || (cls != RL_M_DEMAND && cls != RL_M_APPEAL && cls != RL_M_THREAT) ||
-        rl_modal_in_if(r, x->start))
+        rl_modal_in_if(r, x->start) || (cls != RL_M_THREAT && protest_content(r, x)))
         return RL_OK;
     int32_t sp = rl_role_subject(c, r->nverb, x->start), ad = rl_role_addressee(r, x);
     char srcs[MAXCODES][24], tgts[MAXCODES][24];
