@@ -386,6 +386,22 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
         pr->src = m->source >= 0 ? m->source : m->target >= 0 ? m->target : rl_role_object(r, pr->v);
         pr->tgt = subj >= 0 ? subj : -1;
     }
+    /* "demanded Russia's withdrawal from Ukraine", "rejected Moscow's
+     * proposal for talks with the West": a demand, appeal or rejection is
+     * aimed at the possessor inside the pattern, not at the place or party
+     * its slot names */
+    if (!pr->fin && m->target >= 0 && pr->tgt == m->target) {
+        int rt = rl_code_root(p->code);
+        if (rt == 2 || rt == 10 || rt == 12) {
+            for (uint32_t k = m->start + 1; k < r->chunk[m->target].start; k++) {
+                int32_t ch = r->chunk_of[k];
+                if (ch >= 0 && r->chunk[ch].start == k && r->chunk[ch].possessive && r->chunk[ch].code[0]) {
+                    pr->tgt = ch;
+                    break;
+                }
+            }
+        }
+    }
     /* last resort for force, coercion and aid: the country the act is in
      * ("imposed sanctions on 500 targets in Russia", "strike targets across Israel") */
     if (pr->tgt < 0 && !pr->passive) {
