@@ -372,6 +372,22 @@ static int quantity_of(const rl_reading *r, int32_t j)
     return 0;
 }
 
+/* "Supporters of Imran Khan clashed with police": the supporters of an
+ * opposition figure or party act as the opposition; the chunk after "of"
+ * (token j) heads the phrase. Supporters of others (a government) stay a
+ * prepositional phrase: who they are is not said. */
+static int supporters_of(const rl_reading *r, int32_t j, const rl_chunk *ch)
+{
+    static const char *const WHO[] = {"supporters", "followers", "loyalists", "backers", "members"};
+    size_t n = strlen(ch->code);
+    if (j < 1 || !(rl_wc(r, j) & RL_W_OF) || n < 6 || strcmp(ch->code + n - 3, "OPP"))
+        return 0;
+    for (size_t q = 0; q < sizeof WHO / sizeof *WHO; q++)
+        if (rl_match_is_word(r, (uint32_t)j - 1, WHO[q]))
+            return 1;
+    return 0;
+}
+
 static int build_chunks(rl_reading *r)
 {
     r->nchunk = 0;
@@ -509,7 +525,8 @@ static int build_chunks(rl_reading *r)
         }
         /* "after Israel struck": after/before/since/until open a clause whose
          * subject follows; they are no preposition for the actor */
-        if ((rl_wc(r, j) & RL_W_PREP) && !(rl_wc(r, j) & RL_W_BOUND) && !quantity_of(r, j))
+        if ((rl_wc(r, j) & RL_W_PREP) && !(rl_wc(r, j) & RL_W_BOUND) && !quantity_of(r, j) &&
+            !supporters_of(r, j, ch))
             ch->prep = j;
         if (rl_wc(r, ch->end) & RL_W_POSS)
             ch->possessive = 1;
