@@ -119,6 +119,18 @@ static int32_t participial_parenthetical(const rl_reading *r, uint32_t close)
     return -1;
 }
 
+/* Does a reporting verb ("says", "said") end right at token k ("The U.N.
+ * says fighting ...")? Its subject is the reporter, never the subject of the
+ * clause it reports. */
+static int report_ends_at(const rl_reading *r, uint32_t k)
+{
+    for (size_t i = 0; i < r->nmodal; i++)
+        if (r->modal[i].end == k + 1 && rl_dict_pattern(r->dict, r->modal[i].pat)->modal == RL_M_REPORT &&
+            !rl_match_is_word(r, r->modal[i].start, "according"))
+            return 1;
+    return 0;
+}
+
 /* Subject of the verb match v: nearest free chunk to the left in its clause. */
 int32_t rl_role_subject(rl_coder *c, size_t v, uint32_t from)
 {
@@ -172,6 +184,8 @@ int32_t rl_role_subject(rl_coder *c, size_t v, uint32_t from)
                 !(rl_wc(r, k - 1) & RL_W_ADV))
                 return -1;
         }
+        if (report_ends_at(r, (uint32_t)k))
+            return -1;
         int vv = verb_at(r, (uint32_t)k);
         if (vv >= 0 && (size_t)vv < v && between <= 2) {
             /* coordinated verbs share the subject */
@@ -530,6 +544,18 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
         return 0;
     const rl_chunk *x = &r->chunk[ch];
     if (x->anaphor == RL_CH_PLURAL_ANAPHOR) {
+        /* "Militants said they released", "police arrested protesters after
+         * they blocked roads": "they" alone is first the nearest plural actor
+         * before it in the sentence (a compound, or a plural noun) */
+        if (x->end == x->start + 1 && rl_match_is_word(r, x->start, "they"))
+            for (int32_t i = ch - 1; i >= 0; i--) {
+                const rl_chunk *y = &r->chunk[i];
+                const rl_token *lt = &r->tok[y->end - 1];
+                int plural = (y->group >= 0 && r->group[y->group].n >= 2) ||
+                             (y->suffix[0] && lt->len > 3 && r->text[lt->off + lt->len - 1] == 's');
+                if (!y->anaphor && plural && y->group >= 0)
+                    return rl_role_codes(c, (int32_t)r->group[y->group].first, out, prefer);
+            }
         for (int i = 0; i < c->ngroup; i++)
             memcpy(out[i], c->group[i], 24);
         return c->ngroup;
