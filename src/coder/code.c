@@ -610,7 +610,7 @@ static int emit_pairs(const rl_dict *d, rl_pred *pr, rl_events *out, size_t firs
 
 /* ---- the stages, per predicate ---- */
 
-/* "troops killed 30 militants": killing (180) of armed people - soldiers,
+/* Codes the actors decide. "troops killed 30 militants": killing (180) of armed people - soldiers,
  * rebels, insurgents, police, militias - is fighting, conventional force
  * (190); killing civilians stays assault (18). Our patterns only: PETRARCH's
  * keep their codes. */
@@ -646,6 +646,19 @@ static void armed_clash(const rl_dict *d, rl_pred *pr)
 {
     if (pr->fin || pr->nt <= 0)
         return;
+    /* "Mali withdrew from ECOWAS": leaving an organization reduces
+     * relations (16), it is no military retreat (087) */
+    if (!strncmp(pr->e.code, "087", 3)) {
+        int igo = pr->ns > 0;
+        for (int i = 0; i < pr->nt; i++)
+            igo &= !strncmp(pr->tgts[i], "IGO", 3);
+        for (int i = 0; i < pr->ns; i++) /* a state leaves, not its troops */
+            igo &= strlen(pr->srcs[i]) == 3 || !strcmp(pr->srcs[i] + 3, "GOV");
+        if (igo) {
+            rl_event_set_code(d, &pr->e, "160");
+            return;
+        }
+    }
     /* "settlers attacked the town", "a mob attacked": force by unarmed
      * people is assault (18), not military force (19) */
     if (!strcmp(pr->e.code, "190") && all_unarmed((const char (*)[24])pr->srcs, pr->ns)) {
