@@ -153,6 +153,20 @@ static const char *const IRREGULAR_PAST[] = {
 
 static int cmp_word(const void *a, const void *b) { return strcmp(a, *(const char *const *)b); }
 
+/* Is the predicate's future a bare "will", "would", "'ll" or "shall" (no
+ * arrangement such as "is due to", "is scheduled to")? */
+static int plain_future(const rl_reading *r, const rl_pred *pr)
+{
+    int32_t f = pr->modal[RL_M_FUTURE], h = pr->modal[RL_M_HYPO];
+    if (f >= 0) {
+        const rl_pmatch *x = &r->modal[f];
+        return x->end == x->start + 1 &&
+               (rl_match_is_word(r, x->start, "will") || rl_match_is_word(r, x->start, "'ll") ||
+                rl_match_is_word(r, x->start, "shall") || rl_match_is_word(r, x->start, "wo"));
+    }
+    return h >= 0 && (rl_wc(r, r->modal[h].start) & RL_W_WOULD);
+}
+
 /* Does a relative pronoun open the clause of the verb at token k ("the group
  * that has seized")? Such a clause describes an argument and takes no date
  * from the verbs around it. */
@@ -200,6 +214,15 @@ void rl_attach_event_date(rl_coder *c, rl_pred *pr, rl_buf *trace)
             rl_event_set_code(r->dict, e, tc);
             e->modality = RL_MOD_THREATENED;
         }
+    }
+    /* "Biden said he would meet Xi", "Japan will send aid": a cooperative
+     * act announced with a plain "will/would" and no date is a pledge, an
+     * intent realized now (docs/annotation.md); "is due to", "is scheduled
+     * to" arrange it, and a date times it: those stay scheduled */
+    if (!pr->fin && e->modality == RL_MOD_SCHEDULED && !e->date_expr[0] && rl_code_root(e->code) <= 8 &&
+        plain_future(r, pr)) {
+        e->modality = RL_MOD_REALIZED;
+        pr->pledge = 1;
     }
     /* "held a meeting on December 30 and discussed ...", "Hamas freed three
      * hostages on Saturday and Israel released 183 prisoners": a coordinated

@@ -600,8 +600,9 @@ static int emit_pairs(const rl_dict *d, rl_pred *pr, rl_events *out, size_t firs
                 if ((rc = push_pair(out, first, &e2, t, s, 0)))
                     return rc;
             }
-            /* "Russia is ready to hold talks with Ukraine": only Russia said so */
-            if (pr->sym && pr->speech < 0 && pr->modal[RL_M_INTENT] < 0 &&
+            /* "Russia is ready to hold talks with Ukraine", "Biden said he
+             * would meet Xi": only one side said so */
+            if (pr->sym && pr->speech < 0 && pr->modal[RL_M_INTENT] < 0 && !pr->pledge &&
                 (rc = push_pair(out, first, e, t, s, pr->noun)))
                 return rc;
         }

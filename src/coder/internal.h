@@ -48,6 +48,7 @@ typedef struct rl_pred {
     int noun;                      /* a noun pattern ("US sanctions on Russia") */
     int passive;
     int sym;                       /* symmetric act ("met", "talks between") */
+    int pledge;                    /* a plain "will/would" with no date: one side's pledge */
     int speech;                    /* RL_M_DEMAND/RL_M_APPEAL when that speech act is coded, else -1 */
     int32_t src, tgt;              /* chunks, -1 none */
     char srcs[MAXCODES][24], tgts[MAXCODES][24];
