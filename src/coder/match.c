@@ -132,6 +132,32 @@ static uint32_t best_phrase(const rl_reading *r, uint32_t i, uint32_t maxlen, ui
     return best;
 }
 
+/* "the towns of Bocaranga and Bazoum": a person's name in a list of places
+ * after "town(s)/city/village(s) of" names the place, not the person. */
+static int named_settlement(const rl_reading *r, uint32_t i, uint32_t pat)
+{
+    static const char *const PLACE[] = {"town", "towns", "city", "cities", "village", "villages",
+                                        "district", "districts", "province", "region", "county"};
+    const rl_pattern *p = rl_dict_pattern(r->dict, pat);
+    if (p->kind != RL_P_ACTOR || !rl_dict_actor(r->dict, p->actor)->person)
+        return 0;
+    uint32_t k = i;
+    for (int steps = 0; k > 0 && steps < 6; steps++) {
+        const rl_token *t = &r->tok[k - 1];
+        if (rl_match_is_word(r, k - 1, "of"))
+            break;
+        if (!((t->flags & RL_T_CAP) || rl_match_is_word(r, k - 1, "and") || rl_is_punct(r, k - 1, ',')))
+            return 0;
+        k--;
+    }
+    if (k < 2 || !rl_match_is_word(r, k - 1, "of"))
+        return 0;
+    for (size_t q = 0; q < sizeof PLACE / sizeof *PLACE; q++)
+        if (rl_match_is_word(r, k - 2, PLACE[q]))
+            return 1;
+    return 0;
+}
+
 static int find_mentions(rl_reading *r)
 {
     r->nment = 0;
@@ -147,6 +173,8 @@ static int find_mentions(rl_reading *r)
                 break;
             }
         }
+        if (len && named_settlement(r, i, pat))
+            len = 0;
         if (len) {
             GROWV(r->ment, r->nment, r->cment);
             r->ment[r->nment++] = (rl_mention){i, i + len, pat};
