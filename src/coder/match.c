@@ -187,57 +187,46 @@ static int find_mentions(rl_reading *r)
 }
 
 
-/* "the country", "the nation", "the Central African nation", "the oil-rich
- * kingdom": a description of a country, up to two words between "the" and its
- * noun, none of them the start of a dictionary mention. Its length, 0 none. */
-static uint32_t country_description(const rl_reading *r, uint32_t i)
+/* A description "the [up to two words] NOUN" with NOUN from noun[]: its
+ * length, 0 none. A description of a country ("the country", "the Central
+ * African nation", "the oil-rich kingdom"; org 0) has no dictionary mention
+ * inside; one of a non-state group ("the group", "the separatist group";
+ * org 1) may hold agent words but no capitalised word or actor name ("the
+ * Wagner group" names one). "the nation of X", "the group of seven", "the
+ * group Hamas" name what they describe. */
+static uint32_t description_at(const rl_reading *r, uint32_t i, const char *const *noun, size_t nnoun, int org)
 {
-    static const char *const NOUN[] = {"country", "nation", "kingdom", "republic", "emirate"};
     if (!(rl_wc(r, i) & RL_W_THE))
         return 0;
     for (uint32_t k = i + 1; k < r->n && k <= i + 3; k++) {
-        for (size_t j = 0; j < sizeof NOUN / sizeof *NOUN; j++)
-            if (rl_match_is_word(r, k, NOUN[j])) {
+        for (size_t j = 0; j < nnoun; j++)
+            if (rl_match_is_word(r, k, noun[j])) {
                 for (size_t q = 0; q < r->nment; q++)
-                    if (r->ment[q].start > i && r->ment[q].start <= k)
+                    if (r->ment[q].start > i && r->ment[q].start <= k &&
+                        (!org || rl_dict_pattern(r->dict, r->ment[q].pat)->kind != RL_P_AGENT))
                         return 0;
-                /* "the country's"/"the nation" yes; "the nation of X" names X */
-                return (rl_wc(r, k + 1) & RL_W_OF) ? 0 : k + 1 - i;
+                if ((rl_wc(r, k + 1) & RL_W_OF) || (org && k + 1 < r->n && (r->tok[k + 1].flags & RL_T_CAP)))
+                    return 0;
+                return k + 1 - i;
             }
-        if (!(r->tok[k].flags & RL_T_WORD) || (r->wc[k] && !(r->wc[k] & RL_W_STOP)))
+        if (!(r->tok[k].flags & RL_T_WORD) || (org && (r->tok[k].flags & RL_T_CAP)) ||
+            (r->wc[k] && !(r->wc[k] & RL_W_STOP)))
             return 0;
     }
     return 0;
 }
 
-/* "the group", "the separatist group", "the militant organization": a
- * description of a non-state group named before it; up to two words between
- * "the" and the noun, agent words allowed ("separatist"), actor names not
- * ("the Wagner group" names one). Its length, 0 none. */
+static uint32_t country_description(const rl_reading *r, uint32_t i)
+{
+    static const char *const NOUN[] = {"country", "nation", "kingdom", "republic", "emirate"};
+    return description_at(r, i, NOUN, sizeof NOUN / sizeof *NOUN, 0);
+}
+
 static uint32_t org_description(const rl_reading *r, uint32_t i)
 {
     static const char *const NOUN[] = {"group", "organization", "organisation", "movement", "outfit",
                                        "faction"};
-    if (!(rl_wc(r, i) & RL_W_THE))
-        return 0;
-    for (uint32_t k = i + 1; k < r->n && k <= i + 3; k++) {
-        for (size_t j = 0; j < sizeof NOUN / sizeof *NOUN; j++)
-            if (rl_match_is_word(r, k, NOUN[j])) {
-                for (size_t q = 0; q < r->nment; q++)
-                    if (r->ment[q].start > i && r->ment[q].start <= k &&
-                        rl_dict_pattern(r->dict, r->ment[q].pat)->kind != RL_P_AGENT)
-                        return 0;
-                /* "the group of seven", "the group's" stay out of it; a
-                 * capital after it names the group ("the group Hamas") */
-                if ((rl_wc(r, k + 1) & RL_W_OF) || (k + 1 < r->n && (r->tok[k + 1].flags & RL_T_CAP)))
-                    return 0;
-                return k + 1 - i;
-            }
-        if (!(r->tok[k].flags & RL_T_WORD) || (r->tok[k].flags & RL_T_CAP) ||
-            (r->wc[k] && !(r->wc[k] & RL_W_STOP)))
-            return 0;
-    }
-    return 0;
+    return description_at(r, i, NOUN, sizeof NOUN / sizeof *NOUN, 1);
 }
 
 /* "the two leaders", "both sides", "they": plural anaphors; "he", "she": singular */
