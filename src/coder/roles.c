@@ -522,19 +522,28 @@ static int armed_description(const rl_reading *r, const rl_chunk *y)
     return armed && y->end == y->start + 1 && y->start > 0 && rl_match_is_word(r, y->start - 1, "the");
 }
 
-/* The armed non-state group "the insurgents" refers back to: the nearest one
- * before chunk ch in the sentence, else the last of earlier sentences. */
-static const char *story_org(const rl_coder *c, int32_t ch)
+static int is_org(const rl_chunk *y) { return !y->anaphor && rl_role_is_org(y->code); }
+
+/* armed: no opposition party, rights group or NGO */
+static int armed_group_code(const char *code)
+{
+    return !strstr(code, "OPP") && !strstr(code, "HRI") && strncmp(code, "NGO", 3);
+}
+
+static int is_armed_org(const rl_chunk *y) { return is_org(y) && armed_group_code(y->code); }
+
+static int is_person(const rl_chunk *y) { return y->person; }
+
+/* What an anaphor at chunk ch stands for: the nearest chunk before it in the
+ * sentence that names such an actor (ok), else what the story remembered
+ * ("" none); NULL when neither. */
+static const char *antecedent(const rl_coder *c, int32_t ch, int (*ok)(const rl_chunk *), const char *remembered)
 {
     const rl_reading *r = &c->r;
     for (int32_t i = ch - 1; i >= 0; i--)
-        if (r->chunk[i].code[0] && !r->chunk[i].anaphor && rl_role_is_org(r->chunk[i].code) &&
-            !strstr(r->chunk[i].code, "OPP") && !strstr(r->chunk[i].code, "HRI") &&
-            strncmp(r->chunk[i].code, "NGO", 3))
+        if (r->chunk[i].code[0] && ok(&r->chunk[i]))
             return r->chunk[i].code;
-    if (c->org[0] && !strstr(c->org, "OPP") && !strstr(c->org, "HRI") && strncmp(c->org, "NGO", 3))
-        return c->org;
-    return NULL;
+    return remembered[0] ? remembered : NULL;
 }
 
 int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *prefer)
@@ -590,19 +599,15 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
         snprintf(out[0], 24, "%.3s", c->home);
         return 1;
     }
-    if (x->anaphor == RL_CH_ORG) {
-        /* "the group": the nearest non-state group before it in the
-         * sentence, else the last one of earlier sentences */
-        for (int32_t i = ch - 1; i >= 0; i--) {
-            const rl_chunk *y = &r->chunk[i];
-            if (y->code[0] && !y->anaphor && rl_role_is_org(y->code)) {
-                rl_strlcpy(out[0], y->code, 24);
-                return 1;
-            }
-        }
-        if (!c->org[0])
+    if (x->anaphor == RL_CH_ORG || x->anaphor == RL_CH_PRONOUN) {
+        /* "the group": the nearest non-state group before it in the sentence,
+         * else the last one of earlier sentences; "he", "him": the same for
+         * persons */
+        const char *a = x->anaphor == RL_CH_ORG ? antecedent(c, ch, is_org, c->org)
+                                                : antecedent(c, ch, is_person, c->person);
+        if (!a)
             return 0;
-        memcpy(out[0], c->org, 24);
+        rl_strlcpy(out[0], a, 24);
         return 1;
     }
     if (x->anaphor == RL_CH_FIRST) {
@@ -611,21 +616,6 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
         if (sp < 0 || r->chunk[sp].anaphor == RL_CH_FIRST)
             return 0;
         return rl_role_codes(c, sp, out, prefer);
-    }
-    if (x->anaphor == RL_CH_PRONOUN) {
-        /* "he", "him": the nearest person before it in the sentence, else the
-         * last person of earlier sentences */
-        for (int32_t i = ch - 1; i >= 0; i--) {
-            const rl_chunk *y = &r->chunk[i];
-            if (y->person && y->code[0]) {
-                rl_strlcpy(out[0], y->code, 24);
-                return 1;
-            }
-        }
-        if (!c->person[0])
-            return 0;
-        memcpy(out[0], c->person, 24);
-        return 1;
     }
     const rl_group *g = &r->group[x->group];
     int n = 0;
@@ -645,7 +635,7 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
             /* "international rights groups": an international NGO takes the
              * bare code, no country (docs/annotation.md) */
             snprintf(out[n++], 24, "NGO%s", strcmp(y->suffix, "NGO") ? y->suffix : "");
-        } else if (y->suffix[0] && armed_description(r, y) && (org = story_org(c, ch))) {
+        } else if (y->suffix[0] && armed_description(r, y) && (org = antecedent(c, ch, is_armed_org, armed_group_code(c->org) ? c->org : ""))) {
             /* "the insurgents", "the rebels": the armed group named before */
             rl_strlcpy(out[n++], org, 24);
         } else if (y->suffix[0]) {
