@@ -635,7 +635,8 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
             /* "international rights groups": an international NGO takes the
              * bare code, no country (docs/annotation.md) */
             snprintf(out[n++], 24, "NGO%s", strcmp(y->suffix, "NGO") ? y->suffix : "");
-        } else if (y->suffix[0] && armed_description(r, y) && (org = antecedent(c, ch, is_armed_org, armed_group_code(c->org) ? c->org : ""))) {
+        } else if (y->suffix[0] && armed_description(r, y) &&
+                   (org = antecedent(c, ch, is_armed_org, armed_group_code(c->org) ? c->org : ""))) {
             /* "the insurgents", "the rebels": the armed group named before */
             rl_strlcpy(out[n++], org, 24);
         } else if (y->suffix[0]) {
