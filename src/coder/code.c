@@ -611,65 +611,41 @@ static int emit_pairs(const rl_dict *d, rl_pred *pr, rl_events *out, size_t firs
 
 /* ---- the stages, per predicate ---- */
 
-/* Codes the actors decide. "troops killed 30 militants": killing (180) of armed people - soldiers,
- * rebels, insurgents, police, militias - is fighting, conventional force
- * (190); killing civilians stays assault (18). Our patterns only: PETRARCH's
- * keep their codes. */
-static int armed_code(const char *t)
+/* Codes the actors decide (our patterns only: PETRARCH's keep their codes):
+ * - "Mali withdrew from ECOWAS": a state leaving an organization reduces
+ *   relations (160), it is no military retreat (087);
+ * - "settlers attacked the town": force by unarmed people (civilians,
+ *   settlers, protesters, workers ...) is assault (180), not military force;
+ * - "troops killed 30 militants": killing (180) of armed people - soldiers,
+ *   rebels, insurgents, police, militias - is fighting (190); killing
+ *   civilians stays assault. */
+static void code_by_actors(const rl_dict *d, rl_pred *pr)
 {
     static const char *const ARMED[] = {"MIL", "REB", "INS", "COP", "UAF", "SPY"};
-    size_t n = strlen(t);
-    int armed = !strncmp(t, "IMG", 3); /* armed groups coded by IGO-style codes */
-    for (size_t k = 0; k < sizeof ARMED / sizeof *ARMED && !armed; k++)
-        armed = n >= 6 && !strcmp(t + n - 3, ARMED[k]);
-    return armed;
-}
-
-/* Does every code of the side name unarmed people (civilians, settlers,
- * protesters, workers ...: a country code with a people suffix)? */
-static int all_unarmed(const char (*codes)[24], int n)
-{
     static const char *const PEOPLE[] = {"CVL", "OPP", "LAB", "REF", "EDU", "MED", "AGR"};
-    if (n <= 0)
-        return 0;
-    for (int i = 0; i < n; i++) {
-        size_t l = strlen(codes[i]);
-        int people = 0;
-        for (size_t k = 0; k < sizeof PEOPLE / sizeof *PEOPLE && !people; k++)
-            people = l == 6 && !strcmp(codes[i] + 3, PEOPLE[k]);
-        if (!people)
-            return 0;
-    }
-    return 1;
-}
-
-static void armed_clash(const rl_dict *d, rl_pred *pr)
-{
+    static const char *const STATE[] = {"GOV"};
     if (pr->fin || pr->nt <= 0)
         return;
-    /* "Mali withdrew from ECOWAS": leaving an organization reduces
-     * relations (16), it is no military retreat (087) */
     if (!strncmp(pr->e.code, "087", 3)) {
-        int igo = pr->ns > 0;
+        int state_leaves_igo = pr->ns > 0;
         for (int i = 0; i < pr->nt; i++)
-            igo &= !strncmp(pr->tgts[i], "IGO", 3);
+            state_leaves_igo &= !strncmp(pr->tgts[i], "IGO", 3);
         for (int i = 0; i < pr->ns; i++) /* a state leaves, not its troops */
-            igo &= strlen(pr->srcs[i]) == 3 || !strcmp(pr->srcs[i] + 3, "GOV");
-        if (igo) {
+            state_leaves_igo &= strlen(pr->srcs[i]) == 3 || rl_code_suffix_in(pr->srcs[i], STATE, 1);
+        if (state_leaves_igo)
             rl_event_set_code(d, &pr->e, "160");
-            return;
-        }
+        return;
     }
-    /* "settlers attacked the town", "a mob attacked": force by unarmed
-     * people is assault (18), not military force (19) */
-    if (!strcmp(pr->e.code, "190") && all_unarmed((const char (*)[24])pr->srcs, pr->ns)) {
+    if (!strcmp(pr->e.code, "190") &&
+        rl_codes_all_suffix_in((const char (*)[24])pr->srcs, pr->ns, PEOPLE, sizeof PEOPLE / sizeof *PEOPLE)) {
         rl_event_set_code(d, &pr->e, "180");
         return;
     }
     if (strcmp(pr->e.code, "180"))
         return;
     for (int i = 0; i < pr->nt; i++)
-        if (!armed_code(pr->tgts[i]))
+        if (strncmp(pr->tgts[i], "IMG", 3) && /* armed groups coded by IGO-style codes */
+            !rl_code_suffix_in(pr->tgts[i], ARMED, sizeof ARMED / sizeof *ARMED))
             return;
     rl_event_set_code(d, &pr->e, "190");
 }
@@ -700,16 +676,9 @@ static int press_contact(const rl_pred *pr)
 {
     if (rl_code_root(pr->e.code[0] ? pr->e.code : pr->p->code) != 4)
         return 0;
-    int all_t = pr->nt > 0, all_s = pr->ns > 0;
-    for (int i = 0; i < pr->nt; i++) {
-        size_t n = strlen(pr->tgts[i]);
-        all_t &= n >= 3 && !strcmp(pr->tgts[i] + n - 3, "MED");
-    }
-    for (int i = 0; i < pr->ns; i++) {
-        size_t n = strlen(pr->srcs[i]);
-        all_s &= n >= 3 && !strcmp(pr->srcs[i] + n - 3, "MED");
-    }
-    return all_t || all_s;
+    static const char *const MEDIA[] = {"MED"};
+    return rl_codes_all_suffix_in((const char (*)[24])pr->tgts, pr->nt, MEDIA, 1) ||
+           rl_codes_all_suffix_in((const char (*)[24])pr->srcs, pr->ns, MEDIA, 1);
 }
 
 /* "rallied in Tel Aviv to demand that ...", "marched ..., demanding an end
@@ -762,7 +731,7 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
     pr.e.pattern = pr.m->pat;
     split_paired_code(&pr);
     rl_modal_decide(r, &pr, has_if);
-    armed_clash(r->dict, &pr);
+    code_by_actors(r->dict, &pr);
     protesters(&pr);
     rl_modal_reported_speaker(c, &pr);
     rl_claim_decide(c, &pr);

@@ -108,6 +108,11 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
 /* Is code a non-state group "the group" can stand for (rebels, insurgents,
  * gunmen, gangs, opposition, rights groups, NGOs, IMG... armed groups)? */
 int rl_role_is_org(const char *code);
+/* Does the actor code end in one of the n role suffixes ("PAKREB": "REB")
+ * after a country or organization part? */
+int rl_code_suffix_in(const char *code, const char *const *suffixes, size_t n);
+/* Does every one of the n codes end in one of the suffixes (n > 0)? */
+int rl_codes_all_suffix_in(const char (*codes)[24], int n, const char *const *suffixes, size_t ns);
 /* "Macron, who urged him to": a pronoun is not the subject of its own verb;
  * the nearest other person before it (or in earlier sentences) that is not
  * code `not`, into out; 0 none or ch is no he/him pronoun. */

@@ -463,16 +463,28 @@ int rl_role_pronoun_other(rl_coder *c, int32_t ch, const char *not, char out[24]
     return 1;
 }
 
+int rl_code_suffix_in(const char *code, const char *const *suffixes, size_t n)
+{
+    size_t l = strlen(code);
+    for (size_t k = 0; k < n && l >= 6; k++)
+        if (!strcmp(code + l - 3, suffixes[k]))
+            return 1;
+    return 0;
+}
+
+int rl_codes_all_suffix_in(const char (*codes)[24], int n, const char *const *suffixes, size_t ns)
+{
+    for (int i = 0; i < n; i++)
+        if (!rl_code_suffix_in(codes[i], suffixes, ns))
+            return 0;
+    return n > 0;
+}
+
 int rl_role_is_org(const char *code)
 {
     static const char *const ORG[] = {"REB", "INS", "UAF", "CRM", "OPP", "HRI", "NGO"};
-    size_t n = strlen(code);
-    if (!strncmp(code, "IMG", 3) || !strncmp(code, "NGO", 3))
-        return 1;
-    for (size_t k = 0; k < sizeof ORG / sizeof *ORG; k++)
-        if (n >= 6 && !strcmp(code + n - 3, ORG[k]))
-            return 1;
-    return 0;
+    return !strncmp(code, "IMG", 3) || !strncmp(code, "NGO", 3) ||
+           rl_code_suffix_in(code, ORG, sizeof ORG / sizeof *ORG);
 }
 
 /* "Russia denied that its forces attacked", "Putin said his troops": an agent
