@@ -336,6 +336,22 @@ int32_t rl_role_object(const rl_reading *r, size_t v)
     return -1;
 }
 
+/* A country actor: a country code, not an organization (IGO, NGO, MNC) or
+ * PETRARCH's null actor. */
+static int country_code(const char *code)
+{
+    return isupper((unsigned char)code[0]) && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) &&
+           strncmp(code, "MNC", 3);
+}
+
+/* A country or its government ("RUS", "RUSGOV"), what "its" and "the
+ * country" may stand for. */
+static int state_code(const char *code)
+{
+    size_t n = strlen(code);
+    return country_code(code) && (n == 3 || (n == 6 && !strcmp(code + 3, "GOV")));
+}
+
 int32_t rl_role_possessed_object(const rl_reading *r, const rl_pmatch *m, int32_t src)
 {
     uint32_t k = m->end;
@@ -347,10 +363,8 @@ int32_t rl_role_possessed_object(const rl_reading *r, const rl_pmatch *m, int32_
         return -1;
     for (int32_t i = r->chunk_of[m->head] >= 0 ? r->chunk_of[m->head] : (int32_t)r->nchunk - 1; i >= 0; i--) {
         const rl_chunk *a = &r->chunk[i];
-        size_t n = strlen(a->code);
         if (a->start >= k || i == src || (src >= 0 && a->group == r->chunk[src].group) || !a->code[0] ||
-            a->anaphor || a->person || !isupper((unsigned char)a->code[0]) || a->code[0] == '-' ||
-            (n != 3 && strcmp(a->code + 3, "GOV")))
+            a->anaphor || a->person || !state_code(a->code))
             continue;
         return i;
     }
@@ -505,13 +519,10 @@ static int possessor_country(const rl_coder *c, int32_t ch, const char *not, cha
         return 0;
     for (int32_t i = ch - 1; i >= 0; i--) {
         const rl_chunk *a = &r->chunk[i];
-        size_t n = strlen(a->code);
-        if (!a->code[0] || a->anaphor || (person && !a->person) || !isupper((unsigned char)a->code[0]) ||
-            !strncmp(a->code, "IGO", 3) || !strncmp(a->code, "NGO", 3) || !strncmp(a->code, "MNC", 3) ||
-            a->code[0] == '-')
+        if (!a->code[0] || a->anaphor || (person && !a->person) || !country_code(a->code))
             continue;
         /* "its" is a country or its government, not "Russian forces" */
-        if (its && (a->person || (n != 3 && strcmp(a->code + 3, "GOV"))))
+        if (its && (a->person || !state_code(a->code)))
             continue;
         /* the other party's own: "Israel bombed its consulate" is Iran's
          * (where none is left, the caller's fallback gives the other party) */
@@ -598,10 +609,7 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
          * else the story's main country */
         for (int32_t i = ch - 1; i >= 0; i--) {
             const rl_chunk *y = &r->chunk[i];
-            size_t n = strlen(y->code);
-            if (y->code[0] && !y->anaphor && isupper((unsigned char)y->code[0]) && strncmp(y->code, "IGO", 3) &&
-                strncmp(y->code, "NGO", 3) && strncmp(y->code, "MNC", 3) && y->code[0] != '-' &&
-                (n == 3 || !strcmp(y->code + 3, "GOV"))) {
+            if (y->code[0] && !y->anaphor && state_code(y->code)) {
                 snprintf(out[0], 24, "%.3s", y->code);
                 return 1;
             }
