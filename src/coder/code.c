@@ -68,6 +68,8 @@ void rl_coder_begin_story(rl_coder *c, rl_day story_date)
     c->person[0] = '\0';
     c->org[0] = '\0';
     c->nseen = 0;
+    c->ncharge = 0;
+    c->nsent = 0;
     c->home[0] = '\0';
     c->names.n = 0;
     c->r.surnames = &c->names;
@@ -486,6 +488,38 @@ static void protest_target(rl_pred *pr)
     }
 }
 
+/* Whether two actor codes are the same side: the same state (the country,
+ * its government and its state agencies), else the same code (rebels and
+ * the government of one country are two sides; so are IGOs, NGOs and armed
+ * groups by their own codes). */
+static int is_state(const char *a)
+{
+    static const char *const STATE[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
+    return isupper((unsigned char)a[0]) && strncmp(a, "IGO", 3) && strncmp(a, "NGO", 3) &&
+           strncmp(a, "IMG", 3) && (strlen(a) == 3 || rl_code_suffix_in(a, STATE, sizeof STATE / sizeof *STATE));
+}
+
+static int same_side(const char *a, const char *b)
+{
+    return is_state(a) && is_state(b) ? !strncmp(a, b, 3) : !strcmp(a, b);
+}
+
+/* "Beijing denies the allegations": a denial that names no one answers the
+ * accusation or charge (roots 11 and 17) made against the denier in the last
+ * few sentences, and is aimed at whoever made it; none remembered, no event. */
+static int denial_target(const rl_coder *c, rl_pred *pr)
+{
+    if (pr->nt || pr->ns != 1 || strncmp(pr->p->code, "016", 3))
+        return 0;
+    for (int i = c->ncharge - 1; i >= 0 && c->nsent - c->charge[i].sentence <= 6; i--)
+        if (same_side(c->charge[i].tgt, pr->srcs[0]) && !same_side(c->charge[i].src, pr->srcs[0])) {
+            rl_strlcpy(pr->tgts[0], c->charge[i].src, 24);
+            pr->nt = 1;
+            return 1;
+        }
+    return 0;
+}
+
 /* The actor codes of both sides; 0 when a side is missing. */
 static int actor_codes(rl_coder *c, rl_pred *pr, rl_buf *trace)
 {
@@ -501,6 +535,8 @@ static int actor_codes(rl_coder *c, rl_pred *pr, rl_buf *trace)
     if (target_is_own_people(&c->r, pr))
         pr->nt = 0;
     protest_target(pr);
+    if (denial_target(c, pr) && trace)
+        rl_buf_printf(trace, "target: %s, who made the accusation or charge this denial answers\n", pr->tgts[0]);
     pr->sym = (pr->p->flags & (RL_PF_SYM | RL_PF_SUBJ_GROUP)) != 0;
     if (pr->sym && pr->speech < 0) {
         if (pr->ns == 0 && pr->nt >= 2) {
@@ -870,6 +906,16 @@ static void remember_actors(rl_coder *c, const rl_events *out, size_t first)
         cpy24(c->group[1], out->v[first].target);
         c->ngroup = 2;
     }
+    for (size_t i = first; i < out->n; i++) {
+        int rt = rl_code_root(out->v[i].code);
+        if ((rt != 11 && rt != 17) || !out->v[i].target[0])
+            continue;
+        if (c->ncharge == RL_MAX_CHARGES)
+            memmove(c->charge, c->charge + 1, --c->ncharge * sizeof *c->charge);
+        cpy24(c->charge[c->ncharge].src, out->v[i].source);
+        cpy24(c->charge[c->ncharge].tgt, out->v[i].target);
+        c->charge[c->ncharge++].sentence = c->nsent;
+    }
     for (size_t i = 0; i < r->nchunk; i++) {
         if (r->chunk[i].person && r->chunk[i].code[0])
             rl_strlcpy(c->person, r->chunk[i].code, sizeof c->person);
@@ -935,5 +981,6 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         if ((rc = code_bare_modal(c, i, out, first, trace)))
             return rc;
     remember_actors(c, out, first);
+    c->nsent++;
     return RL_OK;
 }

@@ -8,6 +8,7 @@
 #include "coder/code.h"
 
 #define MAXCODES 8
+#define RL_MAX_CHARGES 8
 
 struct rl_coder {
     const rl_dict *d;
@@ -22,6 +23,9 @@ struct rl_coder {
     int nseen;
     char home[4];                  /* the story's main country: police, protesters ... */
     rl_surnames names;             /* persons named in full so far, by surname */
+    struct { char src[24], tgt[24]; unsigned sentence; } charge[RL_MAX_CHARGES];
+    int ncharge;                   /* recent accusations and charges, oldest first (for denials) */
+    unsigned nsent;                /* sentences coded in this story */
     int discarded;                 /* the last sentence had a discard phrase */
     int32_t *vsource;              /* resolved source chunk per verb match */
     int32_t *vfrom;                /* verb whose subject this one shares, -1 */
