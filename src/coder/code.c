@@ -340,6 +340,20 @@ static int32_t noun_source(const rl_reading *r, const rl_pmatch *m)
     return src >= 0 ? (int32_t)r->group[r->chunk[src].group].first : -1;
 }
 
+/* "are detained there", "is jailed in Evin": a present-tense passive with no
+ * agent describes a state (where someone is held), not an act. */
+static int present_state(const rl_reading *r, const rl_pmatch *m)
+{
+    for (uint32_t k = m->head, steps = 0; k > 0 && steps < 3; k--, steps++) {
+        if (rl_wc(r, k - 1) & RL_W_BE)
+            return rl_match_is_word(r, k - 1, "is") || rl_match_is_word(r, k - 1, "are") ||
+                   rl_match_is_word(r, k - 1, "am");
+        if (!(rl_wc(r, k - 1) & RL_W_ADV))
+            break;
+    }
+    return 0;
+}
+
 /* Source and target chunks of the predicate; 0 when it is no event. */
 static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
 {
@@ -357,6 +371,7 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
         pr->src = m->source;
     } else if (pr->passive) {
         pr->src = rl_role_by_agent(r, m);
+        pr->implied = pr->src < 0 && p->by[0] && !present_state(r, m);
         pr->tgt = rl_role_subject(c, pr->v, m->head);
         if (pr->tgt < 0)
             pr->tgt = -1;
@@ -520,6 +535,36 @@ static int denial_target(const rl_coder *c, rl_pred *pr)
     return 0;
 }
 
+/* "He was arrested in July", "was sentenced to six years": an agentless
+ * passive whose pattern names the agent it implies ([by COP], [by JUD]) has
+ * that agent of the country the act took place in (a place named in the
+ * clause), else of the target's country, else of the story's. */
+static int implied_agent(rl_coder *c, rl_pred *pr)
+{
+    if (!pr->implied || pr->ns || !pr->nt)
+        return 0;
+    /* people are arrested and tried, states are not: a state target must be a
+     * person ("former President X" has the bare code) */
+    const rl_chunk *x = pr->tgt >= 0 ? &c->r.chunk[pr->tgt] : NULL;
+    if (is_state(pr->tgts[0]) && !(x && (x->person || x->anaphor == RL_CH_PRONOUN)))
+        return 0;
+    char cc[4] = "";
+    int32_t place = rl_role_place(&c->r, pr->v);
+    const char *t = pr->tgts[0];
+    if (place >= 0 && is_state(c->r.chunk[place].code))
+        snprintf(cc, sizeof cc, "%.3s", c->r.chunk[place].code);
+    else if (strlen(t) >= 3 && isupper((unsigned char)t[0]) && strncmp(t, "IGO", 3) && strncmp(t, "NGO", 3) &&
+             strncmp(t, "IMG", 3))
+        snprintf(cc, sizeof cc, "%.3s", t);
+    else if (c->home[0])
+        snprintf(cc, sizeof cc, "%.3s", c->home);
+    if (!cc[0])
+        return 0;
+    rl_strlcat(rl_strlcpy(pr->srcs[0], cc, 24), pr->p->by, 24);
+    pr->ns = 1;
+    return 1;
+}
+
 /* The actor codes of both sides; 0 when a side is missing. */
 static int actor_codes(rl_coder *c, rl_pred *pr, rl_buf *trace)
 {
@@ -534,6 +579,8 @@ static int actor_codes(rl_coder *c, rl_pred *pr, rl_buf *trace)
         pr->nt = 0;
     if (target_is_own_people(&c->r, pr))
         pr->nt = 0;
+    if (implied_agent(c, pr) && trace)
+        rl_buf_printf(trace, "source: %s, the agent the passive implies\n", pr->srcs[0]);
     protest_target(pr);
     if (denial_target(c, pr) && trace)
         rl_buf_printf(trace, "target: %s, who made the accusation or charge this denial answers\n", pr->tgts[0]);
@@ -757,6 +804,10 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
             c->mused[pr.modal[k]] = 1;
     if (!assign_roles(c, &pr, trace))
         return RL_OK;
+    /* "they were met outside by armed men": a passive meeting is how someone
+     * was received, no consultation */
+    if (pr.passive && rl_code_root(pr.p->code) == 4)
+        return skip(trace, &pr, "a passive meeting ('were met by') is no consultation");
     assign_speaker(c, &pr);
     if (pr.speech >= 0 && protest_content(r, &r->modal[pr.modal[pr.speech]]))
         return skip(trace, &pr, "what a protest demands is coded by the protest");
@@ -800,6 +851,10 @@ static int code_bare_modal(rl_coder *c, size_t i, rl_events *out, size_t first, 
     int cls = mp->modal;
     if (c->mused[i] || (cls != RL_M_DEMAND && cls != RL_M_APPEAL && cls != RL_M_THREAT) ||
         rl_modal_in_if(r, x->start) || (cls != RL_M_THREAT && protest_content(r, x)))
+        return RL_OK;
+    /* "a meeting requested by the United States": a passive appeal names its
+     * speaker after "by" and no addressee; no event */
+    if (x->end < r->n && (rl_wc(r, x->end) & RL_W_BY))
         return RL_OK;
     int32_t sp = rl_role_subject(c, r->nverb, x->start), ad = rl_role_addressee(r, x);
     char srcs[MAXCODES][24], tgts[MAXCODES][24];
@@ -885,6 +940,72 @@ static void remember_surname(rl_coder *c, const rl_chunk *x)
     c->names.n++;
 }
 
+/* Adds surname -> code to the story's names (the latest wins). */
+static void note_surname(rl_coder *c, const rl_token *t, const char *code, const char *role)
+{
+    const char *w = c->r.text + t->off;
+    for (int k = 0; k < c->names.n; k++)
+        if (c->names.v[k].len == t->len && !memcmp(c->names.v[k].name, w, t->len)) {
+            rl_strlcpy(c->names.v[k].code, code, sizeof c->names.v[k].code);
+            c->names.v[k].role = role;
+            return;
+        }
+    if (c->names.n == RL_MAX_SURNAMES)
+        return;
+    snprintf(c->names.v[c->names.n].name, sizeof c->names.v[0].name, "%.*s", (int)t->len, w);
+    c->names.v[c->names.n].len = (uint32_t)t->len;
+    rl_strlcpy(c->names.v[c->names.n].code, code, sizeof c->names.v[0].code);
+    c->names.v[c->names.n].role = role;
+    c->names.n++;
+}
+
+/* "Arnel Joseph, the leader of the Village de Dieu gang, ...": a name no
+ * dictionary knows (two or three capitalized words) followed by a comma and
+ * a description is the person the description codes; "the leader|head|member
+ * of <group>" codes as the group. Later "Joseph" and "he" are that person. */
+static void remember_appositive_name(rl_coder *c, int32_t ch)
+{
+    const rl_reading *r = &c->r;
+    const rl_chunk *x = &r->chunk[ch];
+    if (x->person || x->anaphor || x->group < 0 || r->group[x->group].first != (uint32_t)ch)
+        return;
+    uint32_t k = x->start;
+    if (k > 0 && (rl_wc(r, k - 1) & RL_W_DET))
+        k--;
+    if (k < 3 || !rl_is_punct(r, k - 1, ','))
+        return;
+    uint32_t j = k - 1; /* the comma; the name ends before it */
+    int words = 0;
+    while (j > 0 && words < 4) {
+        const rl_token *t = &r->tok[j - 1];
+        if (!(t->flags & RL_T_CAP) || !(t->flags & RL_T_WORD) || (t->flags & RL_T_ALLCAP) ||
+            r->chunk_of[j - 1] >= 0 || r->wc[j - 1])
+            break;
+        j--;
+        words++;
+    }
+    if (words < 2 || words > 3 || (j > 0 && (r->tok[j - 1].flags & RL_T_CAP)))
+        return;
+    char codes[MAXCODES][24];
+    if (rl_role_codes(c, ch, codes, NULL) < 1)
+        return;
+    /* "the leader of the gang": the group after "of", before any comma */
+    for (int32_t y = ch + 1; y < (int32_t)r->nchunk && r->chunk[y].start <= x->end + 6; y++) {
+        const rl_chunk *g = &r->chunk[y];
+        char gc[MAXCODES][24];
+        int comma = 0;
+        for (uint32_t q = x->end; q < g->start; q++)
+            comma |= rl_is_punct(r, q, ',');
+        if (comma || x->end >= r->n || !(rl_wc(r, x->end) & RL_W_OF))
+            break;
+        if (rl_role_codes(c, y, gc, NULL) >= 1 && rl_role_is_org(gc[0]))
+            memcpy(codes[0], gc[0], 24);
+        break;
+    }
+    note_surname(c, &r->tok[k - 2], codes[0], NULL);
+    rl_strlcpy(c->person, codes[0], sizeof c->person);
+}
+
 static void remember_actors(rl_coder *c, const rl_events *out, size_t first)
 {
     const rl_reading *r = &c->r;
@@ -922,6 +1043,7 @@ static void remember_actors(rl_coder *c, const rl_events *out, size_t first)
         if (r->chunk[i].code[0] && !r->chunk[i].anaphor && rl_role_is_org(r->chunk[i].code))
             rl_strlcpy(c->org, r->chunk[i].code, sizeof c->org);
         remember_surname(c, &r->chunk[i]);
+        remember_appositive_name(c, (int32_t)i);
         if (r->chunk[i].code[0] && !r->chunk[i].anaphor)
             count_country(c, r->chunk[i].code, 1);
     }

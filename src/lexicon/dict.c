@@ -343,6 +343,7 @@ int rl_dict_add_pattern(rl_dict *d, int kind, const char *code, int modal, uint3
     items it = {0};
     const char *err = NULL;
     uint16_t flags = 0;
+    char by[4] = "";
     size_t n = strlen(text);
     /* trailing [flags] */
     while (n && isspace((unsigned char)text[n - 1]))
@@ -363,7 +364,10 @@ int rl_dict_add_pattern(rl_dict *d, int kind, const char *code, int modal, uint3
             flags |= RL_PF_STACK;
         else if (fl == 8 && strncmp(lb + 1, "petrarch", 8) == 0)
             flags |= RL_PF_PETRARCH;
-        else { err = "unknown flag (known: [sym] [noun] [prefix] [stack] [petrarch])"; goto bad; }
+        else if (fl == 6 && kind == RL_P_VERB && strncmp(lb + 1, "by ", 3) == 0 && isupper((unsigned char)lb[4]) &&
+                 isupper((unsigned char)lb[5]) && isupper((unsigned char)lb[6]))
+            memcpy(by, lb + 4, 3);
+        else { err = "unknown flag (known: [sym] [noun] [prefix] [stack] [petrarch] [by ABC])"; goto bad; }
         n = (size_t)(lb - text);
         while (n && isspace((unsigned char)text[n - 1]))
             n--;
@@ -409,6 +413,7 @@ int rl_dict_add_pattern(rl_dict *d, int kind, const char *code, int modal, uint3
     p->kind = (uint8_t)kind;
     p->modal = (uint8_t)modal;
     p->flags = flags;
+    memcpy(p->by, by, sizeof p->by);
     p->nitems = (uint16_t)it.n;
     p->items = it.v;
     p->actor = actor;

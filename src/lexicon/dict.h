@@ -51,6 +51,7 @@ typedef struct rl_pattern {
     char code[16];     /* CAMEO event code (verbs), suffix (agents), actor code (actors);
                         * verbs may carry "A:B" (A source->target, B back) or "---" (none) */
     uint8_t head;      /* 1 + index among word items of the '@' head; 0: the first word */
+    char by[4];        /* verbs, "[by COP]": the agent an agentless passive implies, "" none */
     uint32_t actor;    /* index into actors, for RL_P_ACTOR */
     rl_item *items;
     char *text;        /* as written, for explain */
