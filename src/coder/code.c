@@ -424,7 +424,7 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
     if (pr->tgt < 0 && !pr->passive) {
         int rt = rl_code_root(p->code);
         if (rt >= 14 || rt == 7 || !strncmp(p->code, "138", 3))
-            pr->tgt = rl_role_place(r, pr->v);
+            pr->at_place = (pr->tgt = rl_role_place(r, pr->v)) >= 0;
         /* "will strike its nuclear sites": the site's owner, the country
          * "its" stands for (docs/annotation.md: a site takes its owner; not
          * for PETRARCH's patterns, whose suite codes no such target) */
@@ -535,6 +535,25 @@ static int denial_target(const rl_coder *c, rl_pred *pr)
     return 0;
 }
 
+/* "Al-Shabab claimed responsibility for the attack", "pleaded guilty to
+ * murder": an admission that names no one is aimed at the country where the
+ * act it admits took place (the place in the clause, else the story's main
+ * country). */
+static int admission_target(const rl_coder *c, rl_pred *pr)
+{
+    if (pr->nt || pr->ns < 1 || strncmp(pr->p->code, "015", 3))
+        return 0;
+    int32_t place = rl_role_place(&c->r, pr->v);
+    if (place >= 0 && is_state(c->r.chunk[place].code))
+        snprintf(pr->tgts[0], 24, "%.3s", c->r.chunk[place].code);
+    else if (c->home[0])
+        snprintf(pr->tgts[0], 24, "%.3s", c->home);
+    else
+        return 0;
+    pr->nt = 1;
+    return 1;
+}
+
 /* "He was arrested in July", "was sentenced to six years": an agentless
  * passive whose pattern names the agent it implies ([by COP], [by JUD]) has
  * that agent of the country the act took place in (a place named in the
@@ -579,9 +598,16 @@ static int actor_codes(rl_coder *c, rl_pred *pr, rl_buf *trace)
         pr->nt = 0;
     if (target_is_own_people(&c->r, pr))
         pr->nt = 0;
+    /* a place struck or entered is its country, not the capital's government
+     * (docs/annotation.md: "shelled Kharkiv" -> UKR) */
+    for (int i = 0; pr->at_place && i < pr->nt; i++)
+        if (is_state(pr->tgts[i]))
+            pr->tgts[i][3] = '\0';
     if (implied_agent(c, pr) && trace)
         rl_buf_printf(trace, "source: %s, the agent the passive implies\n", pr->srcs[0]);
     protest_target(pr);
+    if (admission_target(c, pr) && trace)
+        rl_buf_printf(trace, "target: %s, the country the admitted act took place in\n", pr->tgts[0]);
     if (denial_target(c, pr) && trace)
         rl_buf_printf(trace, "target: %s, who made the accusation or charge this denial answers\n", pr->tgts[0]);
     pr->sym = (pr->p->flags & (RL_PF_SYM | RL_PF_SUBJ_GROUP)) != 0;

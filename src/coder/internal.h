@@ -51,6 +51,7 @@ typedef struct rl_pred {
     int fin;                       /* [petrarch] pattern: keeps its own code and actors */
     int noun;                      /* a noun pattern ("US sanctions on Russia") */
     int passive;
+    int at_place;                  /* the target is the place the act is in ("a hotel in Mogadishu") */
     int implied;                   /* agentless passive whose pattern implies its agent ([by COP]) */
     int sym;                       /* symmetric act ("met", "talks between") */
     int pledge;                    /* a plain "will/would" with no date: one side's pledge */
