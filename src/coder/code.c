@@ -354,6 +354,45 @@ static int present_state(const rl_reading *r, const rl_pmatch *m)
     return 0;
 }
 
+/* The one who says what a clause says: the speaker of the quote it is in,
+ * else the subject of a reporting verb before it ("Biden warned that", "the
+ * official added that"); -1 none. */
+static int32_t clause_speaker(rl_coder *c, const rl_pred *pr)
+{
+    const rl_reading *r = &c->r;
+    int32_t sp = rl_quote_speaker_of(r, pr->m->head);
+    if (sp >= 0)
+        return sp;
+    for (size_t i = r->nmodal; i-- > 0;) {
+        const rl_pmatch *x = &r->modal[i];
+        if (rl_dict_pattern(r->dict, x->pat)->modal != RL_M_REPORT || x->end > pr->m->start)
+            continue;
+        sp = rl_role_subject(c, pr->v, x->start);
+        return sp >= 0 ? sp : -1;
+    }
+    return -1;
+}
+
+/* "... sanctions could follow if Ankara activated the system", "threatened
+ * sanctions unless Minsk frees them": the subject of the condition after a
+ * threat that names no target; -1 none. */
+static int32_t condition_subject(const rl_reading *r, const rl_pmatch *m)
+{
+    for (uint32_t k = m->end; k < r->n && k < m->end + 12; k++) {
+        if (!(rl_wc(r, k) & RL_W_IF))
+            continue;
+        for (uint32_t j = k + 1; j < r->n && j <= k + 4; j++) {
+            int32_t ch = r->chunk_of[j];
+            if (ch >= 0)
+                return r->chunk[ch].prep < 0 ? (int32_t)r->group[r->chunk[ch].group].first : -1;
+            if (r->tok[j].flags & RL_T_PUNCT)
+                break;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 /* Source and target chunks of the predicate; 0 when it is no event. */
 static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
 {
@@ -402,6 +441,18 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
         int32_t subj = rl_role_subject(c, pr->v, m->start);
         pr->src = m->source >= 0 ? m->source : m->target >= 0 ? m->target : rl_role_object(r, pr->v);
         pr->tgt = subj >= 0 ? subj : -1;
+        /* "Russia will pay a heavy price," Biden said: a consequence that
+         * falls on its subject is the speaker's threat */
+        if (pr->src < 0 && !pr->fin && rl_code_root(p->code) == 13)
+            pr->src = clause_speaker(c, pr);
+    }
+    /* "sanctions would be imposed if Ankara activated it": a threat without
+     * a target is aimed at the subject of its condition, made by whoever
+     * says it */
+    if (pr->tgt < 0 && !pr->fin && rl_code_root(p->code) == 13) {
+        pr->tgt = condition_subject(r, m);
+        if (pr->tgt >= 0 && pr->src < 0 && !(p->flags & RL_PF_SUBJ))
+            pr->src = clause_speaker(c, pr);
     }
     /* "demanded Russia's withdrawal from Ukraine", "rejected Moscow's
      * proposal for talks with the West": a demand, appeal or rejection is

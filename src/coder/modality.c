@@ -204,6 +204,11 @@ static int decide_mood(const rl_reading *r, const rl_pred *pr, int has_if, int m
         return RL_MOD_NEGATED;
     if (mod != RL_MOD_REALIZED)
         return mod;
+    /* "Russia will pay a heavy price if it invades", "sanctions would be
+     * imposed if ...": a consequence announced for a condition or the
+     * future is a threat */
+    if (root == 13 && !pr->fin && (has_if || future || would))
+        return RL_MOD_THREATENED;
     if (has_if && (future || would)) {
         const char *tc = conflict && !pr->fin ? rl_dict_modal_code(r->dict, *code, RL_MC_THREAT) : NULL;
         if (tc) {
