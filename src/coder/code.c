@@ -70,6 +70,8 @@ void rl_coder_begin_story(rl_coder *c, rl_day story_date)
     c->nseen = 0;
     c->ncharge = 0;
     c->nsent = 0;
+    c->qspeaker[0] = '\0';
+    c->qrecent = c->qcarry = 0;
     c->home[0] = '\0';
     c->names.n = 0;
     c->r.surnames = &c->names;
@@ -103,6 +105,7 @@ static void count_country(rl_coder *c, const char *code, unsigned w)
 int rl_coder_note_text(rl_coder *c, const char *text, rl_token *t, size_t n, unsigned weight)
 {
     rl_reading *r = &c->r;
+    r->quote_carry = 0;
     int rc = rl_match_sentence(r, text, t, n, c->story);
     if (rc)
         return rc;
@@ -320,6 +323,22 @@ static int pred_is_event(const rl_reading *r, const rl_pred *pr, rl_buf *trace)
     return 1;
 }
 
+/* Whether two actor codes are the same side: the same state (the country,
+ * its government and its state agencies), else the same code (rebels and
+ * the government of one country are two sides; so are IGOs, NGOs and armed
+ * groups by their own codes). */
+static int is_state(const char *a)
+{
+    static const char *const STATE[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
+    return isupper((unsigned char)a[0]) && strncmp(a, "IGO", 3) && strncmp(a, "NGO", 3) &&
+           strncmp(a, "IMG", 3) && (strlen(a) == 3 || rl_code_suffix_in(a, STATE, sizeof STATE / sizeof *STATE));
+}
+
+static int same_side(const char *a, const char *b)
+{
+    return is_state(a) && is_state(b) ? !strncmp(a, b, 3) : !strcmp(a, b);
+}
+
 /* ---- stage 2: roles (roles.c finds each; here the order of the search) ---- */
 
 /* Noun patterns: "Russia's ultimatum", "US sanctions on Russia". */
@@ -373,13 +392,33 @@ static int32_t clause_speaker(rl_coder *c, const rl_pred *pr)
     return -1;
 }
 
+/* "Medvedev warned that Moscow could use nuclear weapons if ...": is the
+ * one saying the clause (clause_speaker) of the act's own side? */
+static int own_voice(rl_coder *c, const rl_pred *pr)
+{
+    int32_t sp = clause_speaker(c, pr);
+    char codes[MAXCODES][24];
+    if (sp < 0 || pr->ns < 1 || rl_role_codes(c, sp, codes, NULL) < 1)
+        return 0;
+    return is_state(codes[0]) && is_state(pr->srcs[0]) ? !strncmp(codes[0], pr->srcs[0], 3)
+                                                        : !strcmp(codes[0], pr->srcs[0]);
+}
+
 /* "... sanctions could follow if Ankara activated the system", "threatened
  * sanctions unless Minsk frees them": the subject of the condition after a
  * threat that names no target; -1 none. */
 static int32_t condition_subject(const rl_reading *r, const rl_pmatch *m)
 {
-    for (uint32_t k = m->end; k < r->n && k < m->end + 12; k++) {
-        if (!(rl_wc(r, k) & RL_W_IF))
+    /* the condition after the threat, else before it ("If they attack us,
+     * we will retaliate") */
+    uint32_t from = m->start > 16 ? m->start - 16 : 0;
+    for (uint32_t k = m->end; k < r->n && k < m->end + 12; k++)
+        if (rl_wc(r, k) & RL_W_IF) {
+            from = k;
+            break;
+        }
+    for (uint32_t k = from; k < r->n && k < m->end + 12; k++) {
+        if (!(rl_wc(r, k) & RL_W_IF) || (k >= m->start && k < m->end))
             continue;
         for (uint32_t j = k + 1; j < r->n && j <= k + 4; j++) {
             int32_t ch = r->chunk_of[j];
@@ -449,7 +488,7 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
     /* "sanctions would be imposed if Ankara activated it": a threat without
      * a target is aimed at the subject of its condition, made by whoever
      * says it */
-    if (pr->tgt < 0 && !pr->fin && rl_code_root(p->code) == 13) {
+    if (pr->tgt < 0 && !pr->fin && rl_code_root(p->code) >= 13 && !pr->passive && !pr->noun) {
         pr->tgt = condition_subject(r, m);
         if (pr->tgt >= 0 && pr->src < 0 && !(p->flags & RL_PF_SUBJ))
             pr->src = clause_speaker(c, pr);
@@ -552,22 +591,6 @@ static void protest_target(rl_pred *pr)
         rl_strlcat(rl_strlcpy(pr->tgts[0], s, 4), "GOV", 24);
         pr->nt = 1;
     }
-}
-
-/* Whether two actor codes are the same side: the same state (the country,
- * its government and its state agencies), else the same code (rebels and
- * the government of one country are two sides; so are IGOs, NGOs and armed
- * groups by their own codes). */
-static int is_state(const char *a)
-{
-    static const char *const STATE[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
-    return isupper((unsigned char)a[0]) && strncmp(a, "IGO", 3) && strncmp(a, "NGO", 3) &&
-           strncmp(a, "IMG", 3) && (strlen(a) == 3 || rl_code_suffix_in(a, STATE, sizeof STATE / sizeof *STATE));
-}
-
-static int same_side(const char *a, const char *b)
-{
-    return is_state(a) && is_state(b) ? !strncmp(a, b, 3) : !strcmp(a, b);
 }
 
 /* "Beijing denies the allegations": a denial that names no one answers the
@@ -893,6 +916,7 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
     if (press_contact(&pr))
         return skip(trace, &pr, "talking to the press reports the story (no consultation)");
     pr.e.pattern = pr.m->pat;
+    pr.own_voice = own_voice(c, &pr);
     split_paired_code(&pr);
     rl_modal_decide(r, &pr, has_if);
     code_by_actors(r->dict, &pr);
@@ -1126,6 +1150,25 @@ static void remember_actors(rl_coder *c, const rl_events *out, size_t first)
     }
 }
 
+/* Who spoke last, for the next sentences of the same quote ('"... we will
+ * react positively.' after 'Cavusoglu said: "...'): the speaker of the
+ * sentence's last quote that has one, and whether a quote is left open. */
+static void remember_quote(rl_coder *c)
+{
+    const rl_reading *r = &c->r;
+    c->qrecent = 0;
+    for (int i = r->nquote; i-- > 0;) {
+        char codes[MAXCODES][24];
+        int32_t sp = r->quote[i].speaker;
+        if (sp >= 0 && r->chunk[sp].anaphor != RL_CH_FIRST && rl_role_codes(c, sp, codes, NULL) > 0) {
+            rl_strlcpy(c->qspeaker, codes[0], sizeof c->qspeaker);
+            c->qrecent = 1;
+            break;
+        }
+    }
+    c->qcarry = r->quote_open ? c->qcarry + 1 : 0;
+}
+
 static const char *const miss_names[RL_MISS_COUNT] = {
     "", "discarded", "no actor", "no verb pattern", "no source or target",
 };
@@ -1162,6 +1205,8 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
                       rl_buf *trace)
 {
     rl_reading *r = &c->r;
+    /* a quote left open goes on in the next sentences (at most three) */
+    r->quote_carry = c->qcarry > 0 && c->qcarry <= 3;
     int rc = rl_match_sentence(r, text, t, n, c->story);
     if (rc || (rc = reserve_scratch(c)))
         return rc;
@@ -1180,6 +1225,7 @@ int rl_coder_sentence(rl_coder *c, const char *text, rl_token *t, size_t n, rl_e
         if ((rc = code_bare_modal(c, i, out, first, trace)))
             return rc;
     remember_actors(c, out, first);
+    remember_quote(c);
     c->nsent++;
     return RL_OK;
 }

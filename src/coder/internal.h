@@ -26,6 +26,9 @@ struct rl_coder {
     struct { char src[24], tgt[24]; unsigned sentence; } charge[RL_MAX_CHARGES];
     int ncharge;                   /* recent accusations and charges, oldest first (for denials) */
     unsigned nsent;                /* sentences coded in this story */
+    char qspeaker[24];             /* code of the last quote's speaker */
+    int qrecent;                   /* ... named in the previous sentence */
+    int qcarry;                    /* sentences so far inside a quote left open (0: none open) */
     int discarded;                 /* the last sentence had a discard phrase */
     int32_t *vsource;              /* resolved source chunk per verb match */
     int32_t *vfrom;                /* verb whose subject this one shares, -1 */
@@ -52,6 +55,7 @@ typedef struct rl_pred {
     int noun;                      /* a noun pattern ("US sanctions on Russia") */
     int passive;
     int at_place;                  /* the target is the place the act is in ("a hotel in Mogadishu") */
+    int own_voice;                 /* the act's source side is the one saying it (quote or report) */
     int implied;                   /* agentless passive whose pattern implies its agent ([by COP]) */
     int sym;                       /* symmetric act ("met", "talks between") */
     int pledge;                    /* a plain "will/would" with no date: one side's pledge */

@@ -98,6 +98,8 @@ typedef struct rl_reading {
     rl_pmatch *modal; size_t nmodal, cmodal;
     rl_datex dates[16]; size_t ndates;
     rl_quote quote[RL_MAX_QUOTES]; uint8_t nquote;
+    uint8_t quote_carry;   /* set by the coder: the sentence starts inside a quote opened before */
+    uint8_t quote_open;    /* set by rl_quote_spans: a quote is still open at the sentence's end */
     const rl_surnames *surnames; /* NULL: none (set by the coder per story) */
 } rl_reading;
 

@@ -200,6 +200,10 @@ static int decide_mood(const rl_reading *r, const rl_pred *pr, int has_if, int m
     int conflict = root >= 14 || (root >= 10 && root <= 13);
     int future = ms[RL_M_FUTURE] >= 0;
     int would = ms[RL_M_HYPO] >= 0 && (rl_wc(r, r->modal[ms[RL_M_HYPO]].start) & RL_W_WOULD);
+    /* "Medvedev warned that Moscow could use nuclear weapons if ...": what
+     * one side says it could do to another on a condition is a threat */
+    if (has_if && pr->own_voice && ms[RL_M_HYPO] >= 0 && rl_match_is_word(r, r->modal[ms[RL_M_HYPO]].start, "could"))
+        would = 1;
     if (ms[RL_M_NEGATE] >= 0)
         return RL_MOD_NEGATED;
     if (mod != RL_MOD_REALIZED)

@@ -36,7 +36,10 @@ void rl_quote_spans(rl_reading *r)
     unsigned straight = 0;
     for (uint32_t k = 0; k < r->n; k++)
         straight += quote_kind(r, k) == 3;
-    int64_t open = -1;
+    /* a sentence inside a quote opened in an earlier one: the quote runs
+     * from its start (to its first closing mark, else to its end) */
+    int64_t open = r->quote_carry ? -1 : -2;
+    r->quote_open = 0;
     for (uint32_t k = 0; k < r->n; k++) {
         int q = quote_kind(r, k);
         if (!q)
@@ -45,17 +48,24 @@ void rl_quote_spans(rl_reading *r)
             straight--;
             /* an odd straight quote with none after it closes a quote opened
              * in an earlier sentence */
-            q = open >= 0 ? 2 : straight > 0 ? 1 : 2;
+            q = open >= -1 ? 2 : straight > 0 ? 1 : 2;
+            /* the sentence's first token opens, its last closes */
+            if (k == 0)
+                q = 1;
+            else if (k + 1 == r->n)
+                q = 2;
         }
         if (q == 1) {
             open = k;
         } else {
             add_span(r, open >= 0 ? (uint32_t)open + 1 : 0, k);
-            open = -1;
+            open = -2;
         }
     }
-    if (open >= 0)
-        add_span(r, (uint32_t)open + 1, (uint32_t)r->n);
+    if (open >= -1) {
+        add_span(r, open >= 0 ? (uint32_t)open + 1 : 0, (uint32_t)r->n);
+        r->quote_open = 1;
+    }
 }
 
 int rl_quote_at(const rl_reading *r, uint32_t k)

@@ -588,9 +588,13 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
                 if (!y->anaphor && plural && y->group >= 0)
                     return rl_role_codes(c, (int32_t)r->group[y->group].first, out, prefer);
             }
+        /* the other party of an act is not the actor's own side: "we will
+         * retaliate if they ..." */
+        int n = 0;
         for (int i = 0; i < c->ngroup; i++)
-            memcpy(out[i], c->group[i], 24);
-        return c->ngroup;
+            if (!prefer || !prefer[0] || strncmp(prefer, "IGO", 3) == 0 || strncmp(c->group[i], prefer, 3) != 0)
+                memcpy(out[n++], c->group[i], 24);
+        return n;
     }
     if (x->anaphor == RL_CH_IT) {
         /* "it": the nearest actor before it in the sentence that is no person */
@@ -633,9 +637,16 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
     if (x->anaphor == RL_CH_FIRST) {
         /* "we", "I" inside a quote: the speaker's side */
         int32_t sp = rl_quote_speaker_of(r, x->start);
-        if (sp < 0 || r->chunk[sp].anaphor == RL_CH_FIRST)
+        if (sp >= 0 && r->chunk[sp].anaphor != RL_CH_FIRST)
+            return rl_role_codes(c, sp, out, prefer);
+        /* a quote that names no speaker in this sentence: one going on from
+         * an earlier sentence, or opened right after a quoted speaker, is
+         * still that speaker's */
+        int q = rl_quote_at(r, x->start);
+        if (sp >= 0 || q < 0 || !c->qspeaker[0] || !(r->quote_carry || c->qrecent))
             return 0;
-        return rl_role_codes(c, sp, out, prefer);
+        rl_strlcpy(out[0], c->qspeaker, 24);
+        return 1;
     }
     const rl_group *g = &r->group[x->group];
     int n = 0;
