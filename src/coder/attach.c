@@ -221,8 +221,14 @@ void rl_attach_event_date(rl_coder *c, rl_pred *pr, rl_buf *trace)
      * to" arrange it, and a date times it: those stay scheduled */
     if (!pr->fin && e->modality == RL_MOD_SCHEDULED && !e->date_expr[0] && rl_code_root(e->code) <= 8 &&
         plain_future(r, pr)) {
-        e->modality = RL_MOD_REALIZED;
-        pr->pledge = 1;
+        /* ... when its own side says so; "analysts say Tehran would welcome
+         * it" is someone else's speculation */
+        if (pr->third_voice) {
+            e->modality = RL_MOD_HYPOTHETICAL;
+        } else {
+            e->modality = RL_MOD_REALIZED;
+            pr->pledge = 1;
+        }
     }
     /* "held a meeting on December 30 and discussed ...", "Hamas freed three
      * hostages on Saturday and Israel released 183 prisoners": a coordinated

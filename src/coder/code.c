@@ -394,14 +394,32 @@ static int32_t clause_speaker(rl_coder *c, const rl_pred *pr)
 
 /* "Medvedev warned that Moscow could use nuclear weapons if ...": is the
  * one saying the clause (clause_speaker) of the act's own side? */
-static int own_voice(rl_coder *c, const rl_pred *pr)
+static int own_voice(rl_coder *c, rl_pred *pr)
 {
     int32_t sp = clause_speaker(c, pr);
     char codes[MAXCODES][24];
-    if (sp < 0 || pr->ns < 1 || rl_role_codes(c, sp, codes, NULL) < 1)
+    pr->third_voice = 0;
+    if (sp < 0 || pr->ns < 1)
         return 0;
-    return is_state(codes[0]) && is_state(pr->srcs[0]) ? !strncmp(codes[0], pr->srcs[0], 3)
-                                                        : !strcmp(codes[0], pr->srcs[0]);
+    int own = rl_role_codes(c, sp, codes, NULL) >= 1 &&
+              (is_state(codes[0]) && is_state(pr->srcs[0]) ? !strncmp(codes[0], pr->srcs[0], 3)
+                                                           : !strcmp(codes[0], pr->srcs[0]));
+    pr->third_voice = !own;
+    return own;
+}
+
+/* The speaker of a consequence announced for someone, if one who can
+ * impose it: analysts, reporters and civilians who say "Turkey could face
+ * sanctions" threaten no one. */
+static int32_t threat_speaker(rl_coder *c, const rl_pred *pr)
+{
+    static const char *const BYSTANDER[] = {"EDU", "MED", "CVL"};
+    int32_t sp = clause_speaker(c, pr);
+    char codes[MAXCODES][24];
+    if (sp < 0 || rl_role_codes(c, sp, codes, NULL) < 1 ||
+        rl_code_suffix_in(codes[0], BYSTANDER, sizeof BYSTANDER / sizeof *BYSTANDER))
+        return -1;
+    return sp;
 }
 
 /* "... sanctions could follow if Ankara activated the system", "threatened
@@ -483,7 +501,7 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
         /* "Russia will pay a heavy price," Biden said: a consequence that
          * falls on its subject is the speaker's threat */
         if (pr->src < 0 && !pr->fin && rl_code_root(p->code) == 13)
-            pr->src = clause_speaker(c, pr);
+            pr->src = threat_speaker(c, pr);
     }
     /* "sanctions would be imposed if Ankara activated it": a threat without
      * a target is aimed at the subject of its condition, made by whoever
@@ -491,7 +509,7 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
     if (pr->tgt < 0 && !pr->fin && rl_code_root(p->code) >= 13 && !pr->passive && !pr->noun) {
         pr->tgt = condition_subject(r, m);
         if (pr->tgt >= 0 && pr->src < 0 && !(p->flags & RL_PF_SUBJ))
-            pr->src = clause_speaker(c, pr);
+            pr->src = threat_speaker(c, pr);
     }
     /* "demanded Russia's withdrawal from Ukraine", "rejected Moscow's
      * proposal for talks with the West": a demand, appeal or rejection is

@@ -56,6 +56,7 @@ typedef struct rl_pred {
     int passive;
     int at_place;                  /* the target is the place the act is in ("a hotel in Mogadishu") */
     int own_voice;                 /* the act's source side is the one saying it (quote or report) */
+    int third_voice;               /* someone else says it ("analysts say Tehran would ...") */
     int implied;                   /* agentless passive whose pattern implies its agent ([by COP]) */
     int sym;                       /* symmetric act ("met", "talks between") */
     int pledge;                    /* a plain "will/would" with no date: one side's pledge */
