@@ -271,6 +271,13 @@ int32_t rl_role_object(const rl_reading *r, size_t v)
                     return -1;
             if (rl_is_punct(r, k, ',') && report_after(r, k))
                 return -1;
+            /* "welcomed the release and reiterated its call to the
+             * authorities": after a plain noun object, "and" before a verb in
+             * the past opens the next predicate */
+            if (plain_object && (rl_wc(r, k) & RL_W_AND) && k + 1 < r->n && r->chunk_of[k + 1] < 0 &&
+                (r->tok[k + 1].flags & RL_T_WORD) && !(r->tok[k + 1].flags & RL_T_CAP) && r->tok[k + 1].len > 4 &&
+                !memcmp(r->text + r->tok[k + 1].off + r->tok[k + 1].len - 2, "ed", 2))
+                return -1;
             /* "strengthen ties in Asia to counter Beijing": an infinitive
              * after the verb's phrase opens a clause of its own (right
              * after the verb, "threatened to close U.S. bases", it is the
