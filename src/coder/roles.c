@@ -432,12 +432,15 @@ static int agent_country(const rl_reading *r, const char *prefer, const char *ho
         }
         for (size_t j = 0; j < r->nchunk; j++) {
             const rl_chunk *p = &r->chunk[j];
-            if (!p->code[0] || !rl_match_is_locative(r, p->prep) || !isupper((unsigned char)p->code[0]) ||
-                !strncmp(p->code, "IGO", 3) || !strncmp(p->code, "NGO", 3))
+            /* "on Afghan soil", "on Syrian territory" are "in" */
+            int on_soil = p->prep >= 0 && rl_match_is_word(r, (uint32_t)p->prep, "on") &&
+                          (rl_match_is_word(r, p->end, "soil") || rl_match_is_word(r, p->end, "territory"));
+            if (!p->code[0] || (!rl_match_is_locative(r, p->prep) && !on_soil) ||
+                !isupper((unsigned char)p->code[0]) || !strncmp(p->code, "IGO", 3) || !strncmp(p->code, "NGO", 3))
                 continue;
             if (pass == 0 && !rl_match_is_word(r, (uint32_t)p->prep, "in") &&
                 !rl_match_is_word(r, (uint32_t)p->prep, "across") &&
-                !rl_match_is_word(r, (uint32_t)p->prep, "inside"))
+                !rl_match_is_word(r, (uint32_t)p->prep, "inside") && !on_soil)
                 continue;
             snprintf(out, 4, "%.3s", p->code);
             return 1;
