@@ -294,6 +294,21 @@ static int reduced_relative_before_verb(const rl_reading *r, const rl_pmatch *m)
     return 0;
 }
 
+static int planned_act(const rl_reading *r, const rl_pmatch *m)
+{
+    static const char *const PLANNED[] = {"planned", "proposed", "possible", "potential", "expected",
+                                          "upcoming", "looming", "prospective", "threatened", "anticipated"};
+    if (m->start == 0)
+        return 0;
+    uint32_t k = m->start - 1;
+    if (r->chunk_of[k] >= 0 && r->chunk[r->chunk_of[k]].start > 0) /* "a planned opposition rally" */
+        k = r->chunk[r->chunk_of[k]].start - 1;
+    for (size_t i = 0; i < sizeof PLANNED / sizeof *PLANNED; i++)
+        if (rl_match_is_word(r, k, PLANNED[i]))
+            return 1;
+    return 0;
+}
+
 static int pred_is_event(const rl_reading *r, const rl_pred *pr, rl_buf *trace)
 {
     const rl_pmatch *m = pr->m;
@@ -316,6 +331,10 @@ static int pred_is_event(const rl_reading *r, const rl_pred *pr, rl_buf *trace)
      * verb later in the clause, is a reduced relative */
     if (!pr->fin && !pr->noun && m->target < 0 && reduced_relative_before_verb(r, m))
         return skip(trace, pr, "a reduced relative (describes an argument)");
+    /* "a planned opposition rally", "the proposed talks": an act its noun
+     * phrase calls planned or possible has not happened */
+    if (planned_act(r, m))
+        return skip(trace, pr, "called planned or possible by its noun phrase");
     /* the antecedent of a conditional ("if Russia invaded Ukraine") is a
      * condition, not an event */
     if (rl_modal_in_if(r, m->head))

@@ -410,6 +410,19 @@ int32_t rl_role_place(const rl_reading *r, size_t v)
     return -1;
 }
 
+/* "northern", "southeastern", "central" ...: a direction before a place. */
+static int direction_word(const rl_reading *r, uint32_t k)
+{
+    static const char *const DIRS[] = {"northern", "southern", "eastern", "western", "central",
+                                       "northeastern", "northwestern", "southeastern", "southwestern",
+                                       "north-eastern", "north-western", "south-eastern", "south-western"};
+    const rl_token *t = &r->tok[k];
+    for (size_t i = 0; i < sizeof DIRS / sizeof *DIRS; i++)
+        if (strlen(DIRS[i]) == t->len && !strncasecmp(DIRS[i], r->text + t->off, t->len))
+            return 1;
+    return 0;
+}
+
 /* Codes of the chunk's group; anaphors resolved from the story. */
 /* Country for an agent without one ("militants", "protesters"): a place the
  * sentence puts things in ("in Yemen"), else the other party's country
@@ -432,9 +445,12 @@ static int agent_country(const rl_reading *r, const char *prefer, const char *ho
         }
         for (size_t j = 0; j < r->nchunk; j++) {
             const rl_chunk *p = &r->chunk[j];
-            /* "on Afghan soil", "on Syrian territory" are "in" */
+            /* "on Afghan soil", "on Syrian territory" are "in"; so is "in
+             * northeastern C.A.R." */
             int on_soil = p->prep >= 0 && rl_match_is_word(r, (uint32_t)p->prep, "on") &&
                           (rl_match_is_word(r, p->end, "soil") || rl_match_is_word(r, p->end, "territory"));
+            on_soil |= p->prep < 0 && p->start >= 2 && rl_match_is_word(r, p->start - 2, "in") &&
+                       direction_word(r, p->start - 1);
             if (!p->code[0] || (!rl_match_is_locative(r, p->prep) && !on_soil) ||
                 !isupper((unsigned char)p->code[0]) || !strncmp(p->code, "IGO", 3) || !strncmp(p->code, "NGO", 3))
                 continue;
