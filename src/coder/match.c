@@ -980,8 +980,10 @@ static int subject_ok(const rl_reading *r, const rl_pattern *p, uint32_t i)
             k = (int32_t)ch->start;
             continue;
         }
+        /* a compound, or "the two presidents", "both sides" (its members
+         * come from the story) */
         if (p->flags & RL_PF_SUBJ_GROUP)
-            return ch->group >= 0 && r->group[ch->group].n >= 2;
+            return (ch->group >= 0 && r->group[ch->group].n >= 2) || ch->anaphor == RL_CH_PLURAL_ANAPHOR;
         return 1;
     }
     return 0;
