@@ -67,6 +67,7 @@ void rl_coder_begin_story(rl_coder *c, rl_day story_date)
     c->ngroup = 0;
     c->person[0] = '\0';
     c->org[0] = '\0';
+    c->igo[0] = '\0';
     c->nseen = 0;
     c->ncharge = 0;
     c->nsent = 0;
@@ -1180,6 +1181,8 @@ static void remember_actors(rl_coder *c, const rl_events *out, size_t first)
             rl_strlcpy(c->person, r->chunk[i].code, sizeof c->person);
         if (r->chunk[i].code[0] && !r->chunk[i].anaphor && rl_role_is_org(r->chunk[i].code))
             rl_strlcpy(c->org, r->chunk[i].code, sizeof c->org);
+        if (r->chunk[i].code[0] && !r->chunk[i].anaphor && !strncmp(r->chunk[i].code, "IGO", 3))
+            rl_strlcpy(c->igo, r->chunk[i].code, sizeof c->igo);
         remember_surname(c, &r->chunk[i]);
         remember_appositive_name(c, (int32_t)i);
         if (r->chunk[i].code[0] && !r->chunk[i].anaphor)

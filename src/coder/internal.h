@@ -19,6 +19,7 @@ struct rl_coder {
     int ngroup;
     char person[24];               /* last person seen (for "he", "she") */
     char org[24];                  /* last non-state group seen (for "the group") */
+    char igo[24];                  /* last international organization seen (for "the bloc") */
     struct { char code[4]; unsigned n; } seen[32]; /* countries named in the story, weighted */
     int nseen;
     char home[4];                  /* the story's main country: police, protesters ... */

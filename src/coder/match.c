@@ -205,7 +205,12 @@ static uint32_t description_at(const rl_reading *r, uint32_t i, const char *cons
                     if (r->ment[q].start > i && r->ment[q].start <= k &&
                         (!org || rl_dict_pattern(r->dict, r->ment[q].pat)->kind != RL_P_AGENT))
                         return 0;
-                if ((rl_wc(r, k + 1) & RL_W_OF) || (org && k + 1 < r->n && (r->tok[k + 1].flags & RL_T_CAP)))
+                /* "the group of 20" names another group; "accused the bloc
+                 * of failing" does not */
+                int of_ing = k + 2 < r->n && r->tok[k + 2].len > 4 &&
+                             !memcmp(r->text + r->tok[k + 2].off + r->tok[k + 2].len - 3, "ing", 3);
+                if (((rl_wc(r, k + 1) & RL_W_OF) && !of_ing) ||
+                    (org && k + 1 < r->n && (r->tok[k + 1].flags & RL_T_CAP)))
                     return 0;
                 return k + 1 - i;
             }
@@ -229,6 +234,12 @@ static uint32_t org_description(const rl_reading *r, uint32_t i)
     return description_at(r, i, NOUN, sizeof NOUN / sizeof *NOUN, 1);
 }
 
+static uint32_t igo_description(const rl_reading *r, uint32_t i)
+{
+    static const char *const NOUN[] = {"bloc", "body", "alliance"};
+    return description_at(r, i, NOUN, sizeof NOUN / sizeof *NOUN, 1);
+}
+
 /* "the two leaders", "both sides", "they": plural anaphors; "he", "she": singular */
 static uint32_t anaphor_at(const rl_reading *r, uint32_t i, int *kind)
 {
@@ -241,9 +252,19 @@ static uint32_t anaphor_at(const rl_reading *r, uint32_t i, int *kind)
     if (dl) { *kind = RL_CH_COUNTRY; return dl; }
     uint32_t ol = org_description(r, i);
     if (ol) { *kind = RL_CH_ORG; return ol; }
-    if ((w & RL_W_THE) && (rl_wc(r, i + 1) & RL_W_TWO) && (rl_wc(r, i + 2) & RL_W_HEADS)) {
-        *kind = RL_CH_PLURAL_ANAPHOR;
-        return 3;
+    uint32_t il = igo_description(r, i);
+    if (il) { *kind = RL_CH_IGO; return il; }
+    if ((w & RL_W_THE) && (rl_wc(r, i + 1) & RL_W_TWO)) {
+        /* "the two leaders", "the three military-led nations": at most two
+         * plain modifiers before the head */
+        for (uint32_t k = i + 2; k < r->n && k <= i + 4; k++) {
+            if (rl_wc(r, k) & RL_W_HEADS) {
+                *kind = RL_CH_PLURAL_ANAPHOR;
+                return k + 1 - i;
+            }
+            if (!(r->tok[k].flags & RL_T_WORD) || (r->tok[k].flags & RL_T_CAP) || r->wc[k])
+                break;
+        }
     }
     if ((w & RL_W_BOTH) && (rl_wc(r, i + 1) & RL_W_HEADS)) {
         *kind = RL_CH_PLURAL_ANAPHOR;

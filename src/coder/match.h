@@ -20,7 +20,8 @@ typedef struct rl_mention {
 
 enum { RL_CH_PRONOUN = 1, RL_CH_PLURAL_ANAPHOR = 2, RL_CH_IT = 3, RL_CH_FIRST = 4 /* we, I inside a quote */,
        RL_CH_COUNTRY = 5 /* "the country", "the Central African nation" */,
-       RL_CH_ORG = 6 /* "the group", "the separatist group", "the organization" */ };
+       RL_CH_ORG = 6 /* "the group", "the separatist group", "the organization" */,
+       RL_CH_IGO = 7 /* "the bloc", "the regional body", "the alliance" */ };
 
 typedef struct rl_chunk {
     uint32_t start, end;   /* token span */

@@ -177,6 +177,7 @@ int32_t rl_role_subject(rl_coder *c, size_t v, uint32_t from)
             /* descriptions may head one: "the militant group that seized" */
             if (k >= 1 && r->chunk_of[k - 1] >= 0 &&
                 (!r->chunk[r->chunk_of[k - 1]].anaphor || r->chunk[r->chunk_of[k - 1]].anaphor == RL_CH_ORG ||
+                 r->chunk[r->chunk_of[k - 1]].anaphor == RL_CH_IGO ||
                  r->chunk[r->chunk_of[k - 1]].anaphor == RL_CH_COUNTRY) &&
                 (r->chunk[r->chunk_of[k - 1]].prep < 0 || r->chunk[r->chunk_of[k - 1]].anaphor == RL_CH_ORG))
                 return (int32_t)r->group[r->chunk[r->chunk_of[k - 1]].group].first;
@@ -583,6 +584,8 @@ static int is_armed_org(const rl_chunk *y) { return is_org(y) && armed_group_cod
 
 static int is_person(const rl_chunk *y) { return y->person; }
 
+static int is_igo(const rl_chunk *y) { return !y->anaphor && !strncmp(y->code, "IGO", 3); }
+
 /* What an anaphor at chunk ch stands for: the nearest chunk before it in the
  * sentence that names such an actor (ok), else what the story remembered
  * ("" none); NULL when neither. */
@@ -655,6 +658,15 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
          * persons */
         const char *a = x->anaphor == RL_CH_ORG ? antecedent(c, ch, is_org, c->org)
                                                 : antecedent(c, ch, is_person, c->person);
+        if (!a)
+            return 0;
+        rl_strlcpy(out[0], a, 24);
+        return 1;
+    }
+    if (x->anaphor == RL_CH_IGO) {
+        /* "the bloc", "the regional body": the international organization
+         * named before, in the sentence or the story */
+        const char *a = antecedent(c, ch, is_igo, c->igo);
         if (!a)
             return 0;
         rl_strlcpy(out[0], a, 24);

@@ -72,6 +72,7 @@ void rl_trace_reading(const rl_coder *c, rl_buf *tr)
                       x->anaphor == RL_CH_FIRST     ? "(first person: the quote's speaker)"
                       : x->anaphor == RL_CH_COUNTRY ? "(description: the country named before it)"
                       : x->anaphor == RL_CH_ORG     ? "(description: the group named before it)"
+                      : x->anaphor == RL_CH_IGO     ? "(description: the organization named before it)"
                       : x->anaphor                  ? "(pronoun: resolved from earlier sentences)"
                       : x->code[0]                  ? x->code
                                                     : "(agent only)",
