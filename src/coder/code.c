@@ -636,14 +636,23 @@ static void protest_target(rl_pred *pr)
  * few sentences, and is aimed at whoever made it; none remembered, no event. */
 static int denial_target(const rl_coder *c, rl_pred *pr)
 {
-    if (pr->nt || pr->ns != 1 || strncmp(pr->p->code, "016", 3))
+    if (pr->ns < 1 || strncmp(pr->p->code, "016", 3))
         return 0;
+    /* "Moscow denied claims that Russian troops attacked": no one denies
+     * to their own side; the actors of what is denied are no target */
+    if (pr->nt == 1 && same_side(pr->tgts[0], pr->srcs[0]))
+        pr->nt = 0;
+    if (pr->nt)
+        return 0;
+    /* "Both Pakistan and China reject the claims": the accuser of either
+     * (one denial of the same claims) */
     for (int i = c->ncharge - 1; i >= 0 && c->nsent - c->charge[i].sentence <= 6; i--)
-        if (same_side(c->charge[i].tgt, pr->srcs[0]) && !same_side(c->charge[i].src, pr->srcs[0])) {
-            rl_strlcpy(pr->tgts[0], c->charge[i].src, 24);
-            pr->nt = 1;
-            return 1;
-        }
+        for (int s = 0; s < pr->ns; s++)
+            if (same_side(c->charge[i].tgt, pr->srcs[s]) && !same_side(c->charge[i].src, pr->srcs[s])) {
+                rl_strlcpy(pr->tgts[0], c->charge[i].src, 24);
+                pr->nt = 1;
+                return 1;
+            }
     return 0;
 }
 
@@ -653,7 +662,9 @@ static int denial_target(const rl_coder *c, rl_pred *pr)
  * country). */
 static int admission_target(const rl_coder *c, rl_pred *pr)
 {
-    if (pr->nt || pr->ns < 1 || strncmp(pr->p->code, "015", 3))
+    /* a plea, guilty or not, is made to the court */
+    int plea = strstr(pr->p->text, "plead") != NULL;
+    if (pr->nt || pr->ns < 1 || (strncmp(pr->p->code, "015", 3) && !plea))
         return 0;
     int32_t place = rl_role_place(&c->r, pr->v);
     if (place >= 0 && is_state(c->r.chunk[place].code))
@@ -662,6 +673,8 @@ static int admission_target(const rl_coder *c, rl_pred *pr)
         snprintf(pr->tgts[0], 24, "%.3s", c->home);
     else
         return 0;
+    if (plea)
+        rl_strlcat(pr->tgts[0], "JUD", 24);
     pr->nt = 1;
     return 1;
 }
@@ -718,10 +731,10 @@ static int actor_codes(rl_coder *c, rl_pred *pr, rl_buf *trace)
     if (implied_agent(c, pr) && trace)
         rl_buf_printf(trace, "source: %s, the agent the passive implies\n", pr->srcs[0]);
     protest_target(pr);
-    if (admission_target(c, pr) && trace)
-        rl_buf_printf(trace, "target: %s, the country the admitted act took place in\n", pr->tgts[0]);
     if (denial_target(c, pr) && trace)
         rl_buf_printf(trace, "target: %s, who made the accusation or charge this denial answers\n", pr->tgts[0]);
+    if (admission_target(c, pr) && trace)
+        rl_buf_printf(trace, "target: %s, the country the admitted act took place in (a plea: its court)\n", pr->tgts[0]);
     pr->sym = (pr->p->flags & (RL_PF_SYM | RL_PF_SUBJ_GROUP)) != 0;
     if (pr->sym && pr->speech < 0) {
         if (pr->ns == 0 && pr->nt >= 2) {
