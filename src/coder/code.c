@@ -709,6 +709,15 @@ static int implied_agent(rl_coder *c, rl_pred *pr)
     return 1;
 }
 
+/* "each other", "one another", "the other" right after the verb. */
+static int reciprocal_object(const rl_reading *r, const rl_pmatch *m)
+{
+    uint32_t k = m->head + 1;
+    return k + 1 < r->n && ((rl_match_is_word(r, k, "each") && rl_match_is_word(r, k + 1, "other")) ||
+                            (rl_match_is_word(r, k, "one") && rl_match_is_word(r, k + 1, "another")) ||
+                            (rl_match_is_word(r, k, "the") && rl_match_is_word(r, k + 1, "other")));
+}
+
 /* The actor codes of both sides; 0 when a side is missing. */
 static int actor_codes(rl_coder *c, rl_pred *pr, rl_buf *trace)
 {
@@ -736,6 +745,10 @@ static int actor_codes(rl_coder *c, rl_pred *pr, rl_buf *trace)
     if (admission_target(c, pr) && trace)
         rl_buf_printf(trace, "target: %s, the country the admitted act took place in (a plea: its court)\n", pr->tgts[0]);
     pr->sym = (pr->p->flags & (RL_PF_SYM | RL_PF_SUBJ_GROUP)) != 0;
+    /* "the two rivals accused each other": a reciprocal object makes the act
+     * go both ways within the subject */
+    if (!pr->nt && pr->ns >= 2 && reciprocal_object(&c->r, pr->m))
+        pr->sym = 1;
     if (pr->sym && pr->speech < 0) {
         if (pr->ns == 0 && pr->nt >= 2) {
             /* "talks between A and B": pairs within the slot's group */

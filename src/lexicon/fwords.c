@@ -55,7 +55,8 @@ static const rl_fword table[] = {
     {"leaders", RL_W_HEADS}, {"sides", RL_W_HEADS}, {"countries", RL_W_HEADS},
     {"governments", RL_W_HEADS}, {"presidents", RL_W_HEADS}, {"nations", RL_W_HEADS},
     {"parties", RL_W_HEADS}, {"men", RL_W_HEADS}, {"delegations", RL_W_HEADS},
-    {"ministers", RL_W_HEADS},
+    {"ministers", RL_W_HEADS}, {"rivals", RL_W_HEADS}, {"neighbors", RL_W_HEADS},
+    {"neighbours", RL_W_HEADS}, {"allies", RL_W_HEADS}, {"adversaries", RL_W_HEADS},
     {"members", RL_W_MEMBERS}, {"member", RL_W_MEMBERS}, {"'s", RL_W_POSS},
     /* quantities */
     {"million", RL_W_SCALE | RL_W_MILLION}, {"thousand", RL_W_SCALE},
