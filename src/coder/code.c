@@ -1006,6 +1006,49 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
     return RL_OK;
 }
 
+/* "X alleges (that) Y ...": X accuses Y (112), Y the subject of the
+ * allegation, the first actor after it, as a subject (no preposition). */
+static int code_allegation(rl_coder *c, size_t i, rl_events *out, size_t first, rl_buf *trace)
+{
+    rl_reading *r = &c->r;
+    const rl_pmatch *x = &r->modal[i];
+    if (rl_modal_in_if(r, x->start))
+        return RL_OK;
+    int32_t sp = rl_role_subject(c, r->nverb, x->start), ad = -1;
+    for (uint32_t k = x->end; k < r->n && k <= x->end + 3 && ad < 0; k++) {
+        int32_t ch = r->chunk_of[k];
+        if (ch >= 0)
+            ad = r->chunk[ch].prep < 0 && !r->chunk[ch].possessive ? (int32_t)r->group[r->chunk[ch].group].first : -2;
+        else if (!(rl_wc(r, k) & RL_W_DET))
+            break;
+    }
+    char srcs[MAXCODES][24], tgts[MAXCODES][24];
+    int ns = sp >= 0 ? rl_role_codes(c, sp, srcs, NULL) : 0;
+    int nt = ad >= 0 ? rl_role_codes(c, ad, tgts, ns ? srcs[0] : NULL) : 0;
+    if (!ns || !nt)
+        return RL_OK;
+    rl_event e;
+    memset(&e, 0, sizeof e);
+    e.pattern = x->pat;
+    chunk_text(r, sp, e.source_text, sizeof e.source_text);
+    chunk_text(r, ad, e.target_text, sizeof e.target_text);
+    rl_event_set_code(r->dict, &e, "112");
+    e.modality = RL_MOD_REALIZED;
+    rl_attach_date(c, x, &e, -1, trace);
+    size_t el = 0;
+    for (uint8_t j = 0; j < x->nevid && el + 40 < sizeof e.evidence; j++)
+        el = add_word(e.evidence, sizeof e.evidence, el, (int)r->tok[x->evid[j]].len,
+                      r->text + r->tok[x->evid[j]].off);
+    int rc;
+    for (int a = 0; a < ns; a++)
+        for (int b = 0; b < nt; b++)
+            if (!same_side(srcs[a], tgts[b]) && (rc = push_pair(out, first, &e, srcs[a], tgts[b], 0)))
+                return rc;
+    if (trace)
+        rl_buf_printf(trace, "event: 112 %s -> %s (an allegation about it)\n", srcs[0], tgts[0]);
+    return RL_OK;
+}
+
 /* An appeal, demand or threat whose content names no coded action still is
  * one: "called on China to use its influence" -> 020. */
 static int code_bare_modal(rl_coder *c, size_t i, rl_events *out, size_t first, rl_buf *trace)
@@ -1014,6 +1057,11 @@ static int code_bare_modal(rl_coder *c, size_t i, rl_events *out, size_t first, 
     const rl_pmatch *x = &r->modal[i];
     const rl_pattern *mp = rl_dict_pattern(r->dict, x->pat);
     int cls = mp->modal;
+    /* "Washington alleges the insurgent group has not ...": an allegation
+     * about an actor is an accusation of it */
+    int allege = cls == RL_M_REPORT && (strstr(mp->text, "allege") || strstr(mp->text, "contend"));
+    if (allege)
+        return code_allegation(c, i, out, first, trace);
     if (c->mused[i] || (cls != RL_M_DEMAND && cls != RL_M_APPEAL && cls != RL_M_THREAT) ||
         rl_modal_in_if(r, x->start) || (cls != RL_M_THREAT && protest_content(r, x)))
         return RL_OK;
