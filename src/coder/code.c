@@ -507,6 +507,11 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
             pr->src = rl_role_subject(c, pr->v, m->head);
         c->vfrom[pr->v] = c->last_inherit;
     }
+    /* "A and B met in the capital, Bangui, and signed": after ", and" a
+     * compound-subject pattern shares the subject of the verb before it */
+    if ((p->flags & RL_PF_SUBJ_GROUP) && pr->v > 0 && m->head >= 2 && rl_match_is_word(r, m->head - 1, "and") &&
+        rl_is_punct(r, m->head - 2, ',') && c->vsource[pr->v - 1] >= 0)
+        pr->src = c->vsource[pr->v - 1];
     if (pr->src == -2)
         pr->src = -1;
     c->vsource[pr->v] = pr->src;

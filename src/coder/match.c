@@ -996,6 +996,12 @@ static int head_is_verb(const rl_reading *r, const rl_pattern *p, rl_pmatch *m)
  * phrase); "%" needs a compound there. */
 static int subject_ok(const rl_reading *r, const rl_pattern *p, uint32_t i)
 {
+    /* "A and B met in the capital, Bangui, and signed": a verb after ", and"
+     * shares the compound subject of the verb before it */
+    if ((p->flags & RL_PF_SUBJ_GROUP) && i >= 2 && rl_match_is_word(r, i - 1, "and") && rl_is_punct(r, i - 2, ','))
+        for (size_t w = r->nverb; w-- > 0;)
+            if (r->verb[w].head < i)
+                return subject_ok(r, p, r->verb[w].head);
     for (int32_t k = (int32_t)i - 1, steps = 0; k >= 0 && steps < 6; k--, steps++) {
         if (r->clause[k] != r->clause[i] || rl_is_punct(r, k, ','))
             return 0;
