@@ -470,6 +470,22 @@ static int32_t condition_subject(const rl_reading *r, const rl_pmatch *m)
     return -1;
 }
 
+/* "condemns any violence against Afghan civilians": the victims of what is
+ * condemned or rejected (civilians, refugees after "against"/"on", with
+ * words between) are not its target. */
+static int victim_target(const rl_reading *r, const rl_pred *pr, int32_t ch)
+{
+    static const char *const VICTIM[] = {"CVL", "REF"};
+    const rl_pmatch *m = pr->m;
+    int rt = rl_code_root(pr->p->code);
+    if (ch < 0 || pr->fin || rt < 11 || rt > 12)
+        return 0;
+    const rl_chunk *x = &r->chunk[ch];
+    return x->prep > (int32_t)m->head + 1 &&
+           (rl_match_is_word(r, (uint32_t)x->prep, "against") || rl_match_is_word(r, (uint32_t)x->prep, "on")) &&
+           (rl_code_suffix_in(x->code, VICTIM, 2) || !strcmp(x->suffix, "CVL") || !strcmp(x->suffix, "REF"));
+}
+
 /* Source and target chunks of the predicate; 0 when it is no event. */
 static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
 {
@@ -515,8 +531,13 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
     if (pr->src == -2)
         pr->src = -1;
     c->vsource[pr->v] = pr->src;
-    if (pr->tgt < 0 && !pr->passive && !pr->noun)
+    if (victim_target(r, pr, pr->tgt))
+        pr->tgt = -1;
+    if (pr->tgt < 0 && !pr->passive && !pr->noun) {
         pr->tgt = rl_role_object(r, pr->v);
+        if (victim_target(r, pr, pr->tgt))
+            pr->tgt = -1;
+    }
     /* PETRARCH "+ was @shot * in $": the actor before the pattern is the
      * target; the source is the '$' slot, else the object */
     if (p->flags & RL_PF_SUBJ_TARGET) {

@@ -626,13 +626,17 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
         return n;
     }
     if (x->anaphor == RL_CH_IT) {
-        /* "it": the nearest actor before it in the sentence that is no person */
+        /* "it": the nearest actor before it in the sentence that is no person;
+         * "the group said it", "the country says it": the description's own
+         * antecedent */
         for (int32_t i = ch - 1; i >= 0; i--) {
             const rl_chunk *y = &r->chunk[i];
             if (y->code[0] && !y->person && !y->anaphor) {
                 rl_strlcpy(out[0], y->code, 24);
                 return 1;
             }
+            if (y->anaphor == RL_CH_ORG || y->anaphor == RL_CH_COUNTRY || y->anaphor == RL_CH_IGO)
+                return rl_role_codes(c, i, out, prefer) > 0 ? 1 : 0;
         }
         return 0;
     }
