@@ -486,6 +486,28 @@ static int victim_target(const rl_reading *r, const rl_pred *pr, int32_t ch)
            (rl_code_suffix_in(x->code, VICTIM, 2) || !strcmp(x->suffix, "CVL") || !strcmp(x->suffix, "REF"));
 }
 
+/* "made overtures to another key Egyptian ally, France": a relation noun
+ * after the actor, then a comma and the actor it names. Returns that actor's
+ * chunk, else ch. */
+static int32_t named_by_apposition(const rl_reading *r, int32_t ch)
+{
+    static const char *const REL[] = {"ally", "allies", "partner", "partners", "neighbor", "neighbour",
+                                      "rival", "rivals", "foe", "adversary", "enemy", "friend", "backer"};
+    if (ch < 0)
+        return ch;
+    uint32_t k = r->chunk[ch].end;
+    if (k + 2 >= r->n || !rl_is_punct(r, k + 1, ','))
+        return ch;
+    int rel = 0;
+    for (size_t i = 0; i < sizeof REL / sizeof *REL && !rel; i++)
+        rel = rl_match_is_word(r, k, REL[i]);
+    int32_t y = r->chunk_of[k + 2];
+    if (!rel || y < 0 || r->chunk[y].start != k + 2 || !r->chunk[y].code[0])
+        return ch;
+    uint32_t e = r->chunk[y].end;
+    return (e >= r->n || rl_is_punct(r, e, ',') || rl_is_punct(r, e, '.')) ? y : ch;
+}
+
 /* Source and target chunks of the predicate; 0 when it is no event. */
 static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
 {
@@ -538,6 +560,7 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
         if (victim_target(r, pr, pr->tgt))
             pr->tgt = -1;
     }
+    pr->tgt = named_by_apposition(r, pr->tgt);
     /* PETRARCH "+ was @shot * in $": the actor before the pattern is the
      * target; the source is the '$' slot, else the object */
     if (p->flags & RL_PF_SUBJ_TARGET) {
