@@ -295,6 +295,43 @@ static int reduced_relative_before_verb(const rl_reading *r, const rl_pmatch *m)
     return 0;
 }
 
+/* "the peace pact the United States negotiated with the insurgents": a
+ * subject right after a plain noun phrase opens a reduced object relative,
+ * which describes that noun (docs/annotation.md: not coded). */
+static int object_relative(const rl_reading *r, const rl_pmatch *m)
+{
+    if (m->head == 0 || r->chunk_of[m->head - 1] < 0)
+        return 0;
+    const rl_chunk *s = &r->chunk[r->chunk_of[m->head - 1]];
+    if (s->prep >= 0 || s->anaphor == RL_CH_FIRST)
+        return 0;
+    uint32_t k = s->start;
+    /* the subject opens a noun phrase of its own: "the United States",
+     * "Russia" (not "a female suicide bomber") */
+    if (k > 0 && (rl_wc(r, k - 1) & RL_W_THE))
+        k--;
+    else if (!(r->tok[k].flags & RL_T_CAP))
+        return 0;
+    if (k < 2)
+        return 0;
+    /* "sources say the military rescued": the word before is a verb */
+    for (size_t i = 0; i < r->nmodal; i++)
+        if (r->modal[i].start <= k - 1 && k - 1 < r->modal[i].end)
+            return 0;
+    for (size_t i = 0; i < r->nverb; i++)
+        if (r->verb[i].start <= k - 1 && k - 1 < r->verb[i].end)
+            return 0;
+    const rl_token *n = &r->tok[k - 1], *b = &r->tok[k - 2];
+    const char *w = r->text + n->off;
+    if (!(n->flags & RL_T_WORD) || (n->flags & RL_T_CAP) || n->len < 3 || r->wc[k - 1] || r->skip[k - 1] ||
+        r->chunk_of[k - 1] >= 0 || (w[n->len - 2] == 'l' && w[n->len - 1] == 'y') ||
+        (w[n->len - 2] == 'e' && w[n->len - 1] == 'd') || !memcmp(w + n->len - 3, "ing", 3))
+        return 0;
+    /* the noun ends a noun phrase: a determiner or a plain modifier before it */
+    return (rl_wc(r, k - 2) & (RL_W_ART | RL_W_DET)) ||
+           ((b->flags & RL_T_WORD) && !(b->flags & RL_T_CAP) && !r->wc[k - 2] && r->chunk_of[k - 2] < 0);
+}
+
 static int planned_act(const rl_reading *r, const rl_pmatch *m)
 {
     static const char *const PLANNED[] = {"planned", "proposed", "possible", "potential", "expected",
@@ -336,6 +373,8 @@ static int pred_is_event(const rl_reading *r, const rl_pred *pr, rl_buf *trace)
      * phrase calls planned or possible has not happened */
     if (planned_act(r, m))
         return skip(trace, pr, "called planned or possible by its noun phrase");
+    if (!pr->fin && !pr->noun && object_relative(r, m))
+        return skip(trace, pr, "a reduced object relative (describes the noun before its subject)");
     /* the antecedent of a conditional ("if Russia invaded Ukraine") is a
      * condition, not an event */
     if (rl_modal_in_if(r, m->head))
