@@ -1062,6 +1062,9 @@ static int match_patterns(rl_reading *r)
         int ing = r->tok[i].len > 4 && !memcmp(r->text + r->tok[i].off + r->tok[i].len - 3, "ing", 3);
         int adjective_participle = participle_before_noun(r, i);
         int charge_content = ing && charged_with(r, i);
+        /* "aimed at boosting cooperation", "efforts at improving ties": a
+         * gerund after "at" is a purpose, no act */
+        int aimed_at = ing && i > 0 && rl_match_is_word(r, i - 1, "at");
         for (uint32_t c = 0; c < nc; c++) {
             const rl_cand *cd = &cand[c];
             /* a later one-word item absent from the sentence: no match */
@@ -1081,7 +1084,7 @@ static int match_patterns(rl_reading *r)
                 continue;
             /* "accused X of committing genocide": a gerund after of/for/by is
              * the content of another event, not one of its own */
-            if (verb && i > 0 && ((r->wc[i - 1] & (RL_W_OF | RL_W_BY | RL_W_FOR)) || charge_content) && ing)
+            if (verb && i > 0 && ((r->wc[i - 1] & (RL_W_OF | RL_W_BY | RL_W_FOR)) || charge_content || aimed_at) && ing)
                 continue;
             /* "sent troops to Russia to help it": a purpose infinitive (a "to"
              * no modal construction took) and "a resolution condemning Russia"
