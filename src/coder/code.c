@@ -547,6 +547,29 @@ static int32_t named_by_apposition(const rl_reading *r, int32_t ch)
     return (e >= r->n || rl_is_punct(r, e, ',') || rl_is_punct(r, e, '.')) ? y : ch;
 }
 
+/* "the day after the 40 were deported": the word right before a passive's
+ * auxiliary (adverbs read through) ends its subject; when that word is no
+ * actor (a number, a plain noun), the subject names none, and no actor further
+ * back is it. A comma there ("The journalist, who ..., was arrested") leaves
+ * the search to rl_role_subject. */
+static int passive_subject_named(const rl_reading *r, const rl_pmatch *m)
+{
+    uint32_t k = m->head;
+    while (k > 0 && (rl_wc(r, k - 1) & RL_W_ADV) && !(rl_wc(r, k - 1) & RL_W_BE))
+        k--;
+    if (k == 0 || !(rl_wc(r, k - 1) & RL_W_BE))
+        return 1; /* no auxiliary: a reduced passive, read as before */
+    k--;
+    while (k > 0 && (rl_wc(r, k - 1) & (RL_W_ADV | RL_W_BE)))
+        k--;
+    if (k == 0)
+        return 1;
+    const rl_token *t = &r->tok[k - 1];
+    /* "An Israeli army post was attacked": a site named after its owner */
+    return (t->flags & RL_T_PUNCT) || r->chunk_of[k - 1] >= 0 || r->wc[k - 1] ||
+           (k >= 2 && r->chunk_of[k - 2] >= 0);
+}
+
 /* Source and target chunks of the predicate; 0 when it is no event. */
 static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
 {
@@ -565,7 +588,7 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
     } else if (pr->passive) {
         pr->src = rl_role_by_agent(r, m);
         pr->implied = pr->src < 0 && p->by[0] && !present_state(r, m);
-        pr->tgt = rl_role_subject(c, pr->v, m->head);
+        pr->tgt = passive_subject_named(r, m) ? rl_role_subject(c, pr->v, m->head) : -1;
         if (pr->tgt < 0)
             pr->tgt = -1;
     } else if (pr->noun && m->start > 0 &&
