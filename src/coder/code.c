@@ -705,8 +705,9 @@ static void assign_speaker(rl_coder *c, rl_pred *pr)
                 pr->src = s2;
         }
     }
-    /* fallback target: the addressee of a reporting verb ("told Putin that") */
-    if (pr->tgt < 0) {
+    /* fallback target: the addressee of a reporting verb ("told Putin that");
+     * a passive's target is its subject, never the addressee */
+    if (pr->tgt < 0 && !pr->passive) {
         for (size_t i = 0; i < r->nmodal; i++) {
             const rl_pattern *mp = rl_dict_pattern(r->dict, r->modal[i].pat);
             if (mp->modal == RL_M_REPORT && r->modal[i].target >= 0 && r->modal[i].end <= pr->m->head)
