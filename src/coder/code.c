@@ -373,7 +373,7 @@ static int pred_is_event(const rl_reading *r, const rl_pred *pr, rl_buf *trace)
      * phrase calls planned or possible has not happened */
     if (planned_act(r, m))
         return skip(trace, pr, "called planned or possible by its noun phrase");
-    if (!pr->fin && !pr->noun && object_relative(r, m))
+    if (!pr->fin && !pr->noun && !m->fronted && object_relative(r, m))
         return skip(trace, pr, "a reduced object relative (describes the noun before its subject)");
     /* the antecedent of a conditional ("if Russia invaded Ukraine") is a
      * condition, not an event */
@@ -614,6 +614,12 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
         pr->src = c->vsource[pr->v - 1];
     if (pr->src == -2)
         pr->src = -1;
+    /* "The aid Japan sent to Ukraine arrived": the subject of an object
+     * relative before the verb is that relative's, not this verb's */
+    for (size_t w = 0; w < pr->v && pr->src >= 0 && !pr->noun; w++)
+        if (c->vsource[w] == pr->src && r->verb[w].head < m->head &&
+            (r->verb[w].fronted || object_relative(r, &r->verb[w])))
+            pr->src = -1;
     c->vsource[pr->v] = pr->src;
     if (victim_target(r, pr, pr->tgt))
         pr->tgt = -1;

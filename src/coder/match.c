@@ -1045,6 +1045,32 @@ static long match_score(const rl_pmatch *m)
     return (m->partial ? 0 : 1000) + (long)(m->end - m->start) * 2 + m->nevid;
 }
 
+/* "the sanctions that the EU imposed on Russia": a pattern "~verb * noun
+ * prep +" whose noun heads an object relative before the verb's subject
+ * ("that"/"which" between, or none). Matches the rest after the verb into
+ * m; 0 when it does not apply. */
+static int fronted_object(const rl_reading *r, const rl_pattern *p, uint32_t i, rl_pmatch *m)
+{
+    if (p->nitems < 4 || p->items[1].type != RL_I_GAP || p->items[2].type != RL_I_WORD || i < 3 ||
+        r->chunk_of[i - 1] < 0)
+        return 0;
+    const rl_chunk *s = &r->chunk[r->chunk_of[i - 1]];
+    if (s->prep >= 0 || s->start < 2)
+        return 0;
+    uint32_t j = s->start - 1;
+    if (rl_wc(r, j) & RL_W_THE)
+        j--;
+    if ((rl_wc(r, j) & (RL_W_THAT | RL_W_WHO)) && j > 0)
+        j--;
+    if (r->chunk_of[j] >= 0 || !item_accepts(r, &p->items[2], j))
+        return 0;
+    m->nevid = 0;
+    m->evid[m->nevid++] = i;
+    m->evid[m->nevid++] = j;
+    m->fronted = 1;
+    return match_items(r, p, 3, i + 1, m, 1);
+}
+
 static int match_patterns(rl_reading *r)
 {
     r->nverb = r->nmodal = 0;
@@ -1123,7 +1149,8 @@ static int match_patterns(rl_reading *r)
             m.pat = cd->pat;
             m.start = m.head = i;
             m.target = m.source = -1;
-            if (!match_items(r, p, 0, i, &m, !(p->flags & RL_PF_PETRARCH)))
+            if (!match_items(r, p, 0, i, &m, !(p->flags & RL_PF_PETRARCH)) &&
+                !(verb && !(p->flags & (RL_PF_PETRARCH | RL_PF_NOUN)) && fronted_object(r, p, i, &m)))
                 continue;
             /* an '@' head after other words must itself read as a verb */
             if (!noun_use && p->head && !head_is_verb(r, p, &m))

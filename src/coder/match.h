@@ -52,6 +52,7 @@ typedef struct rl_pmatch {
     int32_t source;        /* chunk at '$', -1 none */
     uint8_t partial;       /* matched without its final '+' or '$' */
     uint8_t nominal;       /* a verb pattern used as a noun ("Russia's attack on +") */
+    uint8_t fronted;       /* its object noun heads a relative before it ("the sanctions the EU imposed on +") */
     uint8_t nevid;
     uint32_t evid[RL_MAX_EVID]; /* tokens matched by word items */
 } rl_pmatch;
