@@ -570,6 +570,31 @@ static int passive_subject_named(const rl_reading *r, const rl_pmatch *m)
            (k >= 2 && r->chunk_of[k - 2] >= 0);
 }
 
+/* "The attack on the base by Houthi rebels killed three soldiers",
+ * "Shelling by separatists killed two civilians": a killing whose subject is
+ * an attack names its agent after "by" in that subject. */
+static int32_t event_noun_agent(const rl_reading *r, const rl_pmatch *m)
+{
+    static const char *const EVENT[] = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",
+                                        "bombing", "bombings", "blast", "explosion", "shelling", "raid",
+                                        "ambush", "assault", "offensive", "barrage"};
+    uint16_t cl = r->clause[m->head];
+    int noun = 0;
+    for (uint32_t k = m->head; k-- > 0 && r->clause[k] == cl;) {
+        if (rl_is_punct(r, k, ','))
+            return -1;
+        for (size_t e = 0; e < sizeof EVENT / sizeof *EVENT && !noun; e++)
+            noun = rl_match_is_word(r, k, EVENT[e]) && (k == 0 || !(rl_wc(r, k - 1) & RL_W_PREP));
+        if (!noun)
+            continue;
+        for (uint32_t j = k + 1; j + 1 < m->head; j++)
+            if ((rl_wc(r, j) & RL_W_BY) && r->chunk_of[j + 1] >= 0)
+                return (int32_t)r->group[r->chunk[r->chunk_of[j + 1]].group].first;
+        return -1;
+    }
+    return -1;
+}
+
 /* Source and target chunks of the predicate; 0 when it is no event. */
 static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
 {
@@ -614,6 +639,8 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
         pr->src = c->vsource[pr->v - 1];
     if (pr->src == -2)
         pr->src = -1;
+    if (pr->src < 0 && !pr->passive && !pr->noun && !pr->fin && rl_code_root(p->code) >= 18)
+        pr->src = event_noun_agent(r, m);
     /* "The aid Japan sent to Ukraine arrived": the subject of an object
      * relative before the verb is that relative's, not this verb's */
     for (size_t w = 0; w < pr->v && pr->src >= 0 && !pr->noun; w++)

@@ -539,6 +539,20 @@ static int possessor_country(const rl_coder *c, int32_t ch, const char *not, cha
     const rl_chunk *y = &r->chunk[ch];
     if (y->start == 0)
         return 0;
+    /* "Iran's supreme leader", "Russia's top diplomat": a possessive country
+     * and at most two plain words before the agent */
+    for (uint32_t k = y->start, words = 0; k > 1 && words <= 2; k--, words++) {
+        if ((rl_wc(r, k - 1) & RL_W_POSS) && r->chunk_of[k - 2] >= 0) {
+            const rl_chunk *o = &r->chunk[r->chunk_of[k - 2]];
+            if (!o->code[0] || o->anaphor || !country_code(o->code) || (not && not[0] && !strncmp(o->code, not, 3)))
+                break;
+            snprintf(out, 4, "%.3s", o->code);
+            return 1;
+        }
+        const rl_token *t = &r->tok[k - 1];
+        if (!(t->flags & RL_T_WORD) || (t->flags & RL_T_CAP) || r->wc[k - 1] || r->chunk_of[k - 1] >= 0)
+            break;
+    }
     uint32_t p = y->start - 1;
     int person = rl_match_is_word(r, p, "his") || rl_match_is_word(r, p, "her");
     int its = rl_match_is_word(r, p, "its");
