@@ -1045,6 +1045,19 @@ static long match_score(const rl_pmatch *m)
     return (m->partial ? 0 : 1000) + (long)(m->end - m->start) * 2 + m->nevid;
 }
 
+/* Token i after an article ("the request") or after an adjective that
+ * follows one or "despite" ("despite repeated requests"). */
+static int noun_after_modifier(const rl_reading *r, uint32_t i)
+{
+    if ((r->wc[i - 1] & RL_W_ART) && !(r->wc[i - 1] & RL_W_THAT))
+        return 1;
+    if (rl_match_is_word(r, i - 1, "despite"))
+        return 1;
+    const rl_token *a = &r->tok[i - 1];
+    return i >= 2 && (a->flags & RL_T_WORD) && !(a->flags & RL_T_CAP) && !r->wc[i - 1] &&
+           r->chunk_of[i - 1] < 0 && ((r->wc[i - 2] & RL_W_ART) || rl_match_is_word(r, i - 2, "despite"));
+}
+
 /* "the sanctions that the EU imposed on Russia": a pattern "~verb * noun
  * prep +" whose noun heads an object relative before the verb's subject
  * ("that"/"which" between, or none). Matches the rest after the verb into
@@ -1107,6 +1120,13 @@ static int match_patterns(rl_reading *r)
                            (r->wc[i - 1] & RL_W_POSS);
             if (verb && !(cd->flags & RL_PF_NOUN) && i > 0 && (r->wc[i - 1] & (RL_W_ART | RL_W_POSS)) &&
                 !noun_use)
+                continue;
+            /* "despite repeated requests from the IAEA", "the demand": an
+             * appeal or demand word after an article or an adjective is a
+             * noun, no speech act of the sentence's subject */
+            if (cd->kind == RL_P_MODAL && lead && i > 0 && noun_after_modifier(r, i) &&
+                (rl_dict_pattern(r->dict, cd->pat)->modal == RL_M_APPEAL ||
+                 rl_dict_pattern(r->dict, cd->pat)->modal == RL_M_DEMAND))
                 continue;
             /* "accused X of committing genocide": a gerund after of/for/by is
              * the content of another event, not one of its own */
