@@ -1395,8 +1395,15 @@ static void remember_actors(rl_coder *c, const rl_events *out, size_t first)
         cpy24(c->charge[c->ncharge].tgt, out->v[i].target);
         c->charge[c->ncharge++].sentence = c->nsent;
     }
+    /* "he" in the next sentence is the sentence's subject person ("Zelensky
+     * met Macron ... He asked France"): the first person named outside a
+     * prepositional phrase, else the last person named */
+    int32_t subject_person = -1;
+    for (size_t i = 0; i < r->nchunk && subject_person < 0; i++)
+        if (r->chunk[i].person && r->chunk[i].code[0] && r->chunk[i].prep < 0 && rl_quote_at(r, r->chunk[i].start) < 0)
+            subject_person = (int32_t)i;
     for (size_t i = 0; i < r->nchunk; i++) {
-        if (r->chunk[i].person && r->chunk[i].code[0])
+        if (r->chunk[i].person && r->chunk[i].code[0] && subject_person < 0)
             rl_strlcpy(c->person, r->chunk[i].code, sizeof c->person);
         if (r->chunk[i].code[0] && !r->chunk[i].anaphor && rl_role_is_org(r->chunk[i].code))
             rl_strlcpy(c->org, r->chunk[i].code, sizeof c->org);
@@ -1407,6 +1414,8 @@ static void remember_actors(rl_coder *c, const rl_events *out, size_t first)
         if (r->chunk[i].code[0] && !r->chunk[i].anaphor)
             count_country(c, r->chunk[i].code, 1);
     }
+    if (subject_person >= 0)
+        rl_strlcpy(c->person, r->chunk[subject_person].code, sizeof c->person);
 }
 
 /* Who spoke last, for the next sentences of the same quote ('"... we will
