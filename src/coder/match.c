@@ -270,8 +270,14 @@ static uint32_t anaphor_at(const rl_reading *r, uint32_t i, int *kind)
         *kind = RL_CH_PLURAL_ANAPHOR;
         return 2;
     }
+    /* "all sides", "all warring parties" are both sides */
+    int all = rl_match_is_word(r, i, "all");
+    if (all && (rl_wc(r, i + 1) & RL_W_HEADS)) {
+        *kind = RL_CH_PLURAL_ANAPHOR;
+        return 2;
+    }
     /* "both Afghan rivals", "both warring sides": one modifier between */
-    if ((w & RL_W_BOTH) && i + 2 < r->n && (r->tok[i + 1].flags & RL_T_WORD) && !r->wc[i + 1] &&
+    if (((w & RL_W_BOTH) || all) && i + 2 < r->n && (r->tok[i + 1].flags & RL_T_WORD) && !r->wc[i + 1] &&
         (rl_wc(r, i + 2) & RL_W_HEADS)) {
         *kind = RL_CH_PLURAL_ANAPHOR;
         return 3;
