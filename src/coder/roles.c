@@ -267,9 +267,14 @@ int32_t rl_role_object(const rl_reading *r, size_t v)
         if (r->clause[k] != cl)
             cl = r->clause[k];
         if (k >= m->end) {
+            /* "killed and injured 1,000 fighters": two verbs joined right
+             * after the first share the second's object */
             for (size_t w = v + 1; w < r->nverb; w++)
                 if (r->verb[w].start == k)
-                    return -1;
+                    return (k == m->end + 1 && m->target < 0 && (rl_wc(r, m->end) & RL_W_AND) &&
+                            r->verb[w].start == r->verb[w].head)
+                               ? (r->verb[w].target >= 0 ? r->verb[w].target : rl_role_object(r, w))
+                               : -1;
             if (rl_is_punct(r, k, ',') && report_after(r, k))
                 return -1;
             /* "welcomed the release and reiterated its call to the
@@ -568,6 +573,17 @@ static int possessor_country(const rl_coder *c, int32_t ch, const char *not, cha
         /* the other party's own: "Israel bombed its consulate" is Iran's
          * (where none is left, the caller's fallback gives the other party) */
         if (not && not[0] && !strncmp(a->code, not, 3))
+            continue;
+        snprintf(out, 4, "%.3s", a->code);
+        return 1;
+    }
+    /* "The Afghan army chief said his forces": with no person named before
+     * "his", the nearest singular role that speaks ("chief", "minister") */
+    for (int32_t i = ch - 1; person && i >= 0; i--) {
+        const rl_chunk *a = &r->chunk[i];
+        const rl_token *lt = &r->tok[a->end - 1];
+        if (!a->code[0] || a->anaphor || a->person || !country_code(a->code) || !a->suffix[0] ||
+            r->text[lt->off + lt->len - 1] == 's' || (not && not[0] && !strncmp(a->code, not, 3)))
             continue;
         snprintf(out, 4, "%.3s", a->code);
         return 1;
