@@ -270,6 +270,12 @@ static uint32_t anaphor_at(const rl_reading *r, uint32_t i, int *kind)
         *kind = RL_CH_PLURAL_ANAPHOR;
         return 2;
     }
+    /* "the trio", "the duo", "the pair" */
+    if ((w & RL_W_THE) && (rl_match_is_word(r, i + 1, "trio") || rl_match_is_word(r, i + 1, "duo") ||
+                           rl_match_is_word(r, i + 1, "pair"))) {
+        *kind = RL_CH_PLURAL_ANAPHOR;
+        return 2;
+    }
     /* "all sides", "all warring parties" are both sides */
     int all = rl_match_is_word(r, i, "all");
     if (all && (rl_wc(r, i + 1) & RL_W_HEADS)) {
