@@ -357,6 +357,20 @@ static int country_code(const char *code)
            strncmp(code, "MNC", 3);
 }
 
+/* CAMEO's region and ethnic codes (dict/actors/countries.txt): "Kurdish
+ * cities", "in Africa" name no state an agent belongs to. */
+static int region_code(const char *code)
+{
+    static const char REGIONS[] = "WST EUR EEU CEU SCN BLK CAU CAS MEA PGS NAF WAF EAF CFR SAF AFR ASA SAS SEA "
+                                  "LAM SAM NMR CRB MDT ARB KUR";
+    if (strlen(code) != 3)
+        return 0;
+    for (const char *s = REGIONS; *s; s += 4)
+        if (!strncmp(s, code, 3))
+            return 1;
+    return 0;
+}
+
 /* A country or its government ("RUS", "RUSGOV"), what "its" and "the
  * country" may stand for. */
 static int state_code(const char *code)
@@ -458,7 +472,8 @@ static int agent_country(const rl_reading *r, const char *prefer, const char *ho
             on_soil |= p->prep < 0 && p->start >= 2 && rl_match_is_word(r, p->start - 2, "in") &&
                        direction_word(r, p->start - 1);
             if (!p->code[0] || (!rl_match_is_locative(r, p->prep) && !on_soil) ||
-                !isupper((unsigned char)p->code[0]) || !strncmp(p->code, "IGO", 3) || !strncmp(p->code, "NGO", 3))
+                !isupper((unsigned char)p->code[0]) || !strncmp(p->code, "IGO", 3) || !strncmp(p->code, "NGO", 3) ||
+                region_code(p->code))
                 continue;
             if (pass == 0 && !rl_match_is_word(r, (uint32_t)p->prep, "in") &&
                 !rl_match_is_word(r, (uint32_t)p->prep, "across") &&
