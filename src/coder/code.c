@@ -332,6 +332,27 @@ static int object_relative(const rl_reading *r, const rl_pmatch *m)
            ((b->flags & RL_T_WORD) && !(b->flags & RL_T_CAP) && !r->wc[k - 2] && r->chunk_of[k - 2] < 0);
 }
 
+static int feared_content(const rl_reading *r, const rl_pmatch *m)
+{
+    static const char *const FEAR[] = {"warned", "warn", "warns", "warning", "warnings", "fear", "fears",
+                                       "feared", "threat", "threats", "risk", "risks", "prospect", "possibility",
+                                       "danger", "spectre", "specter", "concern", "concerns", "worries"};
+    uint32_t k = m->start;
+    if (k > 0 && (rl_wc(r, k) & RL_W_POSS) && r->chunk_of[k - 1] >= 0) /* "$ 's strike on" */
+        k--;
+    if (r->chunk_of[k] >= 0)
+        k = r->chunk[r->chunk_of[k]].start;
+    while (k > 0 && (rl_wc(r, k - 1) & RL_W_DET) && !(rl_wc(r, k - 1) & RL_W_OF))
+        k--;
+    if (k < 2 || !(rl_match_is_word(r, k - 1, "of") || rl_match_is_word(r, k - 1, "about") ||
+                   rl_match_is_word(r, k - 1, "over")))
+        return 0;
+    for (size_t i = 0; i < sizeof FEAR / sizeof *FEAR; i++)
+        if (rl_match_is_word(r, k - 2, FEAR[i]))
+            return 1;
+    return 0;
+}
+
 static int planned_act(const rl_reading *r, const rl_pmatch *m)
 {
     static const char *const PLANNED[] = {"planned", "proposed", "possible", "potential", "expected",
@@ -1128,6 +1149,10 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
     pr.own_voice = own_voice(c, &pr);
     split_paired_code(&pr);
     rl_modal_decide(r, &pr, has_if);
+    /* "warned of strikes by Israel on Iran", "fears of Russia's strike on
+     * Kyiv": what a warning or fear is of has not happened */
+    if (pr.e.modality == RL_MOD_REALIZED && feared_content(r, pr.m))
+        pr.e.modality = RL_MOD_HYPOTHETICAL;
     code_by_actors(r->dict, &pr);
     protesters(&pr);
     rl_modal_reported_speaker(c, &pr);
