@@ -361,12 +361,13 @@ static int country_code(const char *code)
  * cities", "in Africa" name no state an agent belongs to. */
 static int region_code(const char *code)
 {
-    static const char REGIONS[] = "WST EUR EEU CEU SCN BLK CAU CAS MEA PGS NAF WAF EAF CFR SAF AFR ASA SAS SEA "
-                                  "LAM SAM NMR CRB MDT ARB KUR";
+    static const char *const REGIONS[] = {"WST", "EUR", "EEU", "CEU", "SCN", "BLK", "CAU", "CAS", "MEA",
+                                          "PGS", "NAF", "WAF", "EAF", "CFR", "SAF", "AFR", "ASA", "SAS",
+                                          "SEA", "LAM", "SAM", "NMR", "CRB", "MDT", "ARB", "KUR"};
     if (strlen(code) != 3)
         return 0;
-    for (const char *s = REGIONS; *s; s += 4)
-        if (!strncmp(s, code, 3))
+    for (size_t i = 0; i < sizeof REGIONS / sizeof *REGIONS; i++)
+        if (!strcmp(REGIONS[i], code))
             return 1;
     return 0;
 }
