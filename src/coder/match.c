@@ -1092,6 +1092,23 @@ static int noun_after_modifier(const rl_reading *r, uint32_t i)
            r->chunk_of[i - 1] < 0 && ((r->wc[i - 2] & RL_W_ART) || rl_match_is_word(r, i - 2, "despite"));
 }
 
+/* "aimed at raising revenue, protecting U.S. jobs and pressuring ...": a
+ * gerund after a comma or "and" that continues a list opened by "at" +
+ * gerund in the same clause. */
+static int purpose_list(const rl_reading *r, uint32_t i)
+{
+    if (i < 3 || !(rl_is_punct(r, i - 1, ',') || (rl_wc(r, i - 1) & RL_W_AND)))
+        return 0;
+    for (uint32_t k = i - 1; k-- > 0 && k + 14 > i && r->clause[k] == r->clause[i];) {
+        if ((r->tok[k].flags & RL_T_PUNCT) && !rl_is_punct(r, k, ','))
+            return 0;
+        const rl_token *t = &r->tok[k + 1];
+        if (rl_match_is_word(r, k, "at") && t->len > 4 && !memcmp(r->text + t->off + t->len - 3, "ing", 3))
+            return 1;
+    }
+    return 0;
+}
+
 /* "the sanctions that the EU imposed on Russia": a pattern "~verb * noun
  * prep +" whose noun heads an object relative before the verb's subject
  * ("that"/"which" between, or none). Matches the rest after the verb into
@@ -1137,7 +1154,7 @@ static int match_patterns(rl_reading *r)
         int charge_content = ing && charged_with(r, i);
         /* "aimed at boosting cooperation", "efforts at improving ties": a
          * gerund after "at" is a purpose, no act */
-        int aimed_at = ing && i > 0 && rl_match_is_word(r, i - 1, "at");
+        int aimed_at = ing && i > 0 && (rl_match_is_word(r, i - 1, "at") || purpose_list(r, i));
         for (uint32_t c = 0; c < nc; c++) {
             const rl_cand *cd = &cand[c];
             /* a later one-word item absent from the sentence: no match */
