@@ -56,6 +56,11 @@ int rl_modal_in_if(const rl_reading *r, uint32_t head)
         return 0;
     if (first > 0 && !rl_is_punct(r, first - 1, ',') && !rl_is_punct(r, first - 1, ';'))
         return 0; /* at the start of the sentence or after a comma */
+    /* the condition ends at its first comma: "Should Russia violate the
+     * ceasefire, the United States will impose sanctions, Rubio said" */
+    for (uint32_t j = first; j < head; j++)
+        if (rl_is_punct(r, j, ','))
+            return 0;
     for (uint32_t j = head; j < r->n && r->clause[j] == cl; j++)
         if (rl_is_punct(r, j, ','))
             return 1;

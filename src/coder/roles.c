@@ -805,7 +805,7 @@ int32_t rl_role_by_agent(const rl_reading *r, const rl_pmatch *m)
 {
     /* "killed on Wednesday in shelling by separatists": the agent may stand a
      * few words on, in the same clause, before any comma */
-    for (uint32_t k = m->head + 1; k < r->n && k <= m->end + 7 && r->clause[k] == r->clause[m->head] &&
+    for (uint32_t k = m->head + 1; k < r->n && k <= m->end + 11 && r->clause[k] == r->clause[m->head] &&
                                    !rl_is_punct(r, k, ',');
          k++) {
         if (rl_wc(r, k) & RL_W_BY) {
