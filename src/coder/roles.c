@@ -583,8 +583,12 @@ static int possessor_country(const rl_coder *c, int32_t ch, const char *not, cha
         const rl_chunk *a = &r->chunk[i];
         if (!a->code[0] || a->anaphor || (person && !a->person) || !country_code(a->code))
             continue;
-        /* "its" is a country or its government, not "Russian forces" */
-        if (its && (a->person || !state_code(a->code)))
+        /* "its" is a country or its government, or one state body ("Russia's
+         * defense ministry said its forces"), not "Russian forces" */
+        static const char *const BODY[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
+        const rl_token *lt = &r->tok[a->end - 1];
+        int body = rl_code_suffix_in(a->code, BODY, 6) && r->text[lt->off + lt->len - 1] != 's';
+        if (its && (a->person || (!state_code(a->code) && !body)))
             continue;
         /* the other party's own: "Israel bombed its consulate" is Iran's
          * (where none is left, the caller's fallback gives the other party) */
