@@ -644,6 +644,14 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
         return skip(trace, pr, "a noun after 'for' or 'of'");
     } else if (pr->noun) {
         pr->src = noun_source(r, m);
+        /* "Rutte, speaking after talks with Erdogan": after a time
+         * preposition the talks are the clause subject's */
+        if (pr->src < 0 && m->start > 0 &&
+            (rl_match_is_word(r, m->start - 1, "after") || rl_match_is_word(r, m->start - 1, "before") ||
+             rl_match_is_word(r, m->start - 1, "during") || rl_match_is_word(r, m->start - 1, "following")))
+            pr->src = rl_role_subject(c, pr->v, m->start);
+        if (pr->src == -2)
+            pr->src = -1;
     } else {
         c->last_inherit = -1;
         /* a PETRARCH pattern's subject stands before all its words, else among
@@ -651,6 +659,15 @@ static int assign_roles(rl_coder *c, rl_pred *pr, rl_buf *trace)
         pr->src = rl_role_subject(c, pr->v, pr->fin ? m->start : m->head);
         if (pr->src < 0 && pr->fin && m->head > m->start)
             pr->src = rl_role_subject(c, pr->v, m->head);
+        /* "..., with Omani Foreign Minister Albusaidi shuttling between": an
+         * -ing verb right after "with X" is X's */
+        if (!pr->fin && m->head > 0 && r->chunk_of[m->head - 1] >= 0) {
+            const rl_chunk *w = &r->chunk[r->chunk_of[m->head - 1]];
+            const rl_token *h = &r->tok[m->head];
+            if (w->prep >= 0 && rl_match_is_word(r, (uint32_t)w->prep, "with") && h->len > 4 &&
+                !memcmp(r->text + h->off + h->len - 3, "ing", 3))
+                pr->src = (int32_t)r->group[w->group].first;
+        }
         c->vfrom[pr->v] = c->last_inherit;
     }
     /* "A and B met in the capital, Bangui, and signed": after ", and" a

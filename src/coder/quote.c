@@ -94,7 +94,9 @@ static int32_t speaker_after(const rl_reading *r, uint32_t k)
         k++;
     for (size_t i = 0; i < r->nmodal; i++) {
         const rl_pmatch *x = &r->modal[i];
-        if (!is_report(r, x) || x->start < k || x->start > k + 8)
+        /* "..., Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al
+         * Thani said": long titles and names stand between */
+        if (!is_report(r, x) || x->start < k || x->start > k + 14)
             continue;
         if (x->start == k) { /* said X */
             uint32_t j = x->end;

@@ -667,6 +667,24 @@ int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *p
                 if (!y->anaphor && plural && y->group >= 0)
                     return rl_role_codes(c, (int32_t)r->group[y->group].first, out, prefer);
             }
+        /* "Erdogan asked Putin ... when the two leaders spoke": "the two
+         * ..." are the two sides named before it in the sentence */
+        if (rl_wc(r, x->start + 1) & RL_W_TWO) {
+            /* "the two leaders" are persons; neither is the other party */
+            int persons = rl_match_is_word(r, x->end - 1, "leaders") || rl_match_is_word(r, x->end - 1, "presidents") ||
+                          rl_match_is_word(r, x->end - 1, "ministers") || rl_match_is_word(r, x->end - 1, "men");
+            int n2 = 0;
+            for (int32_t i = ch - 1; i >= 0 && n2 < 2; i--) {
+                const rl_chunk *y = &r->chunk[i];
+                if (!y->code[0] || y->anaphor || !country_code(y->code) || region_code(y->code) ||
+                    (persons && !y->person) || (prefer && prefer[0] && !strncmp(prefer, y->code, 3)) ||
+                    (n2 == 1 && !strncmp(out[0], y->code, 3)))
+                    continue;
+                rl_strlcpy(out[n2++], y->code, 24);
+            }
+            if (n2 == 2)
+                return 2;
+        }
         /* the other party of an act is not the actor's own side: "we will
          * retaliate if they ..." */
         int n = 0;
