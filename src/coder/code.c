@@ -768,8 +768,10 @@ static void assign_speaker(rl_coder *c, rl_pred *pr)
             pr->src = speaker;
             pr->tgt = addressee;
         }
-    } else if (ms[RL_M_THREAT] >= 0 || ms[RL_M_INTENT] >= 0) {
-        const rl_pmatch *x = &r->modal[ms[ms[RL_M_THREAT] >= 0 ? RL_M_THREAT : RL_M_INTENT]];
+    } else if (ms[RL_M_THREAT] >= 0 || ms[RL_M_INTENT] >= 0 || (pr->noun && ms[RL_M_PLAN] >= 0)) {
+        /* ("Russia was preparing a new offensive in ...": a planned noun
+         * event is the planner's) */
+        const rl_pmatch *x = &r->modal[ms[ms[RL_M_THREAT] >= 0 ? RL_M_THREAT : ms[RL_M_INTENT] >= 0 ? RL_M_INTENT : RL_M_PLAN]];
         if (pr->src < 0 || r->chunk[pr->src].start >= x->start) {
             int32_t s2 = rl_role_subject(c, pr->v, x->start);
             if (s2 >= 0)
