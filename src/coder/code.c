@@ -1113,6 +1113,37 @@ static int press_contact(const rl_pred *pr)
            rl_codes_all_suffix_in((const char (*)[24])pr->srcs, pr->ns, MEDIA, 1);
 }
 
+/* "Ukraine received U.S. Patriot interceptors", "the first batch of Chinese
+ * vaccines arrived in Manila": a country adjective before a noun that names
+ * no actor is a thing's origin; a visit or hosting (04) needs people on both
+ * sides. */
+static int thing_in_contact(const rl_reading *r, const rl_pred *pr)
+{
+    if (rl_code_root(pr->e.code[0] ? pr->e.code : pr->p->code) != 4 || pr->fin)
+        return 0;
+    int32_t sides[2] = {pr->src, pr->tgt};
+    for (int i = 0; i < 2; i++) {
+        if (sides[i] < 0)
+            continue;
+        const rl_chunk *x = &r->chunk[sides[i]];
+        uint32_t k = x->end;
+        if (x->person || x->suffix[0] || x->possessive || k >= r->n)
+            continue;
+        const rl_token *t = &r->tok[k];
+        int verb = k >= pr->m->start && k < pr->m->end;
+        for (size_t w = 0; w < r->nverb && !verb; w++)
+            verb = r->verb[w].start <= k && k < r->verb[w].end;
+        for (size_t w = 0; w < r->nmodal && !verb; w++)
+            verb = r->modal[w].start <= k && k < r->modal[w].end;
+        const char *w = r->text + t->off;
+        int inflected = t->len > 4 && (!memcmp(w + t->len - 3, "ing", 3) || !memcmp(w + t->len - 2, "ed", 2));
+        if ((t->flags & RL_T_WORD) && r->chunk_of[k] < 0 && !r->wc[k] && !r->skip[k] && t->len > 2 &&
+            !(rl_wc(r, k) & RL_W_BE) && !verb && !inflected && !rl_match_starts_verb(r, k))
+            return 1;
+    }
+    return 0;
+}
+
 /* "rallied in Tel Aviv to demand that ...", "marched ..., demanding an end
  * to": a demand or appeal made by a protest (a participle or infinitive after
  * a protest verb) is what the protest is for, coded by the protest (14x), no
@@ -1164,6 +1195,8 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
         return RL_OK;
     if (press_contact(&pr))
         return skip(trace, &pr, "talking to the press reports the story (no consultation)");
+    if (thing_in_contact(r, &pr))
+        return skip(trace, &pr, "a thing named after a country ('U.S. interceptors', 'Chinese vaccines') visits no one");
     pr.e.pattern = pr.m->pat;
     pr.own_voice = own_voice(c, &pr);
     split_paired_code(&pr);
