@@ -1154,7 +1154,8 @@ static int match_patterns(rl_reading *r)
         int charge_content = ing && charged_with(r, i);
         /* "aimed at boosting cooperation", "efforts at improving ties": a
          * gerund after "at" is a purpose, no act */
-        int aimed_at = ing && i > 0 && (rl_match_is_word(r, i - 1, "at") || purpose_list(r, i));
+        int aimed_at = ing && i > 0 &&
+                       (rl_match_is_word(r, i - 1, "at") || rl_match_is_word(r, i - 1, "against") || purpose_list(r, i));
         for (uint32_t c = 0; c < nc; c++) {
             const rl_cand *cd = &cand[c];
             /* a later one-word item absent from the sentence: no match */
