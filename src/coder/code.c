@@ -1198,7 +1198,9 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
     if (thing_in_contact(r, &pr))
         return skip(trace, &pr, "a thing named after a country ('U.S. interceptors', 'Chinese vaccines') visits no one");
     pr.e.pattern = pr.m->pat;
-    pr.own_voice = own_voice(c, &pr);
+    /* whose voice it is matters only to conditions and the future */
+    if (has_if || pr.modal[RL_M_FUTURE] >= 0 || pr.modal[RL_M_HYPO] >= 0)
+        pr.own_voice = own_voice(c, &pr);
     split_paired_code(&pr);
     rl_modal_decide(r, &pr, has_if);
     /* "warned of strikes by Israel on Iran", "fears of Russia's strike on
