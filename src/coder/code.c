@@ -1230,6 +1230,36 @@ static int code_predicate(rl_coder *c, size_t v, int has_if, rl_events *out, siz
     return RL_OK;
 }
 
+/* One event per pair from a modal construction x alone (an appeal, demand
+ * or threat with no coded content, an allegation): speaker chunk sp,
+ * addressee ad, their codes; pairs of one side (sides) or of one code are
+ * left out. */
+static int push_modal_event(rl_coder *c, const rl_pmatch *x, int32_t sp, int32_t ad, const char (*srcs)[24], int ns,
+                            const char (*tgts)[24], int nt, const char *code, int modality, int sides,
+                            rl_events *out, size_t first, rl_buf *trace)
+{
+    rl_reading *r = &c->r;
+    rl_event e;
+    memset(&e, 0, sizeof e);
+    e.pattern = x->pat;
+    chunk_text(r, sp, e.source_text, sizeof e.source_text);
+    chunk_text(r, ad, e.target_text, sizeof e.target_text);
+    rl_event_set_code(r->dict, &e, code);
+    e.modality = modality;
+    rl_attach_date(c, x, &e, -1, trace);
+    size_t el = 0;
+    for (uint8_t j = 0; j < x->nevid && el + 40 < sizeof e.evidence; j++)
+        el = add_word(e.evidence, sizeof e.evidence, el, (int)r->tok[x->evid[j]].len,
+                      r->text + r->tok[x->evid[j]].off);
+    int rc;
+    for (int a = 0; a < ns; a++)
+        for (int b = 0; b < nt; b++)
+            if ((sides ? !same_side(srcs[a], tgts[b]) : strcmp(srcs[a], tgts[b]) != 0) &&
+                (rc = push_pair(out, first, &e, srcs[a], tgts[b], 0)))
+                return rc;
+    return RL_OK;
+}
+
 /* "X alleges (that) Y ...": X accuses Y (112), Y the subject of the
  * allegation, the first actor after it, as a subject (no preposition). */
 static int code_allegation(rl_coder *c, size_t i, rl_events *out, size_t first, rl_buf *trace)
@@ -1251,26 +1281,11 @@ static int code_allegation(rl_coder *c, size_t i, rl_events *out, size_t first, 
     int nt = ad >= 0 ? rl_role_codes(c, ad, tgts, ns ? srcs[0] : NULL) : 0;
     if (!ns || !nt)
         return RL_OK;
-    rl_event e;
-    memset(&e, 0, sizeof e);
-    e.pattern = x->pat;
-    chunk_text(r, sp, e.source_text, sizeof e.source_text);
-    chunk_text(r, ad, e.target_text, sizeof e.target_text);
-    rl_event_set_code(r->dict, &e, "112");
-    e.modality = RL_MOD_REALIZED;
-    rl_attach_date(c, x, &e, -1, trace);
-    size_t el = 0;
-    for (uint8_t j = 0; j < x->nevid && el + 40 < sizeof e.evidence; j++)
-        el = add_word(e.evidence, sizeof e.evidence, el, (int)r->tok[x->evid[j]].len,
-                      r->text + r->tok[x->evid[j]].off);
-    int rc;
-    for (int a = 0; a < ns; a++)
-        for (int b = 0; b < nt; b++)
-            if (!same_side(srcs[a], tgts[b]) && (rc = push_pair(out, first, &e, srcs[a], tgts[b], 0)))
-                return rc;
-    if (trace)
+    int rc = push_modal_event(c, x, sp, ad, (const char (*)[24])srcs, ns, (const char (*)[24])tgts, nt, "112",
+                              RL_MOD_REALIZED, 1, out, first, trace);
+    if (!rc && trace)
         rl_buf_printf(trace, "event: 112 %s -> %s (an allegation about it)\n", srcs[0], tgts[0]);
-    return RL_OK;
+    return rc;
 }
 
 /* An appeal, demand or threat whose content names no coded action still is
@@ -1303,27 +1318,14 @@ static int code_bare_modal(rl_coder *c, size_t i, rl_events *out, size_t first, 
                           ns ? "addressee" : "speaker");
         return RL_OK;
     }
-    rl_event e;
-    memset(&e, 0, sizeof e);
-    e.pattern = x->pat;
-    chunk_text(r, sp, e.source_text, sizeof e.source_text);
-    chunk_text(r, ad, e.target_text, sizeof e.target_text);
-    rl_event_set_code(r->dict, &e, cls == RL_M_DEMAND ? "100" : cls == RL_M_APPEAL ? "020" : "130");
-    e.modality = cls == RL_M_THREAT ? RL_MOD_THREATENED : RL_MOD_DEMANDED;
-    rl_attach_date(c, x, &e, -1, trace);
-    size_t el = 0;
-    for (uint8_t j = 0; j < x->nevid && el + 40 < sizeof e.evidence; j++)
-        el = add_word(e.evidence, sizeof e.evidence, el, (int)r->tok[x->evid[j]].len,
-                      r->text + r->tok[x->evid[j]].off);
-    int rc;
-    for (int a = 0; a < ns; a++)
-        for (int b = 0; b < nt; b++)
-            if (strcmp(srcs[a], tgts[b]) != 0 && (rc = push_pair(out, first, &e, srcs[a], tgts[b], 0)))
-                return rc;
-    if (trace)
-        rl_buf_printf(trace, "event: %s %s -> %s (%s) from the %s alone\n", e.code, srcs[0], tgts[0],
-                      e.name, rl_modal_name(cls));
-    return RL_OK;
+    int rc = push_modal_event(c, x, sp, ad, (const char (*)[24])srcs, ns, (const char (*)[24])tgts, nt,
+                              cls == RL_M_DEMAND ? "100" : cls == RL_M_APPEAL ? "020" : "130",
+                              cls == RL_M_THREAT ? RL_MOD_THREATENED : RL_MOD_DEMANDED, 0, out, first, trace);
+    if (!rc && trace)
+        rl_buf_printf(trace, "event: %s %s -> %s from the %s alone\n",
+                      cls == RL_M_DEMAND ? "100" : cls == RL_M_APPEAL ? "020" : "130", srcs[0], tgts[0],
+                      rl_modal_name(cls));
+    return rc;
 }
 
 /* Remembers actors for pronouns in later sentences: a compound group, else

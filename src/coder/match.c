@@ -411,6 +411,32 @@ static int surname_chunk(rl_reading *r, uint32_t i)
     return 0;
 }
 
+/* "GAZA, Oct 9 (Reuters) - ...": an agency credited in parentheses before a
+ * dash is a dateline inside the text, never an actor; nor is its place when
+ * the credit opens the sentence. */
+static void drop_dateline_credit(rl_reading *r)
+{
+    for (uint32_t k = 1; k + 2 < r->n && k <= 10; k++) {
+        const rl_token *d = &r->tok[k + 2];
+        if (!rl_is_punct(r, k - 1, '(') || !rl_is_punct(r, k + 1, ')') || !(d->flags & RL_T_PUNCT) ||
+            !(r->text[d->off] == '-' || !memcmp(r->text + d->off, "\xE2\x80\x94", 3) ||
+              !memcmp(r->text + d->off, "\xE2\x80\x93", 3)))
+            continue;
+        /* the credit is a news agency ("(BLA) -" is no dateline) */
+        static const char *const AGENCY[] = {"Reuters", "AP", "AFP", "Xinhua", "TASS", "dpa", "UPI", "EFE",
+                                             "ANSA", "Kyodo", "Yonhap", "Anadolu", "IRNA", "PTI", "ANI",
+                                             "Bernama", "WAFA", "SPA", "WAM", "VOA"};
+        int agency = 0;
+        for (size_t q = 0; q < sizeof AGENCY / sizeof *AGENCY && !agency; q++)
+            agency = r->tok[k].len == strlen(AGENCY[q]) && !memcmp(r->text + r->tok[k].off, AGENCY[q], r->tok[k].len);
+        if (!agency)
+            continue;
+        for (size_t c = 0; c < r->nchunk && r->chunk[c].start <= k; c++)
+            r->chunk[c].code[0] = '\0';
+        break;
+    }
+}
+
 /* Builds chunks from adjacent mentions: country/organisation + agents + person. */
 /* "Thousands of Kenyans protested", "dozens of soldiers": the people after a
  * quantity's "of" (token j) are the head of the phrase, not a prepositional
@@ -592,28 +618,7 @@ static int build_chunks(rl_reading *r)
     }
     for (size_t c = 0; c < r->nchunk; c++)
         r->chunk[c].appos = r->chunk[c].possessive ? appositive_head(r, c) : -1;
-    /* "GAZA, Oct 9 (Reuters) - ...": an agency credited in parentheses
-     * before a dash is a dateline inside the text, never an actor; nor is
-     * its place when the credit opens the sentence */
-    for (uint32_t k = 1; k + 2 < r->n && k <= 10; k++) {
-        const rl_token *d = &r->tok[k + 2];
-        if (!rl_is_punct(r, k - 1, '(') || !rl_is_punct(r, k + 1, ')') || !(d->flags & RL_T_PUNCT) ||
-            !(r->text[d->off] == '-' || !memcmp(r->text + d->off, "\xE2\x80\x94", 3) ||
-              !memcmp(r->text + d->off, "\xE2\x80\x93", 3)))
-            continue;
-        /* the credit is a news agency ("(BLA) -" is no dateline) */
-        static const char *const AGENCY[] = {"Reuters", "AP", "AFP", "Xinhua", "TASS", "dpa", "UPI", "EFE",
-                                             "ANSA", "Kyodo", "Yonhap", "Anadolu", "IRNA", "PTI", "ANI",
-                                             "Bernama", "WAFA", "SPA", "WAM", "VOA"};
-        int agency = 0;
-        for (size_t q = 0; q < sizeof AGENCY / sizeof *AGENCY && !agency; q++)
-            agency = r->tok[k].len == strlen(AGENCY[q]) && !memcmp(r->text + r->tok[k].off, AGENCY[q], r->tok[k].len);
-        if (!agency)
-            continue;
-        for (size_t c = 0; c < r->nchunk && r->chunk[c].start <= k; c++)
-            r->chunk[c].code[0] = '\0';
-        break;
-    }
+    drop_dateline_credit(r);
     return RL_OK;
 }
 
