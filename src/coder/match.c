@@ -618,7 +618,6 @@ static int build_chunks(rl_reading *r)
     }
     for (size_t c = 0; c < r->nchunk; c++)
         r->chunk[c].appos = r->chunk[c].possessive ? appositive_head(r, c) : -1;
-    drop_dateline_credit(r);
     return RL_OK;
 }
 
@@ -1320,7 +1319,10 @@ static int match_all(rl_reading *r)
     size_t n = r->n;
     int rc;
     rl_quote_spans(r);
-    if ((rc = find_mentions(r)) || (rc = build_chunks(r)) || (rc = build_groups(r)))
+    if ((rc = find_mentions(r)) || (rc = build_chunks(r)))
+        return rc;
+    drop_dateline_credit(r);
+    if ((rc = build_groups(r)))
         return rc;
     mark_clauses(r);
     r->ndates = rl_date_find(text, t, n, r->dates, sizeof r->dates / sizeof r->dates[0]);
