@@ -46,6 +46,65 @@ static int on_event(const rl_story *s, const rl_event *e, const char *sent, size
     return 0;
 }
 
+/* Test mode: does the record's output equal its gold events (code,
+ * modality, date)? Prints the record's wants and gots when not. */
+static int strict_record(const rl_gold *g, const rl_events *ev)
+{
+    int ok = ev->n == g->nev;
+    for (size_t k = 0; k < g->nev && ok; k++) {
+        int hit = 0;
+        for (size_t j = 0; j < ev->n && !hit; j++) {
+            const rl_event *x = &ev->v[j];
+            const rl_gold_event *ge = &g->ev[k];
+            hit = !strcmp(ge->source, x->source) && !strcmp(ge->target, x->target) && !strcmp(ge->code, x->code) &&
+                  (ge->modality < 0 || ge->modality == x->modality) && (ge->date == RL_NODATE || ge->date == x->date);
+        }
+        ok = hit;
+    }
+    if (ok)
+        return 1;
+    printf("FAIL %s:%d: %s\n  text: %s\n", g->file, g->line, g->id ? g->id : "", g->text);
+    for (size_t k = 0; k < g->nev; k++) {
+        char gd[11];
+        rl_day_format(g->ev[k].date, gd);
+        printf("  want: %s %s %s %s %s\n", g->ev[k].source, g->ev[k].target, g->ev[k].code,
+               g->ev[k].modality >= 0 ? rl_modality_name(g->ev[k].modality) : "-", gd);
+    }
+    for (size_t j = 0; j < ev->n; j++) {
+        char ds[11];
+        rl_day_format(ev->v[j].date, ds);
+        printf("  got:  %s %s %s %s %s\n", ev->v[j].source, ev->v[j].target, ev->v[j].code,
+               rl_modality_name(ev->v[j].modality), ds);
+    }
+    return 0;
+}
+
+/* -v: each miss, false event and modality or date disagreement of a record
+ * (gh, eh: the matches rl_eval_record found, -1 none). */
+static void print_misses(const rl_gold *g, const rl_events *ev, const int *gh, const int *eh)
+{
+    for (size_t k = 0; k < g->nev; k++)
+        if (gh[k] < 0)
+            printf("%s:%d: %s: missed %s %s %s: %s\n", g->file, g->line, g->id ? g->id : "", g->ev[k].source,
+                   g->ev[k].target, g->ev[k].code, g->text);
+    for (size_t k = 0; k < ev->n; k++) {
+        const rl_event *x = &ev->v[k];
+        char ds[11], gd[11] = "";
+        rl_day_format(x->date, ds);
+        if (eh[k] < 0) {
+            printf("%s:%d: %s: false %s %s %s %s (\"%s\"): %s\n", g->file, g->line, g->id ? g->id : "", x->source,
+                   x->target, x->code, rl_modality_name(x->modality), x->evidence, g->text);
+            continue;
+        }
+        const rl_gold_event *ge = &g->ev[eh[k]];
+        rl_day_format(ge->date, gd);
+        if ((ge->modality >= 0 && ge->modality != x->modality) || (ge->date != RL_NODATE && ge->date != x->date))
+            printf("%s:%d: %s: %s %s %s: modality %s/%s date %s/%s (coded/gold)\n", g->file, g->line,
+                   g->id ? g->id : "", x->source, x->target, x->code, rl_modality_name(x->modality),
+                   ge->modality >= 0 ? rl_modality_name(ge->modality) : "-", ds, gd);
+    }
+}
+
 int cmd_eval(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -114,66 +173,17 @@ int cmd_eval(int argc, char **argv)
         }
         rl_eval_record(&tot, g, ev.v, ev.n, gh, eh);
         if (strict) {
-            int ok = ev.n == g->nev;
-            for (size_t k = 0; k < g->nev && ok; k++) {
-                int hit = 0;
-                for (size_t j = 0; j < ev.n && !hit; j++) {
-                    const rl_event *x = &ev.v[j];
-                    const rl_gold_event *ge = &g->ev[k];
-                    hit = !strcmp(ge->source, x->source) && !strcmp(ge->target, x->target) &&
-                          !strcmp(ge->code, x->code) &&
-                          (ge->modality < 0 || ge->modality == x->modality) &&
-                          (ge->date == RL_NODATE || ge->date == x->date);
-                }
-                ok = hit;
-            }
-            if (ok) {
+            if (strict_record(g, &ev))
                 rec_pass++;
-            } else {
+            else
                 rec_fail++;
-                printf("FAIL %s:%d: %s\n  text: %s\n", g->file, g->line, g->id ? g->id : "", g->text);
-                for (size_t k = 0; k < g->nev; k++) {
-                    char gd[11];
-                    rl_day_format(g->ev[k].date, gd);
-                    printf("  want: %s %s %s %s %s\n", g->ev[k].source, g->ev[k].target, g->ev[k].code,
-                           g->ev[k].modality >= 0 ? rl_modality_name(g->ev[k].modality) : "-", gd);
-                }
-                for (size_t j = 0; j < ev.n; j++) {
-                    char ds[11];
-                    rl_day_format(ev.v[j].date, ds);
-                    printf("  got:  %s %s %s %s %s\n", ev.v[j].source, ev.v[j].target, ev.v[j].code,
-                           rl_modality_name(ev.v[j].modality), ds);
-                }
-            }
         }
         if (g->none) {
             none_total++;
             none_ok += ev.n == 0;
         }
-        if (verbose) {
-            for (size_t k = 0; k < g->nev; k++)
-                if (gh[k] < 0)
-                    printf("%s:%d: %s: missed %s %s %s: %s\n", g->file, g->line, g->id ? g->id : "",
-                           g->ev[k].source, g->ev[k].target, g->ev[k].code, g->text);
-            for (size_t k = 0; k < ev.n; k++) {
-                char ds[11], gd[11] = "";
-                rl_day_format(ev.v[k].date, ds);
-                if (eh[k] < 0) {
-                    printf("%s:%d: %s: false %s %s %s %s (\"%s\"): %s\n", g->file, g->line,
-                           g->id ? g->id : "", ev.v[k].source, ev.v[k].target, ev.v[k].code,
-                           rl_modality_name(ev.v[k].modality), ev.v[k].evidence, g->text);
-                } else {
-                    const rl_gold_event *ge = &g->ev[eh[k]];
-                    rl_day_format(ge->date, gd);
-                    if ((ge->modality >= 0 && ge->modality != ev.v[k].modality) ||
-                        (ge->date != RL_NODATE && ge->date != ev.v[k].date))
-                        printf("%s:%d: %s: %s %s %s: modality %s/%s date %s/%s (coded/gold)\n",
-                               g->file, g->line, g->id ? g->id : "", ev.v[k].source,
-                               ev.v[k].target, ev.v[k].code, rl_modality_name(ev.v[k].modality),
-                               ge->modality >= 0 ? rl_modality_name(ge->modality) : "-", ds, gd);
-                }
-            }
-        }
+        if (verbose)
+            print_misses(g, &ev, gh, eh);
         free(gh);
         free(eh);
     }
