@@ -834,6 +834,11 @@ static int match_items(const rl_reading *r, const rl_pattern *p, uint16_t it, ui
                 k + g < r->n && verb_start_word(r, k + g) && r->chunk_of[k + g] < 0 &&
                 !controlled_infinitive(r, k + g - 1))
                 break;
+            /* "send more troops to help Russia": a word right after "to" is
+             * a verb, not the pattern's noun ("send * help") */
+            if (g > 0 && !(p->flags & RL_PF_PETRARCH) && rl_match_is_word(r, k + g - 1, "to") &&
+                it + 1 < p->nitems && p->items[it + 1].type == RL_I_WORD)
+                continue;
             uint8_t ne = m->nevid;
             if (match_items(r, p, (uint16_t)(it + 1), k + g, m, allow_partial))
                 return 1;
