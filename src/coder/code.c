@@ -1331,15 +1331,39 @@ static int code_bare_modal(rl_coder *c, size_t i, rl_events *out, size_t first, 
 /* Remembers actors for pronouns in later sentences: a compound group, else
  * the two sides of the sentence's first event ("Trump met Kim ... The two
  * leaders agreed"), and the last person named. */
-/* "President Jovenel Moise" named in full: later "Moise" alone is him, for
- * the rest of the story. Month and weekday names are never surnames (Theresa
- * May) so dates stay dates. */
-static void remember_surname(rl_coder *c, const rl_chunk *x)
+/* Adds surname -> code to the story's names (the latest wins). Month and
+ * weekday names are never surnames (Theresa May), so dates stay dates. */
+static void note_surname(rl_coder *c, const rl_token *t, const char *code, const char *role)
 {
     static const char *const CAL[] = {"January", "February", "March", "April", "May", "June", "July",
                                       "August", "September", "October", "November", "December",
                                       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                                       "Sunday"};
+    if (!(t->flags & RL_T_CAP) || !(t->flags & RL_T_WORD) || t->len < 3 || t->len >= sizeof c->names.v[0].name)
+        return;
+    const char *w = c->r.text + t->off;
+    for (size_t i = 0; i < sizeof CAL / sizeof *CAL; i++)
+        if (strlen(CAL[i]) == t->len && !memcmp(CAL[i], w, t->len))
+            return;
+    for (int k = 0; k < c->names.n; k++)
+        if (c->names.v[k].len == t->len && !memcmp(c->names.v[k].name, w, t->len)) {
+            rl_strlcpy(c->names.v[k].code, code, sizeof c->names.v[k].code);
+            c->names.v[k].role = role;
+            return;
+        }
+    if (c->names.n == RL_MAX_SURNAMES)
+        return;
+    snprintf(c->names.v[c->names.n].name, sizeof c->names.v[0].name, "%.*s", (int)t->len, w);
+    c->names.v[c->names.n].len = (uint32_t)t->len;
+    rl_strlcpy(c->names.v[c->names.n].code, code, sizeof c->names.v[0].code);
+    c->names.v[c->names.n].role = role;
+    c->names.n++;
+}
+
+/* "President Jovenel Moise" named in full: later "Moise" alone is him, for
+ * the rest of the story. */
+static void remember_surname(rl_coder *c, const rl_chunk *x)
+{
     const rl_reading *r = &c->r;
     if (!x->code[0] || x->anaphor || c->names.n == RL_MAX_SURNAMES)
         return;
@@ -1359,43 +1383,7 @@ static void remember_surname(rl_coder *c, const rl_chunk *x)
     } else {
         return;
     }
-    const rl_token *t = &r->tok[last];
-    if (!(t->flags & RL_T_CAP) || !(t->flags & RL_T_WORD) || t->len < 3 || t->len >= 32)
-        return;
-    const char *w = r->text + t->off;
-    for (size_t i = 0; i < sizeof CAL / sizeof *CAL; i++)
-        if (strlen(CAL[i]) == t->len && !memcmp(CAL[i], w, t->len))
-            return;
-    for (int k = 0; k < c->names.n; k++)
-        if (strlen(c->names.v[k].name) == t->len && !memcmp(c->names.v[k].name, w, t->len)) {
-            rl_strlcpy(c->names.v[k].code, x->code, sizeof c->names.v[k].code); /* the latest wins */
-            c->names.v[k].role = x->role;
-            return;
-        }
-    snprintf(c->names.v[c->names.n].name, sizeof c->names.v[0].name, "%.*s", (int)t->len, w);
-    c->names.v[c->names.n].len = (uint32_t)t->len;
-    rl_strlcpy(c->names.v[c->names.n].code, x->code, sizeof c->names.v[0].code);
-    c->names.v[c->names.n].role = x->role;
-    c->names.n++;
-}
-
-/* Adds surname -> code to the story's names (the latest wins). */
-static void note_surname(rl_coder *c, const rl_token *t, const char *code, const char *role)
-{
-    const char *w = c->r.text + t->off;
-    for (int k = 0; k < c->names.n; k++)
-        if (c->names.v[k].len == t->len && !memcmp(c->names.v[k].name, w, t->len)) {
-            rl_strlcpy(c->names.v[k].code, code, sizeof c->names.v[k].code);
-            c->names.v[k].role = role;
-            return;
-        }
-    if (c->names.n == RL_MAX_SURNAMES)
-        return;
-    snprintf(c->names.v[c->names.n].name, sizeof c->names.v[0].name, "%.*s", (int)t->len, w);
-    c->names.v[c->names.n].len = (uint32_t)t->len;
-    rl_strlcpy(c->names.v[c->names.n].code, code, sizeof c->names.v[0].code);
-    c->names.v[c->names.n].role = role;
-    c->names.n++;
+    note_surname(c, &r->tok[last], x->code, x->role);
 }
 
 /* "Arnel Joseph, the leader of the Village de Dieu gang, ...": a name no
