@@ -407,16 +407,9 @@ static int pred_is_event(const rl_reading *r, const rl_pred *pr, rl_buf *trace)
  * its government and its state agencies), else the same code (rebels and
  * the government of one country are two sides; so are IGOs, NGOs and armed
  * groups by their own codes). */
-static int is_state(const char *a)
-{
-    static const char *const STATE[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
-    return isupper((unsigned char)a[0]) && strncmp(a, "IGO", 3) && strncmp(a, "NGO", 3) &&
-           strncmp(a, "IMG", 3) && (strlen(a) == 3 || rl_code_suffix_in(a, STATE, sizeof STATE / sizeof *STATE));
-}
-
 static int same_side(const char *a, const char *b)
 {
-    return is_state(a) && is_state(b) ? !strncmp(a, b, 3) : !strcmp(a, b);
+    return rl_code_is_state(a) && rl_code_is_state(b) ? !strncmp(a, b, 3) : !strcmp(a, b);
 }
 
 /* ---- stage 2: roles (roles.c finds each; here the order of the search) ---- */
@@ -481,9 +474,7 @@ static int own_voice(rl_coder *c, rl_pred *pr)
     pr->third_voice = 0;
     if (sp < 0 || pr->ns < 1)
         return 0;
-    int own = rl_role_codes(c, sp, codes, NULL) >= 1 &&
-              (is_state(codes[0]) && is_state(pr->srcs[0]) ? !strncmp(codes[0], pr->srcs[0], 3)
-                                                           : !strcmp(codes[0], pr->srcs[0]));
+    int own = rl_role_codes(c, sp, codes, NULL) >= 1 && same_side(codes[0], pr->srcs[0]);
     pr->third_voice = !own;
     return own;
 }
@@ -841,23 +832,41 @@ static int denial_target(const rl_coder *c, rl_pred *pr)
     return 0;
 }
 
+/* The country an act took place in: a place named in its clause, else the
+ * country of code `also` (NULL: none; IGOs, NGOs and armed groups have none),
+ * else the story's main country; 0 when none is known. */
+static int act_country(const rl_coder *c, const rl_pred *pr, const char *also, char out[4])
+{
+    int32_t place = rl_role_place(&c->r, pr->v);
+    if (place >= 0 && rl_code_is_state(c->r.chunk[place].code))
+        snprintf(out, 4, "%.3s", c->r.chunk[place].code);
+    else if (also && strlen(also) >= 3 && isupper((unsigned char)also[0]) && strncmp(also, "IGO", 3) &&
+             strncmp(also, "NGO", 3) && strncmp(also, "IMG", 3))
+        snprintf(out, 4, "%.3s", also);
+    else if (c->home[0])
+        snprintf(out, 4, "%.3s", c->home);
+    else
+        return 0;
+    return 1;
+}
+
 /* "Al-Shabab claimed responsibility for the attack", "pleaded guilty to
  * murder": an admission that names no one is aimed at the country where the
  * act it admits took place (the place in the clause, else the story's main
  * country). */
 static int admission_target(const rl_coder *c, rl_pred *pr)
 {
-    /* a plea, guilty or not, is made to the court */
-    int plea = strstr(pr->p->text, "plead") != NULL;
-    if (pr->nt || pr->ns < 1 || (strncmp(pr->p->code, "015", 3) && !plea))
+    if (pr->nt || pr->ns < 1)
         return 0;
-    int32_t place = rl_role_place(&c->r, pr->v);
-    if (place >= 0 && is_state(c->r.chunk[place].code))
-        snprintf(pr->tgts[0], 24, "%.3s", c->r.chunk[place].code);
-    else if (c->home[0])
-        snprintf(pr->tgts[0], 24, "%.3s", c->home);
-    else
+    /* a plea, guilty ("015") or not ("016"), is made to the court */
+    int admits = !strncmp(pr->p->code, "015", 3);
+    int plea = (admits || !strncmp(pr->p->code, "016", 3)) && strstr(pr->p->text, "plead");
+    if (!admits && !plea)
         return 0;
+    char cc[4];
+    if (!act_country(c, pr, NULL, cc))
+        return 0;
+    rl_strlcpy(pr->tgts[0], cc, 24);
     if (plea)
         rl_strlcat(pr->tgts[0], "JUD", 24);
     pr->nt = 1;
@@ -875,19 +884,10 @@ static int implied_agent(rl_coder *c, rl_pred *pr)
     /* people are arrested and tried, states are not: a state target must be a
      * person ("former President X" has the bare code) */
     const rl_chunk *x = pr->tgt >= 0 ? &c->r.chunk[pr->tgt] : NULL;
-    if (is_state(pr->tgts[0]) && !(x && (x->person || x->anaphor == RL_CH_PRONOUN)))
+    if (rl_code_is_state(pr->tgts[0]) && !(x && (x->person || x->anaphor == RL_CH_PRONOUN)))
         return 0;
-    char cc[4] = "";
-    int32_t place = rl_role_place(&c->r, pr->v);
-    const char *t = pr->tgts[0];
-    if (place >= 0 && is_state(c->r.chunk[place].code))
-        snprintf(cc, sizeof cc, "%.3s", c->r.chunk[place].code);
-    else if (strlen(t) >= 3 && isupper((unsigned char)t[0]) && strncmp(t, "IGO", 3) && strncmp(t, "NGO", 3) &&
-             strncmp(t, "IMG", 3))
-        snprintf(cc, sizeof cc, "%.3s", t);
-    else if (c->home[0])
-        snprintf(cc, sizeof cc, "%.3s", c->home);
-    if (!cc[0])
+    char cc[4];
+    if (!act_country(c, pr, pr->tgts[0], cc))
         return 0;
     rl_strlcat(rl_strlcpy(pr->srcs[0], cc, 24), pr->p->by, 24);
     pr->ns = 1;
@@ -920,7 +920,7 @@ static int actor_codes(rl_coder *c, rl_pred *pr, rl_buf *trace)
     /* a place struck or entered is its country, not the capital's government
      * (docs/annotation.md: "shelled Kharkiv" -> UKR) */
     for (int i = 0; pr->at_place && i < pr->nt; i++)
-        if (is_state(pr->tgts[i]))
+        if (rl_code_is_state(pr->tgts[i]))
             pr->tgts[i][3] = '\0';
     if (implied_agent(c, pr) && trace)
         rl_buf_printf(trace, "source: %s, the agent the passive implies\n", pr->srcs[0]);

@@ -117,6 +117,10 @@ int32_t rl_role_possessed_object(const rl_reading *r, const rl_pmatch *m, int32_
 /* Codes of the chunk's group (anaphors resolved); prefer: the other party's
  * code, for agents without a country. Returns how many (at most MAXCODES). */
 int rl_role_codes(rl_coder *c, int32_t ch, char out[MAXCODES][24], const char *prefer);
+/* A country or one of its state bodies ("RUS", "RUSGOV", "RUSMIL", the
+ * police, courts, parliament, intelligence), not IGOs, NGOs, companies or
+ * non-state groups. */
+int rl_code_is_state(const char *code);
 /* Is code a non-state group "the group" can stand for (rebels, insurgents,
  * gunmen, gangs, opposition, rights groups, NGOs, IMG... armed groups)? */
 int rl_role_is_org(const char *code);

@@ -372,6 +372,13 @@ static int region_code(const char *code)
     return 0;
 }
 
+int rl_code_is_state(const char *code)
+{
+    static const char *const BODY[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
+    return isupper((unsigned char)code[0]) && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) &&
+           strncmp(code, "IMG", 3) && (strlen(code) == 3 || rl_code_suffix_in(code, BODY, sizeof BODY / sizeof *BODY));
+}
+
 /* A country or its government ("RUS", "RUSGOV"), what "its" and "the
  * country" may stand for. */
 static int state_code(const char *code)
@@ -585,9 +592,8 @@ static int possessor_country(const rl_coder *c, int32_t ch, const char *not, cha
             continue;
         /* "its" is a country or its government, or one state body ("Russia's
          * defense ministry said its forces"), not "Russian forces" */
-        static const char *const BODY[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
         const rl_token *lt = &r->tok[a->end - 1];
-        int body = rl_code_suffix_in(a->code, BODY, 6) && r->text[lt->off + lt->len - 1] != 's';
+        int body = rl_code_is_state(a->code) && r->text[lt->off + lt->len - 1] != 's';
         if (its && (a->person || (!state_code(a->code) && !body)))
             continue;
         /* the other party's own: "Israel bombed its consulate" is Iran's
