@@ -422,13 +422,17 @@ static void drop_dateline_credit(rl_reading *r)
             !(r->text[d->off] == '-' || !memcmp(r->text + d->off, "\xE2\x80\x94", 3) ||
               !memcmp(r->text + d->off, "\xE2\x80\x93", 3)))
             continue;
-        /* the credit is a news agency ("(BLA) -" is no dateline) */
-        static const char *const AGENCY[] = {"Reuters", "AP", "AFP", "Xinhua", "TASS", "dpa", "UPI", "EFE",
-                                             "ANSA", "Kyodo", "Yonhap", "Anadolu", "IRNA", "PTI", "ANI",
-                                             "Bernama", "WAFA", "SPA", "WAM", "VOA"};
+        /* the credit is a news outlet of the actor dictionary (CODEMED:
+         * "(Reuters)", "(AFP)"; "(BLA) -" is no dateline) */
         int agency = 0;
-        for (size_t q = 0; q < sizeof AGENCY / sizeof *AGENCY && !agency; q++)
-            agency = r->tok[k].len == strlen(AGENCY[q]) && !memcmp(r->text + r->tok[k].off, AGENCY[q], r->tok[k].len);
+        for (size_t q = 0; q < r->nment && !agency; q++) {
+            const rl_pattern *mp = rl_dict_pattern(r->dict, r->ment[q].pat);
+            const char *code = r->ment[q].start == k && r->ment[q].end == k + 1 && mp->kind == RL_P_ACTOR
+                                   ? rl_dict_actor_code(r->dict, mp->actor, r->story, NULL)
+                                   : NULL;
+            size_t l = code ? strlen(code) : 0;
+            agency = l >= 6 && !strcmp(code + l - 3, "MED");
+        }
         if (!agency)
             continue;
         for (size_t c = 0; c < r->nchunk && r->chunk[c].start <= k; c++)
